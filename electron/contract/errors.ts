@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** The closed set of error codes the UI switches on (design.md §3). */
+export const errorCodes = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'unreachable',
+  'timeout',
+  'tls_untrusted',
+  'server_error',
+  'keychain_unavailable',
+  'keychain_locked',
+  'conflict',
+  'internal',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** What a TLS certificate looks like to a user deciding whether to trust it. */
+export const certificateInfoSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  /** SHA-256 of the DER certificate, colon-separated upper-case hex (as Node's `fingerprint256`). */
+  fingerprint256: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
+
+/**
+ * An error as it crosses IPC: a code, a message that tells the user what to do, and for
+ * `tls_untrusted` the certificate that was presented. Never carries a secret.
+ */
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  certificate: certificateInfoSchema.optional(),
+  /** When a server pinned by fingerprint presented another certificate. */
+  certificateChanged: z.boolean().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+/** The result every invoke channel resolves to. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -1,0 +1,6 @@
+export * from './app';
+export * from './errors';
+export * from './ipc';
+export * from './keys';
+export * from './servers';
+export * from './settings';

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+
+export const tokenFamilySchema = z.enum(['v3', 'ext']);
+export type TokenFamily = z.infer<typeof tokenFamilySchema>;
+
+/** What a token is for; only API keys are shown by default. */
+export const keyKindSchema = z.enum(['api_key', 'session', 'kubeconfig', 'system']);
+export type KeyKind = z.infer<typeof keyKindSchema>;
+
+/**
+ * The state chip of a key. `revoked`: gone from the server while we still hold it;
+ * `pending_revocation`: the user deleted it but the server could not be reached yet.
+ */
+export const keyStateSchema = z.enum([
+  'active',
+  'expiring',
+  'expired',
+  'disabled',
+  'revoked',
+  'pending_revocation',
+]);
+export type KeyState = z.infer<typeof keyStateSchema>;
+
+const label = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[^,\n\r\t]+$/, 'Labels cannot contain commas, tabs or line breaks');
+export const labelsSchema = z.array(label).max(32);
+
+/** A key as the renderer sees it: server truth merged with local metadata, never the secret. */
+export const keyViewSchema = z.object({
+  /** The access key: `token-abc12` for v3, `ext/token-abc12` for ext tokens. Unique per server. */
+  id: z.string(),
+  /** The server-side object name, e.g. `token-abc12`. */
+  name: z.string(),
+  family: tokenFamilySchema,
+  kind: keyKindSchema,
+  description: z.string(),
+  labels: z.array(z.string()),
+  clusterId: z.string().nullable(),
+  clusterName: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  /** Null when the key never expires. */
+  expiresAt: z.string().nullable(),
+  ttlMs: z.number().nullable(),
+  enabled: z.boolean(),
+  state: keyStateSchema,
+  /** The app holds this key's secret in the OS keychain (it can be copied). */
+  hasSecret: z.boolean(),
+  /** This is the credential the app itself signs in with on this server. */
+  isSignInCredential: z.boolean(),
+  /** Masked bearer, e.g. `token-abc12:h6dp…gj4`; null when no secret is held. */
+  preview: z.string().nullable(),
+  snoozedUntil: z.string().nullable(),
+  /** For pending revocations and renewals with a grace period: when the old key goes. */
+  revokeAt: z.string().nullable(),
+});
+export type KeyView = z.infer<typeof keyViewSchema>;
+
+export const copyFormats = [
+  'bearer',
+  'access_key',
+  'secret_key',
+  'endpoint',
+  'header',
+  'env_token',
+  'env_keys',
+  'rancher_login',
+] as const;
+export const copyFormatSchema = z.enum(copyFormats);
+export type CopyFormat = z.infer<typeof copyFormatSchema>;
+
+/** Expiry choice when creating a key. `max` = the server's maximum; `never` only where none is set. */
+export const expiryChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('never') }),
+  z.object({ kind: z.literal('max') }),
+  z.object({
+    kind: z.literal('duration'),
+    ms: z
+      .number()
+      .int()
+      .min(60_000, 'The shortest expiry is one minute')
+      .max(100 * 365 * 24 * 3_600_000),
+  }),
+]);
+export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
+
+const serverRef = { serverId: z.string().min(1) };
+const keyRef = { ...serverRef, keyId: z.string().min(1).max(300) };
+
+export const keysListInputSchema = z.object({
+  serverId: z.string().min(1).optional(),
+  includeSystem: z.boolean().optional(),
+});
+export const keysListOutputSchema = z.object({
+  serverId: z.string().nullable(),
+  keys: z.array(keyViewSchema),
+  /** When the server list was last fetched successfully; null if never. */
+  refreshedAt: z.string().nullable(),
+  /** The list comes from the cache (the server is unreachable or a refresh is under way). */
+  stale: z.boolean(),
+});
+
+export const keysCreateInputSchema = z.object({
+  ...serverRef,
+  description: z.string().trim().max(512),
+  labels: labelsSchema.default([]),
+  expiry: expiryChoiceSchema,
+  clusterId: z.string().min(1).max(128).nullable().default(null),
+  /** Defaults to v3, which every Rancher release supports. */
+  family: tokenFamilySchema.default('v3'),
+});
+export const keysCreateOutputSchema = z.object({
+  key: keyViewSchema,
+  /** The API endpoint Rancher shows beside a new key: `<server>/v3`. */
+  endpoint: z.string(),
+  requestedTtlMs: z.number().nullable(),
+  grantedTtlMs: z.number().nullable(),
+  /** The server silently shortened the lifetime (`auth-token-max-ttl-minutes`). */
+  clamped: z.boolean(),
+});
+
+export const keysImportInputSchema = z.object({
+  ...serverRef,
+  /** `token-xxxxx:secret` or `ext/token-xxxxx:secret`. Write-only. */
+  bearer: z.string().trim().min(1).max(512),
+  labels: labelsSchema.default([]),
+});
+
+export const keysSetLabelsInputSchema = z.object({ ...keyRef, labels: labelsSchema });
+export const labelsRenameInputSchema = z.object({
+  serverId: z.string().min(1).optional(),
+  from: label,
+  to: label,
+});
+
+export const keysRenewInputSchema = z.object({
+  ...keyRef,
+  /** Revoke the old key now (0) or after this grace period. */
+  revokeOldAfterMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 3_600_000)
+    .default(0),
+});
+export const keysRenewOutputSchema = z.object({
+  key: keyViewSchema,
+  oldKeyId: z.string(),
+  oldRevokeAt: z.string().nullable(),
+  clamped: z.boolean(),
+});
+
+export const keysDeleteInputSchema = z.object({
+  ...serverRef,
+  keyIds: z.array(z.string().min(1).max(300)).min(1).max(10_000),
+});
+export const deleteOutcomeSchema = z.enum([
+  'revoked',
+  'already_gone',
+  'pending_revocation',
+  'failed',
+]);
+export const keysDeleteOutputSchema = z.object({
+  results: z.array(
+    z.object({
+      keyId: z.string(),
+      outcome: deleteOutcomeSchema,
+      message: z.string().nullable(),
+    }),
+  ),
+});
+
+/** ext tokens only: Rancher allows changing description, enabled and (shortening) ttl. */
+export const keysUpdateInputSchema = z.object({
+  ...keyRef,
+  enabled: z.boolean().optional(),
+  /** New expiry instant; must be earlier than the current one. */
+  expiresAt: z.iso.datetime().optional(),
+  description: z.string().trim().max(512).optional(),
+});
+
+export const keysCopyInputSchema = z.object({ ...keyRef, format: copyFormatSchema });
+export const keysCopyOutputSchema = z.object({
+  format: copyFormatSchema,
+  /** 0 when the clipboard is not cleared automatically. */
+  clearsInMs: z.number().int().nonnegative(),
+});
+
+export const keysSnoozeInputSchema = z.object({
+  ...keyRef,
+  /** Null clears the snooze. */
+  until: z.iso.datetime().nullable(),
+});
+
+export const expiringItemSchema = z.object({
+  serverId: z.string(),
+  serverName: z.string(),
+  key: keyViewSchema,
+});

@@ -1,0 +1,54 @@
+/**
+ * Channel and event names without their schemas, so the preload can hold its allowlist without
+ * bundling zod. `ipc.ts` checks at compile time that its maps have exactly these keys.
+ */
+export const channelNameList = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'servers:list',
+  'servers:add',
+  'servers:update',
+  'servers:remove',
+  'servers:switch',
+  'servers:providers',
+  'servers:clusters',
+  'auth:signIn',
+  'auth:signOut',
+  'keys:list',
+  'keys:refresh',
+  'keys:expiring',
+  'keys:create',
+  'keys:import',
+  'keys:setLabels',
+  'labels:rename',
+  'keys:renew',
+  'keys:update',
+  'keys:delete',
+  'keys:copy',
+  'keys:snooze',
+  'expiry:summary',
+] as const;
+
+export const eventNameList = [
+  'servers:changed',
+  'keys:changed',
+  'settings:changed',
+  'expiry:warning',
+  'expiry:summary',
+  'app:navigate',
+] as const;
+
+export type Channel = (typeof channelNameList)[number];
+export type EventName = (typeof eventNameList)[number];
+
+const channelSet: ReadonlySet<string> = new Set(channelNameList);
+const eventSet: ReadonlySet<string> = new Set(eventNameList);
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && channelSet.has(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && eventSet.has(name);
+}

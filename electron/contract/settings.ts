@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof themeSchema>;
+
+/** User settings, persisted by main; every field has a default so an old file still parses. */
+export const settingsSchema = z.object({
+  /** Warn this long before a key expires; "at expiry" is governed by `warnAtExpiry`. */
+  warningThresholdsMs: z
+    .array(
+      z
+        .number()
+        .int()
+        .positive()
+        .max(366 * DAY),
+    )
+    .max(5)
+    .default([7 * DAY, DAY]),
+  warnAtExpiry: z.boolean().default(true),
+  clipboardClearMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 60_000)
+    .default(30_000),
+  notifications: z.boolean().default(true),
+  showSystemTokens: z.boolean().default(false),
+  theme: themeSchema.default('system'),
+  startAtLogin: z.boolean().default(false),
+  closeToTray: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+/** A partial update; unknown keys are rejected so a typo does not silently do nothing. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

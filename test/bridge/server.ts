@@ -1,0 +1,170 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EventName, EventPayload } from '../../electron/contract/ipc';
+import type { Dispatch } from '../../electron/core/dispatch';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+  '.json': 'application/json',
+};
+const MAX_BODY = 1024 * 1024;
+
+export interface BridgeOptions {
+  dispatch: Dispatch;
+  /** The built renderer (`dist/renderer`). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** Extra token-protected GET routes for tests, e.g. `/__bridge/test/clipboard`. */
+  testRoutes?: Record<string, () => unknown>;
+}
+
+export interface Bridge {
+  /** The page to open, with the token. */
+  url: string;
+  origin: string;
+  token: string;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+function tokensEqual(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY) throw new Error('body too large');
+    chunks.push(buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as unknown) : {};
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+/**
+ * The test bridge (design.md §5): serves the built renderer with a shim in place of the preload,
+ * `invoke` over HTTP and events over SSE, on 127.0.0.1 only, behind a random token. Test- and
+ * demo-only; it is not part of the packaged app.
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const clients = new Set<ServerResponse>();
+  const shim = await readFile(path.join(here, 'shim.js'));
+  const rendererDir = path.resolve(options.rendererDir);
+
+  async function serveStatic(res: ServerResponse, pathname: string, searchToken: string | null) {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = path.resolve(rendererDir, relative);
+    if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain', 'Not found');
+    if (relative === 'index.html') {
+      if (!tokensEqual(searchToken, token)) {
+        return send(
+          res,
+          403,
+          'text/plain',
+          'Open the URL printed by the bridge: it carries its token.',
+        );
+      }
+      const html = await readFile(file, 'utf8');
+      const injected = html.replace(
+        '<script type="module"',
+        '<script src="./__bridge/shim.js"></script>\n    <script type="module"',
+      );
+      return send(res, 200, types['.html']!, injected);
+    }
+    try {
+      const body = await readFile(file);
+      return send(res, 200, types[path.extname(file)] ?? 'application/octet-stream', body);
+    } catch {
+      return send(res, 404, 'text/plain', 'Not found');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const { pathname } = url;
+      if (pathname === '/__bridge/shim.js') return send(res, 200, types['.js']!, shim);
+      if (pathname.startsWith('/__bridge/invoke/') && req.method === 'POST') {
+        if (!tokensEqual(req.headers['x-bridge-token'] as string | undefined, token)) {
+          return send(res, 403, 'application/json', '{"error":"bad token"}');
+        }
+        let input: unknown;
+        try {
+          input = await readBody(req);
+        } catch {
+          return send(res, 400, 'application/json', '{"error":"bad body"}');
+        }
+        const channel = decodeURIComponent(pathname.slice('/__bridge/invoke/'.length));
+        const result = await options.dispatch(channel, input);
+        return send(res, 200, 'application/json', JSON.stringify(result));
+      }
+      if (pathname === '/__bridge/events') {
+        if (!tokensEqual(url.searchParams.get('t'), token))
+          return send(res, 403, 'text/plain', 'bad token');
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
+        res.write(': connected\n\n');
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+        return;
+      }
+      const testRoute = options.testRoutes?.[pathname];
+      if (testRoute) {
+        if (!tokensEqual(url.searchParams.get('t'), token))
+          return send(res, 403, 'text/plain', 'bad token');
+        return send(res, 200, 'application/json', JSON.stringify(testRoute()));
+      }
+      if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
+      return serveStatic(res, pathname, url.searchParams.get('t'));
+    })().catch(() => {
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Bridge error');
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?t=${token}`,
+    origin,
+    token,
+    emit(event, payload) {
+      const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
+      for (const client of clients) client.write(data);
+    },
+    async close() {
+      for (const client of clients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

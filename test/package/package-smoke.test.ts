@@ -1,0 +1,75 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { listPackage } from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const work = mkdtempSync(path.join(tmpdir(), 'rk-package-'));
+const out = path.join(work, 'out');
+const unpacked = path.join(out, 'linux-unpacked');
+
+/**
+ * Packaging smoke, offline: electron-builder `--dir` against a stub Electron dist (the real zip
+ * cannot be downloaded here, toolchain.md), then the archive's contents are checked.
+ */
+beforeAll(async () => {
+  if (!existsSync('dist/main/index.cjs') || !existsSync('dist/renderer/index.html')) {
+    await run('node', ['scripts/build.mjs']);
+  }
+  const stub = path.join(work, 'electron-stub');
+  mkdirSync(path.join(stub, 'resources'), { recursive: true });
+  writeFileSync(path.join(stub, 'electron'), '#!/bin/sh\nexit 0\n');
+  chmodSync(path.join(stub, 'electron'), 0o755);
+  writeFileSync(path.join(stub, 'LICENSE'), 'stub');
+  await run(
+    'npx',
+    [
+      'electron-builder',
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      '--config',
+      'build/electron-builder.yml',
+      `-c.electronDist=${stub}`,
+      `-c.directories.output=${out}`,
+    ],
+    { env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 16 * 1024 * 1024 },
+  );
+}, 180_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('electron-builder package', () => {
+  it('contains the main, preload and renderer entry points in app.asar', () => {
+    const asar = path.join(unpacked, 'resources', 'app.asar');
+    expect(existsSync(asar)).toBe(true);
+    const files = new Set(listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/')));
+    expect(files).toContain('/dist/main/index.cjs');
+    expect(files).toContain('/dist/preload/index.cjs');
+    expect(files).toContain('/dist/renderer/index.html');
+    expect(files).toContain('/package.json');
+  });
+
+  it('unpacks keytar.node from the archive so it can be loaded', () => {
+    const native = path.join(
+      unpacked,
+      'resources',
+      'app.asar.unpacked',
+      'node_modules',
+      'keytar',
+      'build',
+      'Release',
+      'keytar.node',
+    );
+    expect(existsSync(native)).toBe(true);
+  });
+
+  it('leaves source maps out of the archive', () => {
+    const files = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false });
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+});

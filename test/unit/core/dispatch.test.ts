@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../electron/core/app-failure';
+import { createDispatcher, type Handlers } from '../../../electron/core/dispatch';
+import { createHandlers } from '../../../electron/core/handlers';
+import { createMemoryLogger } from '../../../electron/core/log';
+import { createMemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+
+function setup(overrides: Partial<Handlers> = {}) {
+  const log = createMemoryLogger();
+  const handlers = {
+    ...createHandlers({ version: '1.2.3', platform: 'linux', secrets: createMemorySecretStore() }),
+    ...overrides,
+  };
+  return { log, dispatch: createDispatcher(handlers, log) };
+}
+
+describe('createDispatcher', () => {
+  it('returns the handler value wrapped as ok when the input is valid', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('app:info', {});
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        version: '1.2.3',
+        platform: 'linux',
+        keychain: { status: 'available', reason: null, fix: null },
+      },
+    });
+  });
+
+  it('refuses an unknown channel with invalid_input', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('keys:steal', {});
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Unknown request.' },
+    });
+  });
+
+  it('names the field when the input does not parse', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('servers:add', { url: 42 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.message).toMatch(/^url: /);
+    }
+  });
+
+  it('rejects extra fields on a strict input when a caller sends them', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('app:info', { verbose: true });
+    expect(result.ok).toBe(false);
+  });
+
+  it('strips output fields the contract does not declare when a handler returns more', async () => {
+    const { dispatch } = setup({
+      'app:info': async () =>
+        ({
+          version: '1',
+          platform: 'linux',
+          keychain: { status: 'available', reason: null, fix: null },
+          secret: 'token-abc12:shouldnotleak',
+        }) as never,
+    });
+    const result = await dispatch('app:info', {});
+    expect(JSON.stringify(result)).not.toContain('shouldnotleak');
+  });
+
+  it('passes an AppFailure through with its code and message', async () => {
+    const { dispatch } = setup({
+      'app:info': () => Promise.reject(new AppFailure('unreachable', 'Check the address.')),
+    });
+    expect(await dispatch('app:info', {})).toEqual({
+      ok: false,
+      error: { code: 'unreachable', message: 'Check the address.' },
+    });
+  });
+
+  it('hides the text of an unexpected error behind internal when a handler throws', async () => {
+    const { dispatch, log } = setup({
+      'app:info': () =>
+        Promise.reject(new Error('boom token-abc12:bcdfghjklmnpqrstvwxz2456789bcdfghjkl')),
+    });
+    const result = await dispatch('app:info', {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('internal');
+      expect(result.error.message).not.toContain('boom');
+    }
+    expect(log.lines.join('\n')).not.toContain('bcdfghjklmnpqrstvwxz2456789');
+  });
+
+  it('logs channel names and never arguments when a call is made', async () => {
+    const { dispatch, log } = setup();
+    await dispatch('auth:signIn', {
+      serverId: 's1',
+      method: 'password',
+      provider: 'local',
+      username: 'admin',
+      password: 'hunter2-password',
+    });
+    const text = log.lines.join('\n');
+    expect(text).toContain('auth:signIn');
+    expect(text).not.toContain('hunter2-password');
+    expect(text).not.toContain('admin');
+  });
+});

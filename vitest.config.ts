@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Three projects: logic in Node, components in jsdom, and integration against real parts
+ * (the private gnome-keyring, the Rancher simulator over loopback HTTP and HTTPS).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit-node',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'unit-dom',
+          environment: 'jsdom',
+          include: ['test/unit/**/*.test.tsx'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.test.ts', 'test/rancher-sim/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // The keychain is one shared daemon; files run one at a time so that they do not race on it.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
