@@ -1,0 +1,34 @@
+import type { Dispatch, Handlers } from './dispatch';
+import type { EventSink } from './events';
+import type { Logger } from './log';
+import type { ClipboardPort, Clock } from './ports';
+import type { SecretStore } from './vault/secret-store';
+
+/** What the shell (or the test bridge) provides to build the core. */
+export interface CoreDeps {
+  appVersion: string;
+  platform: NodeJS.Platform;
+  /** Directory for metadata JSON files (Electron: `app.getPath('userData')`). */
+  dataDir: string;
+  secrets: SecretStore;
+  clipboard: ClipboardPort;
+  clock: Clock;
+  log: Logger;
+}
+
+/** The running core: every contract handler, its events, and its lifecycle. */
+export interface Core {
+  handlers: Handlers;
+  /** The IPC choke point over `handlers` (design.md §3). */
+  dispatch: Dispatch;
+  /** Main → renderer events, also consumed by the tray and notifications. */
+  subscribe(listener: EventSink): () => void;
+  /**
+   * Recovers the create/renew journal, loads cached lists (available at once), arms the expiry
+   * scheduler, and starts a background refresh of every server. Resolves once cached state is
+   * loaded; the refresh goes on in the background.
+   */
+  start(): Promise<void>;
+  /** Cancels timers and pending clipboard clears; flushes metadata. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,95 @@
+import type { CertificateInfo } from '../../contract/errors';
+import type { KeyKind, TokenFamily } from '../../contract/keys';
+import type { AuthProvider, Cluster, TokenApis } from '../../contract/servers';
+
+/** A token as the app models it, from either family (v3 `/v3/tokens` or ext.cattle.io/v1). */
+export interface RancherToken {
+  family: TokenFamily;
+  /** Object name, `token-abc12`. */
+  name: string;
+  kind: KeyKind;
+  description: string;
+  userId: string;
+  clusterId: string | null;
+  createdAt: string | null;
+  lastUsedAt: string | null;
+  /** Null when the token never expires (or the server has not filled it in yet, see `ttlMs`). */
+  expiresAt: string | null;
+  /** Lifetime in ms as the server reports it; null for "never". */
+  ttlMs: number | null;
+  enabled: boolean;
+  expired: boolean;
+}
+
+/** A token just created: the only moment Rancher returns its secret. */
+export interface CreatedToken {
+  token: RancherToken;
+  /** `token-abc12:secret` or `ext/token-abc12:secret`. A secret: never log or return it over IPC. */
+  bearer: string;
+}
+
+export interface RancherUser {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
+/** What adding a server learns about it. */
+export interface ProbeResult {
+  /** As `/rancherversion` reports it, e.g. `v2.13.1`. */
+  version: string;
+  tokenApis: TokenApis;
+  /** `auth-token-max-ttl-minutes` in ms; null when the server sets no maximum. */
+  maxTtlMs: number | null;
+  /** The certificate the server presented (HTTPS only). */
+  certificate: CertificateInfo | null;
+}
+
+/** TLS trust for one server: a custom CA, and/or a pinned certificate fingerprint. */
+export interface TlsTrust {
+  caPem?: string | undefined;
+  fingerprint256?: string | undefined;
+}
+
+/**
+ * Rancher's HTTP API for one server (rancher-api.md). Every method maps failures to AppFailure
+ * with a contract error code and a message that says what to do; none logs a secret.
+ */
+export interface RancherClient {
+  readonly origin: string;
+  /** Unauthenticated: reachability, version, token APIs, max TTL, certificate. */
+  probe(): Promise<ProbeResult>;
+  /** Providers that accept a username and password (local, activedirectory, openldap, freeipa). */
+  authProviders(): Promise<AuthProvider[]>;
+  /** Password login; returns the session token's bearer (a secret) and its expiry. */
+  login(provider: string, username: string, password: string): Promise<{ bearer: string; expiresAt: string | null }>;
+  /** Logs out the current credential (deletes the session token on the server). */
+  logout(): Promise<void>;
+  me(): Promise<RancherUser>;
+  clusters(): Promise<Cluster[]>;
+  /** Both families merged (ext only where the server has it). */
+  listTokens(): Promise<RancherToken[]>;
+  /** Null when the server says 404 (missing, or another user's). */
+  getToken(family: TokenFamily, name: string): Promise<RancherToken | null>;
+  createToken(input: {
+    family: TokenFamily;
+    description: string;
+    /** Requested lifetime in ms; 0 asks for "never" (v3) / the default (ext). */
+    ttlMs: number;
+    clusterId: string | null;
+  }): Promise<CreatedToken>;
+  /** 'not_found' when the server no longer has it (already revoked, purged or not ours). */
+  deleteToken(family: TokenFamily, name: string): Promise<'deleted' | 'not_found'>;
+  /** ext tokens only: description, enabled, and a shorter ttl. */
+  updateExtToken(name: string, patch: { description?: string; enabled?: boolean; ttlMs?: number }): Promise<RancherToken>;
+}
+
+export interface RancherClientOptions {
+  origin: string;
+  tls: TlsTrust;
+  timeoutMs: number;
+  /** The bearer to authenticate with (read from the keychain when needed); null = anonymous. */
+  credential: () => Promise<string | null>;
+  /** App version, for the `rancher-keys/<version>` User-Agent. */
+  appVersion: string;
+}

@@ -1,0 +1,44 @@
+import type { AuthProvider, Cluster, Server, ServerAddInput, ServerUpdateInput, SignInInput } from '../../contract/servers';
+import type { RancherClient } from '../rancher/rancher-client';
+
+/** What the key service needs to know about a server. */
+export interface ServerRecord {
+  id: string;
+  origin: string;
+  name: string;
+  tokenApis: { v3: boolean; ext: boolean };
+  maxTtlMs: number | null;
+  /** The access key (`token-abc12` / `ext/token-abc12`) the app signs in with, when known. */
+  signInKeyId: string | null;
+  signedIn: boolean;
+}
+
+/**
+ * The server registry, TLS trust and sign-in (issue 4 §1–§2). Persists servers in metadata and
+ * sign-in credentials in the keychain (account `<origin>/@login`).
+ */
+export interface ServerService {
+  /** Loads the registry from metadata. */
+  load(): Promise<void>;
+  list(): Server[];
+  activeId(): string | null;
+  get(id: string): ServerRecord;
+  add(input: ServerAddInput): Promise<Server>;
+  update(input: ServerUpdateInput): Promise<Server>;
+  /** Forgets the server and every secret the app holds for it (keys stay on the server). */
+  remove(id: string): Promise<void>;
+  switchTo(id: string): Promise<Server>;
+  providers(id: string): Promise<AuthProvider[]>;
+  clusters(id: string): Promise<Cluster[]>;
+  signIn(input: SignInInput): Promise<Server>;
+  signOut(id: string): Promise<Server>;
+  /** A client authenticated with the server's sign-in credential. Fails `unauthorized` when signed out. */
+  clientFor(id: string): RancherClient;
+  /** A client that authenticates with the given bearer (to verify a pasted key). */
+  clientWith(id: string, bearer: string): RancherClient;
+  /** Records the outcome of a call for the server's health (ok, unreachable, sign-in needed...). */
+  noteOutcome(id: string, outcome: { ok: true } | { ok: false; code: string; message: string }): void;
+  /** Sign-in session expiry to watch (null when none). */
+  sessionExpiry(id: string): string | null;
+  onChange(listener: () => void): () => void;
+}

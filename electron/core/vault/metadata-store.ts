@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Logger } from '../log';
+
+/** A problem found while reading a metadata file; the file was moved aside, not dropped. */
+export interface MetadataProblem {
+  file: string;
+  movedTo: string;
+  reason: string;
+}
+
+/**
+ * Non-secret JSON documents (servers, labels, caches, settings, journal) under the app's data
+ * directory: validated with zod on read, written atomically (temp file, fsync, rename) with mode
+ * 0600. A file that does not parse is moved aside as `<name>.corrupt-<time>` and reported, and the
+ * document starts from its fallback.
+ */
+export interface MetadataStore {
+  readonly dir: string;
+  /** Reads a document; `fallback` when the file is missing or was corrupt (then reported). */
+  read<S extends z.ZodType>(name: string, schema: S, fallback: z.output<S>): Promise<z.output<S>>;
+  write<S extends z.ZodType>(name: string, schema: S, value: z.input<S>): Promise<void>;
+  remove(name: string): Promise<void>;
+  /** Problems found since start (for the UI to report). */
+  problems(): readonly MetadataProblem[];
+}
+
+const safeName = /^[a-z0-9][a-z0-9._-]*$/;
+
+export function createMetadataStore(options: { dir: string; log: Logger; now?: () => number }): MetadataStore {
+  const { dir, log } = options;
+  const now = options.now ?? Date.now;
+  const found: MetadataProblem[] = [];
+  // Writes to one file are serialised so that two quick updates cannot land out of order.
+  const queues = new Map<string, Promise<void>>();
+
+  function fileOf(name: string): string {
+    if (!safeName.test(name)) throw new Error(`invalid metadata document name: ${name}`);
+    return path.join(dir, `${name}.json`);
+  }
+
+  async function moveAside(file: string, reason: string): Promise<void> {
+    const movedTo = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+    await rename(file, movedTo);
+    found.push({ file, movedTo, reason });
+    log.warn('metadata: a corrupt file was moved aside', { file: path.basename(file), movedTo: path.basename(movedTo) });
+  }
+
+  return {
+    dir,
+    async read(name, schema, fallback) {
+      const file = fileOf(name);
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+        throw error;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        await moveAside(file, 'not valid JSON');
+        return fallback;
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        await moveAside(file, `unexpected content${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
+        return fallback;
+      }
+      return parsed.data;
+    },
+    async write(name, schema, value) {
+      const file = fileOf(name);
+      const data = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
+      const previous = queues.get(file) ?? Promise.resolve();
+      const next = previous.then(async () => {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+        const handle = await open(temp, 'w', 0o600);
+        try {
+          await handle.writeFile(data);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, file);
+      });
+      queues.set(file, next.catch(() => undefined));
+      await next;
+    },
+    async remove(name) {
+      await rm(fileOf(name), { force: true });
+    },
+    problems: () => found,
+  };
+}
