@@ -100,7 +100,7 @@ playwrightStage(
 );
 if (existsSync(path.join(artifacts, 'electron-skipped.txt'))) {
   console.log(
-    `\nElectron suite: ${readFileSync(path.join(artifacts, 'electron-skipped.txt'), 'utf8').trim()}`,
+    `\n${readFileSync(path.join(artifacts, 'electron-skipped.txt'), 'utf8').trim()}`,
   );
 }
 
