@@ -3,7 +3,11 @@ import type { RancherSim } from './index';
 import { createManualClock, startRancherSim } from './index';
 import { basic, call } from './test-client';
 
-const UNAUTHORIZED = { type: 'error', status: '401', message: 'Unauthorized 401: must authenticate' };
+const UNAUTHORIZED = {
+  type: 'error',
+  status: '401',
+  message: 'Unauthorized 401: must authenticate',
+};
 
 describe('rancher-sim authentication', () => {
   let sim: RancherSim;
@@ -31,7 +35,11 @@ describe('rancher-sim authentication', () => {
   });
 
   it('rejects Basic auth when the base64 is unpadded (§2.1)', async () => {
-    const issued = sim.state.addToken({ user: sim.admin.id, name: 'token-bbbbb', secret: 'x'.repeat(53) });
+    const issued = sim.state.addToken({
+      user: sim.admin.id,
+      name: 'token-bbbbb',
+      secret: 'x'.repeat(53),
+    });
     const b64 = Buffer.from(issued.bearer).toString('base64');
     expect(b64.endsWith('=')).toBe(true);
     const res = await call(sim, 'GET', '/v3/tokens', {
@@ -91,7 +99,11 @@ describe('rancher-sim authentication', () => {
   });
 
   it('rejects tokens of a disabled auth provider with 401 (§2.3 step 6)', async () => {
-    const ldap = sim.state.addUser({ username: 'ldap1', password: 'secret-secret', provider: 'openldap' });
+    const ldap = sim.state.addUser({
+      username: 'ldap1',
+      password: 'secret-secret',
+      provider: 'openldap',
+    });
     const t = sim.state.addToken({ user: ldap.id });
     expect((await call(sim, 'GET', '/v3/tokens', { bearer: t.bearer })).status).toBe(200);
     sim.state.setProviderEnabled('openldap', false);
@@ -118,7 +130,13 @@ describe('rancher-sim authentication', () => {
     for (const path of ok) {
       expect((await call(sim, 'GET', path, { bearer: scoped.bearer })).status, path).toBe(200);
     }
-    const refused = ['/v3/tokens', '/v3/users?me=true', '/v3/clusters', '/v3/clusters/local', '/v1/ext.cattle.io.tokens'];
+    const refused = [
+      '/v3/tokens',
+      '/v3/users?me=true',
+      '/v3/clusters',
+      '/v3/clusters/local',
+      '/v1/ext.cattle.io.tokens',
+    ];
     for (const path of refused) {
       const res = await call(sim, 'GET', path, { bearer: scoped.bearer });
       expect(res.status, path).toBe(401);

@@ -11,7 +11,13 @@ const STEVE = '/v1/ext.cattle.io.tokens';
 interface ExtObj {
   metadata: { name: string; labels: Record<string, string> };
   spec: { userID: string; ttl: number; description?: string; enabled: boolean };
-  status: { value?: string; bearerToken?: string; current: boolean; expiresAt: string; expired: boolean };
+  status: {
+    value?: string;
+    bearerToken?: string;
+    current: boolean;
+    expiresAt: string;
+    expired: boolean;
+  };
 }
 
 const sims: RancherSim[] = [];
@@ -30,7 +36,11 @@ describe('rancher-sim ext tokens', () => {
     const s = await sim();
     const res = await call(s, 'POST', KUBE, {
       bearer: s.admin.token,
-      body: { apiVersion: 'ext.cattle.io/v1', kind: 'Token', spec: { description: 'ci', ttl: 2 * HOUR } },
+      body: {
+        apiVersion: 'ext.cattle.io/v1',
+        kind: 'Token',
+        spec: { description: 'ci', ttl: 2 * HOUR },
+      },
     });
     expect(res.status).toBe(201);
     const created = res.json<ExtObj>();
@@ -38,18 +48,24 @@ describe('rancher-sim ext tokens', () => {
     expect(created.status.value).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{54}$/);
     expect(created.status.bearerToken).toBe(`ext/${created.metadata.name}:${created.status.value}`);
     expect(created.status.expiresAt).toBe('2025-05-21T09:05:00Z');
-    const got = (await call(s, 'GET', `${KUBE}/${created.metadata.name}`, { bearer: s.admin.token })).json<ExtObj>();
+    const got = (
+      await call(s, 'GET', `${KUBE}/${created.metadata.name}`, { bearer: s.admin.token })
+    ).json<ExtObj>();
     expect(got.status.value).toBeUndefined();
     expect(got.status.bearerToken).toBeUndefined();
     // The ext bearer authenticates, and status.current marks it (§10.9).
     const bearer = created.status.bearerToken ?? '';
-    const mine = (await call(s, 'GET', `${KUBE}/${created.metadata.name}`, { bearer })).json<ExtObj>();
+    const mine = (
+      await call(s, 'GET', `${KUBE}/${created.metadata.name}`, { bearer })
+    ).json<ExtObj>();
     expect(mine.status.current).toBe(true);
   });
 
   it('omits bearerToken when emulating 2.12 (§0)', async () => {
     const s = await sim('2.12');
-    const created = (await call(s, 'POST', KUBE, { bearer: s.admin.token, body: { spec: {} } })).json<ExtObj>();
+    const created = (
+      await call(s, 'POST', KUBE, { bearer: s.admin.token, body: { spec: {} } })
+    ).json<ExtObj>();
     expect(created.status.value).toBeDefined();
     expect(created.status.bearerToken).toBeUndefined();
   });
@@ -58,7 +74,11 @@ describe('rancher-sim ext tokens', () => {
     const s = await sim();
     const created = await call(s, 'POST', STEVE, {
       bearer: s.admin.token,
-      body: { type: 'ext.cattle.io.token', metadata: {}, spec: { description: 'steve', ttl: HOUR } },
+      body: {
+        type: 'ext.cattle.io.token',
+        metadata: {},
+        spec: { description: 'steve', ttl: HOUR },
+      },
     });
     expect(created.status).toBe(201);
     const list = (await call(s, 'GET', STEVE, { bearer: s.admin.token })).json<{
@@ -77,25 +97,33 @@ describe('rancher-sim ext tokens', () => {
   it('keeps v3 and ext lists disjoint (§10.14)', async () => {
     const s = await sim();
     const ext = s.state.addExtToken({ user: s.admin.id, ttlMs: HOUR });
-    const v3 = (await call(s, 'GET', '/v3/tokens', { bearer: s.admin.token })).json<{ data: { id: string }[] }>();
+    const v3 = (await call(s, 'GET', '/v3/tokens', { bearer: s.admin.token })).json<{
+      data: { id: string }[];
+    }>();
     expect(v3.data.map((t) => t.id)).not.toContain(ext.name);
-    const list = (await call(s, 'GET', KUBE, { bearer: s.admin.token })).json<{ items: ExtObj[] }>();
+    const list = (await call(s, 'GET', KUBE, { bearer: s.admin.token })).json<{
+      items: ExtObj[];
+    }>();
     expect(list.items.map((t) => t.metadata.name)).toEqual([ext.name]);
   });
 
-  it('lists every user\'s ext tokens for admins and only their own for others (§10.14)', async () => {
+  it("lists every user's ext tokens for admins and only their own for others (§10.14)", async () => {
     const s = await sim();
     const dev = s.state.addUser({ username: 'dev', password: 'dev-password-1' });
     const devKey = s.state.addToken({ user: dev.id });
     s.state.addExtToken({ user: s.admin.id });
     const devExt = s.state.addExtToken({ user: dev.id });
-    const byAdmin = (await call(s, 'GET', KUBE, { bearer: s.admin.token })).json<{ items: ExtObj[] }>();
+    const byAdmin = (await call(s, 'GET', KUBE, { bearer: s.admin.token })).json<{
+      items: ExtObj[];
+    }>();
     expect(byAdmin.items).toHaveLength(2);
     const mineOnly = await call(s, 'GET', `${KUBE}?labelSelector=cattle.io/user-id=${s.admin.id}`, {
       bearer: s.admin.token,
     });
     expect(mineOnly.json<{ items: ExtObj[] }>().items).toHaveLength(1);
-    const byDev = (await call(s, 'GET', KUBE, { bearer: devKey.bearer })).json<{ items: ExtObj[] }>();
+    const byDev = (await call(s, 'GET', KUBE, { bearer: devKey.bearer })).json<{
+      items: ExtObj[];
+    }>();
     expect(byDev.items.map((t) => t.metadata.name)).toEqual([devExt.name]);
   });
 
@@ -117,7 +145,7 @@ describe('rancher-sim ext tokens', () => {
     }
   });
 
-  it('answers 404 for other users\' tokens when the caller is not an admin (§6.3)', async () => {
+  it("answers 404 for other users' tokens when the caller is not an admin (§6.3)", async () => {
     const s = await sim();
     const dev = s.state.addUser({ username: 'dev', password: 'dev-password-1' });
     const devKey = s.state.addToken({ user: dev.id });
@@ -173,15 +201,21 @@ describe('rancher-sim ext tokens', () => {
     const del = await call(s, 'DELETE', `${KUBE}/${ext.name}`, { bearer: s.admin.token });
     expect(del.status).toBe(200);
     expect(del.json<ExtObj>().metadata.name).toBe(ext.name);
-    expect((await call(s, 'DELETE', `${KUBE}/${ext.name}`, { bearer: s.admin.token })).status).toBe(404);
+    expect((await call(s, 'DELETE', `${KUBE}/${ext.name}`, { bearer: s.admin.token })).status).toBe(
+      404,
+    );
   });
 
   it('clamps ttl 0 to the maximum and keeps it never-expiring without a maximum (§6.2)', async () => {
     const s = await sim();
-    const a = (await call(s, 'POST', KUBE, { bearer: s.admin.token, body: { spec: { ttl: 0 } } })).json<ExtObj>();
+    const a = (
+      await call(s, 'POST', KUBE, { bearer: s.admin.token, body: { spec: { ttl: 0 } } })
+    ).json<ExtObj>();
     expect(a.spec.ttl).toBe(129_600 * 60_000);
     s.state.setSetting('auth-token-max-ttl-minutes', '0');
-    const b = (await call(s, 'POST', KUBE, { bearer: s.admin.token, body: { spec: { ttl: 0 } } })).json<ExtObj>();
+    const b = (
+      await call(s, 'POST', KUBE, { bearer: s.admin.token, body: { spec: { ttl: 0 } } })
+    ).json<ExtObj>();
     expect(b.spec.ttl).toBe(-1);
     expect(b.status.expiresAt).toBe('');
   });

@@ -2,8 +2,8 @@
 export type FaultAction =
   /** Waits, then answers normally (combines with one other fault). */
   | { kind: 'latency'; ms: number }
-  /** Answers with a fixed status; the default body is what a proxy in front of Rancher sends. */
-  | { kind: 'status'; status: 500 | 502 | 503 | number; body?: string; contentType?: string }
+  /** Answers with a fixed status (typically 500, 502, 503); the default body is Norman's for 500, an ingress page otherwise. */
+  | { kind: 'status'; status: number; body?: string; contentType?: string }
   /** Destroys the connection with a TCP RST before any response. */
   | { kind: 'reset' }
   /** Sends the real response in chunks of `chunkBytes` every `intervalMs`. */

@@ -12,29 +12,62 @@ const GO_ESCAPES: Record<string, string> = {
 };
 
 function escapeGo(json: string): string {
-  return json.replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
+  // Fast path: most bodies hold none of these; a regex callback per match is slow on big bodies.
+  if (!/[<>&\u2028\u2029]/.test(json)) return json;
+  let out = json;
+  for (const [c, esc] of Object.entries(GO_ESCAPES)) out = out.replaceAll(c, esc);
+  return out;
 }
 
-function encodeSorted(value: Json | undefined): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+/**
+ * Returns `value` with every object's keys in sorted order. Objects already sorted (renderers build
+ * most of them that way) are reused as they are, so the native `JSON.stringify` does the work.
+ */
+function sortedDeep(value: Json | undefined): Json | undefined {
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    return '[' + (value as readonly Json[]).map((v) => encodeSorted(v)).join(',') + ']';
+    const arr = value as readonly Json[];
+    let copy: Json[] | undefined;
+    for (let i = 0; i < arr.length; i++) {
+      const item = arr[i] as Json;
+      const s = sortedDeep(item) as Json;
+      if (s !== item) {
+        copy ??= arr.slice();
+        copy[i] = s;
+      }
+    }
+    return copy ?? arr;
   }
   const obj = value as { readonly [key: string]: Json | undefined };
-  const keys = Object.keys(obj).sort();
-  const parts: string[] = [];
+  const keys = Object.keys(obj);
+  let sorted = true;
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      sorted = false;
+      break;
+    }
+  }
+  let out: Record<string, Json | undefined> | undefined;
+  if (!sorted) {
+    out = {};
+    for (const k of [...keys].sort()) out[k] = obj[k];
+  }
   for (const k of keys) {
     const v = obj[k];
-    if (v !== undefined) parts.push(JSON.stringify(k) + ':' + encodeSorted(v));
+    const s = sortedDeep(v);
+    if (s !== v) {
+      out ??= { ...obj };
+      out[k] = s;
+    }
   }
-  return '{' + parts.join(',') + '}';
+  return out ?? obj;
 }
 
 /**
  * Encodes like Norman's `json.Encoder` over Go maps: keys sorted, `<>&` escaped, trailing newline.
  */
 export function goMapJson(value: Json): string {
-  return escapeGo(encodeSorted(value)) + '\n';
+  return escapeGo(JSON.stringify(sortedDeep(value))) + '\n';
 }
 
 /** Encodes like Go over structs: declaration (insertion) order, `<>&` escaped, trailing newline. */

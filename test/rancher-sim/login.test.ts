@@ -49,7 +49,9 @@ describe('rancher-sim login', () => {
       userId: s.admin.id,
       labels: { 'authn.management.cattle.io/kind': 'session' },
     });
-    expect((body.links as Record<string, string>).self).toBe(`${s.url}/v3-public/tokens/${String(body.id)}`);
+    expect((body.links as Record<string, string>).self).toBe(
+      `${s.url}/v3-public/tokens/${String(body.id)}`,
+    );
   });
 
   it('creates a session token that is current and non-derived when it logs in (§10.12)', async () => {
@@ -70,14 +72,23 @@ describe('rancher-sim login', () => {
   it('sets R_SESS and answers 200 with no body when responseType is cookie (§10.12)', async () => {
     const s = await sim('2.13');
     const res = await call(s, 'POST', '/v1-public/login', {
-      body: { type: 'localProvider', username: 'admin', password: s.admin.password, responseType: 'cookie' },
+      body: {
+        type: 'localProvider',
+        username: 'admin',
+        password: s.admin.password,
+        responseType: 'cookie',
+      },
     });
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     const cookie = res.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toMatch(/^R_SESS=token-[a-z0-9]{5}:[a-z0-9]{54}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(cookie).toMatch(
+      /^R_SESS=token-[a-z0-9]{5}:[a-z0-9]{54}; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
     const value = cookie.split(';')[0]?.slice('R_SESS='.length) ?? '';
-    expect((await call(s, 'GET', '/v3/tokens', { headers: { Cookie: `R_SESS=${value}` } })).status).toBe(200);
+    expect(
+      (await call(s, 'GET', '/v3/tokens', { headers: { Cookie: `R_SESS=${value}` } })).status,
+    ).toBe(200);
   });
 
   it('omits SameSite on the session cookie when emulating 2.12 (§2.4)', async () => {
@@ -107,7 +118,9 @@ describe('rancher-sim login', () => {
 
   it('answers 422 InvalidBodyContent when the provider type is unknown on /v1-public/login (§3.2)', async () => {
     const s = await sim('2.13');
-    const res = await call(s, 'POST', '/v1-public/login', { body: { username: 'admin', password: 'x' } });
+    const res = await call(s, 'POST', '/v1-public/login', {
+      body: { username: 'admin', password: 'x' },
+    });
     expect(res.status).toBe(422);
     expect(res.json()).toMatchObject({ code: 'InvalidBodyContent' });
   });
@@ -115,13 +128,22 @@ describe('rancher-sim login', () => {
   it('creates a kubeconfig token when responseType is kubeconfig_<cluster> (§3.2)', async () => {
     const s = await sim('2.13');
     const res = await call(s, 'POST', '/v1-public/login', {
-      body: { type: 'localProvider', username: 'admin', password: s.admin.password, responseType: 'kubeconfig_local' },
+      body: {
+        type: 'localProvider',
+        username: 'admin',
+        password: s.admin.password,
+        responseType: 'kubeconfig_local',
+      },
     });
     expect(res.status).toBe(201);
     const id = res.json<{ id: string }>().id;
     expect(id).toMatch(new RegExp(`^kubeconfig-${s.admin.id}\\.local[a-z0-9]{5}$`));
     const token = s.state.tokens.get(id);
-    expect(token).toMatchObject({ isDerived: true, description: 'Kubeconfig token', clusterId: 'local' });
+    expect(token).toMatchObject({
+      isDerived: true,
+      description: 'Kubeconfig token',
+      clusterId: 'local',
+    });
   });
 
   it('logs an LDAP user in through the openldap provider when it takes username and password (§3.1)', async () => {
@@ -144,11 +166,15 @@ describe('rancher-sim login', () => {
 
   it('lists local and openldap on both provider endpoints (§3.1)', async () => {
     const s = await sim('2.13');
-    const v1 = (await call(s, 'GET', '/v1-public/authproviders')).json<{ data: { id: string; type: string }[] }>();
+    const v1 = (await call(s, 'GET', '/v1-public/authproviders')).json<{
+      data: { id: string; type: string }[];
+    }>();
     expect(v1.data.map((p) => p.type)).toEqual(['localProvider', 'openLdapProvider']);
     const v3 = await call(s, 'GET', '/v3-public/authproviders');
     const body = v3.json<{ data: { id: string; actions: { login: string } }[] }>();
-    expect(body.data[0]?.actions.login).toBe(`${s.url}/v3-public/localProviders/local?action=login`);
+    expect(body.data[0]?.actions.login).toBe(
+      `${s.url}/v3-public/localProviders/local?action=login`,
+    );
     expect(v3.headers['x-api-schemas']).toBe(`${s.url}/v3-public/schemas`);
   });
 

@@ -34,7 +34,9 @@ describe('rancher-sim management routes', () => {
     }>();
     expect(res.data).toHaveLength(1);
     expect(res.data[0]).toMatchObject({ username: 'dev', me: true });
-    const all = (await call(sim, 'GET', '/v3/users', { bearer: sim.admin.token })).json<{ data: unknown[] }>();
+    const all = (await call(sim, 'GET', '/v3/users', { bearer: sim.admin.token })).json<{
+      data: unknown[];
+    }>();
     expect(all.data.length).toBe(3);
   });
 
@@ -45,7 +47,9 @@ describe('rancher-sim management routes', () => {
     }>();
     expect(admin.pagination.total).toBe(3);
     expect(admin.data.find((c) => c.id === 'local')?.internal).toBe(true);
-    const dev = (await call(sim, 'GET', '/v3/clusters', { bearer: sim.seeded.devKey?.bearer })).json<{
+    const dev = (
+      await call(sim, 'GET', '/v3/clusters', { bearer: sim.seeded.devKey?.bearer })
+    ).json<{
       data: { id: string }[];
     }>();
     expect(dev.data.map((c) => c.id)).not.toContain('local');
@@ -55,7 +59,12 @@ describe('rancher-sim management routes', () => {
     const res = await call(sim, 'GET', '/v3/settings/auth-token-max-ttl-minutes', {
       bearer: sim.seeded.devKey?.bearer,
     });
-    expect(res.json()).toMatchObject({ id: 'auth-token-max-ttl-minutes', value: '', default: '129600', type: 'setting' });
+    expect(res.json()).toMatchObject({
+      id: 'auth-token-max-ttl-minutes',
+      value: '',
+      default: '129600',
+      type: 'setting',
+    });
     expect((await call(sim, 'GET', '/v3/settings/auth-token-max-ttl-minutes')).status).toBe(401);
   });
 
@@ -74,7 +83,8 @@ describe('rancher-sim management routes', () => {
     }>();
     const byId = new Map(list.data.map((t) => [t.id, t]));
     expect(byId.get(sim.seeded.expired?.name ?? '')?.expired).toBe(true);
-    const near = Date.parse(byId.get(sim.seeded.expiresIn20h?.name ?? '')?.expiresAt ?? '') - Date.now();
+    const near =
+      Date.parse(byId.get(sim.seeded.expiresIn20h?.name ?? '')?.expiresAt ?? '') - Date.now();
     expect(near).toBeGreaterThan(19 * 3_600_000);
     expect(near).toBeLessThan(21 * 3_600_000);
   });
@@ -90,7 +100,9 @@ describe('rancher-sim management routes', () => {
     });
     try {
       const bearer = s.seeded['token-fxfxf']?.bearer ?? '';
-      const res = (await call(s, 'GET', '/v3/clusters', { bearer })).json<{ data: { id: string }[] }>();
+      const res = (await call(s, 'GET', '/v3/clusters', { bearer })).json<{
+        data: { id: string }[];
+      }>();
       expect(res.data.map((c) => c.id)).toEqual(['c-abcde']);
       expect(s.state.getSetting('auth-token-max-ttl-minutes')).toBe('60');
     } finally {

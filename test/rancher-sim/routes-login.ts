@@ -141,7 +141,7 @@ function login(ctx: RouteContext, fromUrl: BasicProviderId | undefined, v3Url: b
     const clusterId = kubeconfig[1] ?? null;
     const prefix = `kubeconfig-${user.id}${clusterId ? `.${clusterId}` : ''}`;
     const defaultMs = state.getMinutesSettingMs('kubeconfig-default-token-ttl-minutes');
-    token = newLoginToken(ctx, generateName(prefix), {
+    token = newLoginToken(generateName(prefix), {
       kind: 'kubeconfig',
       isDerived: true,
       description: 'Kubeconfig token',
@@ -152,7 +152,7 @@ function login(ctx: RouteContext, fromUrl: BasicProviderId | undefined, v3Url: b
   } else {
     // `ttl` is overwritten by the session TTL whenever that setting parses (§3.2).
     const sessionMs = state.getMinutesSettingMs('auth-user-session-ttl-minutes');
-    token = newLoginToken(ctx, state.uniqueName('token-', state.tokens), {
+    token = newLoginToken(state.uniqueName('token-', state.tokens), {
       kind: 'session',
       isDerived: false,
       description: input.description ?? '',
@@ -199,7 +199,6 @@ function login(ctx: RouteContext, fromUrl: BasicProviderId | undefined, v3Url: b
 }
 
 function newLoginToken(
-  ctx: RouteContext,
   name: string,
   fields: Pick<V3Token, 'kind' | 'isDerived' | 'description' | 'ttlMs' | 'clusterId' | 'createdMs'>,
 ): V3Token {

@@ -89,7 +89,12 @@ describe('rancher-sim faults', () => {
   });
 
   it('applies a fault only to the given method and number of times', async () => {
-    sim.faults.add({ method: 'GET', path: /^\/v3\/tokens/, times: 1, action: { kind: 'status', status: 500 } });
+    sim.faults.add({
+      method: 'GET',
+      path: /^\/v3\/tokens/,
+      times: 1,
+      action: { kind: 'status', status: 500 },
+    });
     expect((await get()).status).toBe(500);
     expect((await get()).status).toBe(200);
   });
@@ -129,11 +134,18 @@ describe('rancher-sim faults', () => {
   });
 
   it('redirects to the same origin or another origin when a redirect fault matches', async () => {
-    sim.faults.add({ path: '/v3/tokens', times: 1, action: { kind: 'redirect', location: '/v3/users' } });
+    sim.faults.add({
+      path: '/v3/tokens',
+      times: 1,
+      action: { kind: 'redirect', location: '/v3/users' },
+    });
     const same = await get();
     expect(same.status).toBe(302);
     expect(same.headers.location).toBe(`${sim.url}/v3/users`);
-    sim.faults.add({ path: '/v3/tokens', action: { kind: 'redirect', status: 307, location: 'http://127.0.0.2:1/v3/tokens' } });
+    sim.faults.add({
+      path: '/v3/tokens',
+      action: { kind: 'redirect', status: 307, location: 'http://127.0.0.2:1/v3/tokens' },
+    });
     const other = await get();
     expect(other.status).toBe(307);
     expect(other.headers.location).toBe('http://127.0.0.2:1/v3/tokens');

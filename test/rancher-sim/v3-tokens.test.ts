@@ -61,7 +61,9 @@ describe('rancher-sim v3 tokens', () => {
     expect(created.token).toBeDefined();
     const one = await call(sim, 'GET', `/v3/tokens/${created.id}`, { bearer: sim.admin.token });
     expect(one.json<TokenBody>().token).toBeUndefined();
-    const list = (await call(sim, 'GET', '/v3/tokens', { bearer: sim.admin.token })).json<Collection>();
+    const list = (
+      await call(sim, 'GET', '/v3/tokens', { bearer: sim.admin.token })
+    ).json<Collection>();
     expect(list.data.every((t) => t.token === undefined)).toBe(true);
     expect(list.data.length).toBeGreaterThan(0);
   });
@@ -97,7 +99,10 @@ describe('rancher-sim v3 tokens', () => {
     const head = await startRancherSim({ ttlRule: 'head', clock: createManualClock(T0) });
     try {
       head.state.setSetting('auth-token-default-ttl-minutes', '60');
-      const res = await call(head, 'POST', '/v3/tokens', { bearer: head.admin.token, body: { ttl: 0 } });
+      const res = await call(head, 'POST', '/v3/tokens', {
+        bearer: head.admin.token,
+        body: { ttl: 0 },
+      });
       expect(res.json<TokenBody>().ttl).toBe(3_600_000);
     } finally {
       await head.close();
@@ -107,7 +112,12 @@ describe('rancher-sim v3 tokens', () => {
   it('rejects ttl given as a string with 422 InvalidFormat (bad input)', async () => {
     const res = await create({ ttl: '3600000' });
     expect(res.status).toBe(422);
-    expect(res.json()).toMatchObject({ baseType: 'error', code: 'InvalidFormat', status: 422, type: 'error' });
+    expect(res.json()).toMatchObject({
+      baseType: 'error',
+      code: 'InvalidFormat',
+      status: 422,
+      type: 'error',
+    });
     expect(res.json<{ message: string }>().message).toContain('cannot unmarshal string');
   });
 
@@ -154,7 +164,7 @@ describe('rancher-sim v3 tokens', () => {
     );
   });
 
-  it('answers 404 when deleting or reading another user\'s token (§10.7, §4.3)', async () => {
+  it("answers 404 when deleting or reading another user's token (§10.7, §4.3)", async () => {
     const other = sim.state.addUser({ username: 'bob', password: 'bob-password-1' });
     const theirs = sim.state.addToken({ user: other.id });
     for (const method of ['GET', 'DELETE']) {
@@ -192,7 +202,7 @@ describe('rancher-sim v3 tokens', () => {
   });
 
   // §10.8
-  it('lists only the caller\'s tokens sorted by name with expired ones flagged (§10.8)', async () => {
+  it("lists only the caller's tokens sorted by name with expired ones flagged (§10.8)", async () => {
     const other = sim.state.addUser({ username: 'carol', password: 'carol-password' });
     sim.state.addToken({ user: other.id });
     const expired = sim.state.addToken({ user: sim.admin.id, ttlMs: DAY, createdMs: T0 - 2 * DAY });
@@ -222,9 +232,13 @@ describe('rancher-sim v3 tokens', () => {
   // §10.9
   it('marks current only the session token that authenticated the request (§10.9)', async () => {
     const session = sim.state.addToken({ user: sim.admin.id, kind: 'session', ttlMs: DAY });
-    const bySession = (await call(sim, 'GET', '/v3/tokens', { bearer: session.bearer })).json<Collection>();
+    const bySession = (
+      await call(sim, 'GET', '/v3/tokens', { bearer: session.bearer })
+    ).json<Collection>();
     expect(bySession.data.filter((t) => t.current).map((t) => t.name)).toEqual([session.name]);
-    const byKey = (await call(sim, 'GET', '/v3/tokens', { bearer: sim.admin.token })).json<Collection>();
+    const byKey = (
+      await call(sim, 'GET', '/v3/tokens', { bearer: sim.admin.token })
+    ).json<Collection>();
     expect(byKey.data.some((t) => t.current)).toBe(false);
     const created = (await create({}, session.bearer)).json<TokenBody>();
     expect(created.current).toBe(false);
