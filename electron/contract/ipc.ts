@@ -98,6 +98,8 @@ export const events = {
   'expiry:summary': expirySummarySchema,
   /** Ask the window to show a key, e.g. after a notification was clicked. */
   'app:navigate': z.object({ serverId: z.string(), keyId: z.string().nullable() }),
+  /** A menu shortcut for the window: open the new-key form, focus search, open settings. */
+  'app:command': z.object({ command: z.enum(['newKey', 'search', 'settings']) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type { Channel, EventName };

@@ -37,6 +37,7 @@ export const eventNameList = [
   'expiry:warning',
   'expiry:summary',
   'app:navigate',
+  'app:command',
 ] as const;
 
 export type Channel = (typeof channelNameList)[number];
