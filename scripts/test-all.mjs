@@ -99,9 +99,7 @@ playwrightStage(
   path.join(artifacts, 'electron.json'),
 );
 if (existsSync(path.join(artifacts, 'electron-skipped.txt'))) {
-  console.log(
-    `\n${readFileSync(path.join(artifacts, 'electron-skipped.txt'), 'utf8').trim()}`,
-  );
+  console.log(`\n${readFileSync(path.join(artifacts, 'electron-skipped.txt'), 'utf8').trim()}`);
 }
 
 console.log('\n' + rows.join('\n'));
