@@ -43,12 +43,22 @@ export interface ProbeResult {
   maxTtlMs: number | null;
   /** The certificate the server presented (HTTPS only). */
   certificate: CertificateInfo | null;
+  /**
+   * False when the max TTL setting could not be read (Rancher serves it to signed-in users only,
+   * so an anonymous probe cannot see it); `maxTtlMs` is then null but means "unknown".
+   */
+  maxTtlKnown?: boolean;
 }
 
 /** TLS trust for one server: a custom CA, and/or a pinned certificate fingerprint. */
 export interface TlsTrust {
   caPem?: string | undefined;
   fingerprint256?: string | undefined;
+  /**
+   * A certificate trusted on first use (the root of the chain the server sent, or the leaf itself),
+   * added to the trust store; only ever together with `fingerprint256`.
+   */
+  anchorPem?: string | undefined;
 }
 
 /**
@@ -62,7 +72,11 @@ export interface RancherClient {
   /** Providers that accept a username and password (local, activedirectory, openldap, freeipa). */
   authProviders(): Promise<AuthProvider[]>;
   /** Password login; returns the session token's bearer (a secret) and its expiry. */
-  login(provider: string, username: string, password: string): Promise<{ bearer: string; expiresAt: string | null }>;
+  login(
+    provider: string,
+    username: string,
+    password: string,
+  ): Promise<{ bearer: string; expiresAt: string | null }>;
   /** Logs out the current credential (deletes the session token on the server). */
   logout(): Promise<void>;
   me(): Promise<RancherUser>;
@@ -81,7 +95,10 @@ export interface RancherClient {
   /** 'not_found' when the server no longer has it (already revoked, purged or not ours). */
   deleteToken(family: TokenFamily, name: string): Promise<'deleted' | 'not_found'>;
   /** ext tokens only: description, enabled, and a shorter ttl. */
-  updateExtToken(name: string, patch: { description?: string; enabled?: boolean; ttlMs?: number }): Promise<RancherToken>;
+  updateExtToken(
+    name: string,
+    patch: { description?: string; enabled?: boolean; ttlMs?: number },
+  ): Promise<RancherToken>;
 }
 
 export interface RancherClientOptions {
@@ -92,4 +109,11 @@ export interface RancherClientOptions {
   credential: () => Promise<string | null>;
   /** App version, for the `rancher-keys/<version>` User-Agent. */
   appVersion: string;
+  /**
+   * The server's version as probed (`v2.13.1`); picks the login route and the token APIs. Unknown
+   * (omitted or null): the newest behaviour is assumed, with a fallback where Rancher answers 404.
+   */
+  version?: string | null;
+  /** Connect timeout (TCP + TLS); default the smaller of `timeoutMs` and 10 s. */
+  connectTimeoutMs?: number;
 }

@@ -1,0 +1,133 @@
+import type { Cluster } from '../../contract/servers';
+import type { TokenFamily } from '../../contract/keys';
+import { AppFailure } from '../app-failure';
+import { extTokens } from './ext-tokens';
+import { createTransport } from './http';
+import { loginApi } from './login';
+import { probeServer } from './probe';
+import type {
+  RancherClient,
+  RancherClientOptions,
+  RancherToken,
+  RancherUser,
+} from './rancher-client';
+import { clustersSchema, usersSchema } from './schemas';
+import { v3Tokens } from './v3-tokens';
+import { featuresOf } from './version';
+
+/** What a session or key created by the app is called on the server. */
+const LOGIN_DESCRIPTION = 'Rancher Keys sign-in';
+
+/**
+ * Rancher's HTTP API for one server (rancher-api.md), over one transport with its own TLS agent.
+ * The credential is asked for on every call (so a sign-out takes effect at once) and never logged.
+ */
+export function createRancherClient(options: RancherClientOptions): RancherClient {
+  const origin = new URL(options.origin).origin;
+  const connectTimeoutMs = options.connectTimeoutMs ?? Math.min(options.timeoutMs, 10_000);
+  const http = createTransport({
+    origin,
+    tls: options.tls,
+    timeoutMs: options.timeoutMs,
+    connectTimeoutMs,
+    appVersion: options.appVersion,
+  });
+  const features = featuresOf(options.version);
+  const v3 = v3Tokens(http);
+  const ext = extTokens(http);
+  const auth = loginApi(http, features);
+  let meCache: { bearer: string; user: Promise<RancherUser> } | undefined;
+
+  async function bearer(): Promise<string> {
+    const credential = await options.credential();
+    if (!credential) {
+      throw new AppFailure('unauthorized', `Sign in to ${new URL(origin).host} first.`);
+    }
+    return credential;
+  }
+
+  async function fetchMe(credential: string): Promise<RancherUser> {
+    const response = await http.request({
+      method: 'GET',
+      path: '/v3/users?me=true',
+      bearer: credential,
+    });
+    const user = http.json(response, usersSchema).data[0];
+    if (!user)
+      throw new AppFailure(
+        'unauthorized',
+        `${new URL(origin).host} does not know who you are. Sign in again.`,
+      );
+    return {
+      id: user.id,
+      username: user.username ?? user.id,
+      displayName: user.name || user.username || user.id,
+    };
+  }
+
+  async function me(): Promise<RancherUser> {
+    const credential = await bearer();
+    if (meCache?.bearer !== credential) {
+      const user = fetchMe(credential);
+      meCache = { bearer: credential, user };
+      user.catch(() => {
+        if (meCache?.user === user) meCache = undefined;
+      });
+    }
+    return meCache.user;
+  }
+
+  const family = (f: TokenFamily) => (f === 'v3' ? v3 : ext);
+
+  return {
+    origin,
+    async probe() {
+      return probeServer(http, await options.credential(), connectTimeoutMs);
+    },
+    authProviders: () => auth.providers(),
+    login: (provider, username, password) =>
+      auth.login(provider, username, password, LOGIN_DESCRIPTION),
+    async logout() {
+      await auth.logout(await bearer());
+    },
+    me,
+    async clusters(): Promise<Cluster[]> {
+      const response = await http.request({
+        method: 'GET',
+        path: '/v3/clusters',
+        bearer: await bearer(),
+      });
+      return http
+        .json(response, clustersSchema)
+        .data.map((c) => ({ id: c.id, name: c.name || c.id, state: c.state ?? 'unknown' }));
+    },
+    async listTokens(): Promise<RancherToken[]> {
+      const credential = await bearer();
+      // 2.12–2.14 refuse an ext credential on `/v3/tokens` (§6.4): list only what it can see there.
+      const skipV3 = credential.startsWith('ext/') && !features.extCallerOnV3;
+      const [v3List, extList] = await Promise.all([
+        skipV3 ? Promise.resolve([]) : v3.list(credential),
+        features.ext ? me().then((user) => ext.list(credential, user.id)) : Promise.resolve([]),
+      ]);
+      return [...v3List, ...extList];
+    },
+    async getToken(f, name) {
+      return family(f).get(await bearer(), name);
+    },
+    async createToken(input) {
+      if (input.family === 'ext' && !features.ext) {
+        throw new AppFailure(
+          'invalid_input',
+          `${new URL(origin).host} runs a Rancher release without ext tokens (2.12 or later has them). Create a v3 key instead.`,
+        );
+      }
+      return family(input.family).create(await bearer(), input);
+    },
+    async deleteToken(f, name) {
+      return family(f).remove(await bearer(), name);
+    },
+    async updateExtToken(name, patch) {
+      return ext.update(await bearer(), name, patch);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { badBodyFailure } from './failures';
+import type { CreatedToken, RancherToken } from './rancher-client';
+import type { Transport } from './http';
+import { extTokenListSchema, extTokenSchema } from './schemas';
+import { fromExt } from './token-model';
+
+const BASE = '/apis/ext.cattle.io/v1/tokens';
+
+/** `tokens.ext.cattle.io` through the kube API on the Rancher URL (rancher-api.md §6), 2.12+. */
+export function extTokens(http: Transport) {
+  const path = (name: string) => `${BASE}/${encodeURIComponent(name)}`;
+  return {
+    /**
+     * The caller's ext tokens. Admins are shown every user's, so the list is restricted to the
+     * caller with the `cattle.io/user-id` label (§6.3). A 404 means the server has no ext API.
+     */
+    async list(bearer: string, userId: string): Promise<RancherToken[]> {
+      const selector = encodeURIComponent(`cattle.io/user-id=${userId}`);
+      const response = await http.request({
+        method: 'GET',
+        path: `${BASE}?labelSelector=${selector}`,
+        bearer,
+        passStatuses: [404],
+      });
+      if (response.status === 404) return [];
+      const items = http.json(response, extTokenListSchema).items ?? [];
+      return items.map(fromExt).filter((t) => t.userId === '' || t.userId === userId);
+    },
+    async get(bearer: string, name: string): Promise<RancherToken | null> {
+      const response = await http.request({
+        method: 'GET',
+        path: path(name),
+        bearer,
+        passStatuses: [404],
+      });
+      if (response.status === 404) return null;
+      return fromExt(http.json(response, extTokenSchema));
+    },
+    /** `ttlMs` 0 asks for the server's default (§6.2); the bearer is `ext/<name>:<secret>`. */
+    async create(
+      bearer: string,
+      input: { description: string; ttlMs: number; clusterId: string | null },
+    ): Promise<CreatedToken> {
+      const response = await http.request({
+        method: 'POST',
+        path: BASE,
+        bearer,
+        body: {
+          apiVersion: 'ext.cattle.io/v1',
+          kind: 'Token',
+          spec: {
+            description: input.description,
+            ttl: input.ttlMs,
+            ...(input.clusterId ? { clusterName: input.clusterId } : {}),
+          },
+        },
+      });
+      const body = http.json(response, extTokenSchema);
+      const token = fromExt(body);
+      // 2.13+ sends the whole bearer; 2.12 only the secret (`status.value`).
+      const secret =
+        body.status?.bearerToken ??
+        (body.status?.value ? `ext/${token.name}:${body.status.value}` : null);
+      if (!secret) throw badBodyFailure({ origin: http.origin }, 'unexpected');
+      return { token, bearer: secret };
+    },
+    async remove(bearer: string, name: string): Promise<'deleted' | 'not_found'> {
+      const response = await http.request({
+        method: 'DELETE',
+        path: path(name),
+        bearer,
+        passStatuses: [404],
+      });
+      return response.status === 404 ? 'not_found' : 'deleted';
+    },
+    /** Only description, enabled and a shorter ttl can change (§6.3). */
+    async update(
+      bearer: string,
+      name: string,
+      patch: { description?: string; enabled?: boolean; ttlMs?: number },
+    ): Promise<RancherToken> {
+      const spec: Record<string, unknown> = {};
+      if (patch.description !== undefined) spec.description = patch.description;
+      if (patch.enabled !== undefined) spec.enabled = patch.enabled;
+      if (patch.ttlMs !== undefined) spec.ttl = patch.ttlMs;
+      const response = await http.request({
+        method: 'PATCH',
+        path: path(name),
+        bearer,
+        contentType: 'application/merge-patch+json',
+        body: { spec },
+      });
+      return fromExt(http.json(response, extTokenSchema));
+    },
+  };
+}

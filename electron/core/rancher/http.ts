@@ -1,0 +1,234 @@
+import axios from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import type { AppFailure } from '../app-failure';
+import {
+  badBodyFailure,
+  certificateFailure,
+  htmlFailure,
+  networkFailure,
+  redirectFailure,
+  statusFailure,
+  timeoutFailure,
+  type FailureContext,
+} from './failures';
+import type { TlsTrust } from './rancher-client';
+import {
+  createAgent,
+  fetchPeerCertificate,
+  isCertificateError,
+  normaliseFingerprint,
+  PIN_MISMATCH,
+} from './tls';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One request to the server, relative to its origin. */
+export interface HttpRequest {
+  method: Method;
+  /** Path and query, e.g. `/v3/tokens?action=logout`. */
+  path: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  contentType?: string;
+  /** `name:secret` to send as `Authorization: Bearer`; omitted or null = anonymous. A secret. */
+  bearer?: string | null;
+  /** Statuses handed back to the caller instead of being mapped to a failure (e.g. 404). */
+  passStatuses?: readonly number[];
+}
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+  contentType: string;
+}
+
+/** HTTP to one Rancher server, with every failure already mapped to a contract code. */
+export interface Transport {
+  readonly origin: string;
+  request(request: HttpRequest): Promise<HttpResponse>;
+  /** Parses a JSON body with `schema`; HTML, broken JSON and wrong shapes are `server_error`. */
+  json<S extends z.ZodType>(response: HttpResponse, schema: S): z.output<S>;
+}
+
+export interface TransportOptions {
+  origin: string;
+  tls: TlsTrust;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  appVersion: string;
+  /** Retries for idempotent GETs (default 2). */
+  retries?: number;
+  /** Base backoff between retries (default 150 ms, doubled each time). */
+  backoffMs?: number;
+}
+
+/** Statuses worth another try for a GET: a proxy or the server restarting. */
+const retryStatuses = new Set([502, 503, 504]);
+/** Network codes worth another try for a GET: a dropped or refused connection. */
+const retryCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ERR_SOCKET_CLOSED']);
+
+class RetryableStatus extends Error {
+  constructor(readonly response: AxiosResponse<string>) {
+    super('retryable status');
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'ERR_BAD_REQUEST') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The transport of one server (axios over a per-server agent). Always sends
+ * `Accept: application/json` and `User-Agent: rancher-keys/<version>` (a browser-like agent gets
+ * HTML and CSRF errors from Rancher, rancher-api.md §1.3). Never follows a redirect to another
+ * origin (credentials stay with the server); a redirect within the origin is followed once, for
+ * GETs only. GETs are retried (bounded, with backoff) on dropped connections and 502/503/504;
+ * other methods are never retried, since Rancher may have acted on them.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const { origin, timeoutMs } = options;
+  const ctx: FailureContext = { origin };
+  const retries = options.retries ?? 2;
+  const backoffMs = options.backoffMs ?? 150;
+  const agent = createAgent(origin, options.tls, options.connectTimeoutMs);
+  const client: AxiosInstance = axios.create({
+    baseURL: origin,
+    adapter: 'http',
+    maxRedirects: 0,
+    // Environment proxies are not honoured: a proxy would see every credential in clear for HTTP.
+    proxy: false,
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxContentLength: 32 * 1024 * 1024,
+    httpAgent: agent,
+    httpsAgent: agent,
+    headers: {
+      Accept: 'application/json',
+      'User-Agent': `rancher-keys/${options.appVersion}`,
+    },
+  });
+
+  async function mapNetworkError(error: unknown, timedOut: boolean): Promise<AppFailure> {
+    if (timedOut) return timeoutFailure(ctx, timeoutMs);
+    const code = errorCode(error);
+    if (isCertificateError(code)) {
+      const pin = options.tls.fingerprint256
+        ? normaliseFingerprint(options.tls.fingerprint256)
+        : null;
+      try {
+        const peer = await fetchPeerCertificate(origin, options.connectTimeoutMs);
+        const changed = pin !== null && peer.info.fingerprint256 !== pin;
+        return certificateFailure(ctx, peer.info, changed, code);
+      } catch {
+        return certificateFailure(ctx, undefined, code === PIN_MISMATCH, code);
+      }
+    }
+    if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      return badBodyFailure(ctx, 'invalid');
+    }
+    if (code === 'ERR_FR_MAX_CONTENT_LENGTH_EXCEEDED') {
+      return badBodyFailure(ctx, 'invalid');
+    }
+    return networkFailure(code, ctx);
+  }
+
+  async function attempt(request: HttpRequest, path: string): Promise<AxiosResponse<string>> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const headers: Record<string, string> = {};
+      if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
+      if (request.body !== undefined)
+        headers['Content-Type'] = request.contentType ?? 'application/json';
+      return await client.request<string>({
+        method: request.method,
+        url: path,
+        headers,
+        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      throw Object.assign(await mapNetworkError(error, timedOut), { retryCode: errorCode(error) });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function withRetries(request: HttpRequest, path: string): Promise<AxiosResponse<string>> {
+    const tries = request.method === 'GET' ? retries + 1 : 1;
+    for (let n = 0; ; n++) {
+      try {
+        const response = await attempt(request, path);
+        if (n + 1 < tries && retryStatuses.has(response.status))
+          throw new RetryableStatus(response);
+        return response;
+      } catch (error) {
+        const retryable =
+          error instanceof RetryableStatus ||
+          retryCodes.has((error as { retryCode?: string }).retryCode ?? '');
+        if (!retryable || n + 1 >= tries) throw error;
+        await sleep(backoffMs * 2 ** n);
+      }
+    }
+  }
+
+  async function request(request: HttpRequest): Promise<HttpResponse> {
+    let path = request.path;
+    for (let redirects = 0; ; redirects++) {
+      const response = await withRetries(request, path);
+      const status = response.status;
+      if (status >= 300 && status < 400) {
+        const location =
+          typeof response.headers.location === 'string' ? response.headers.location : null;
+        let target: URL | null;
+        try {
+          target = location ? new URL(location, origin + path) : null;
+        } catch {
+          target = null;
+        }
+        // Within the origin and for a GET only: follow once. Anything else is reported, never followed.
+        if (target && target.origin === origin && request.method === 'GET' && redirects === 0) {
+          path = target.pathname + target.search;
+          continue;
+        }
+        throw redirectFailure(ctx, location);
+      }
+      const body = typeof response.data === 'string' ? response.data : '';
+      const contentType = String(response.headers['content-type'] ?? '');
+      if ((status >= 200 && status < 300) || request.passStatuses?.includes(status)) {
+        return { status, body, contentType };
+      }
+      throw statusFailure(status, body, ctx);
+    }
+  }
+
+  function json<S extends z.ZodType>(response: HttpResponse, schema: S): z.output<S> {
+    const trimmed = response.body.trimStart();
+    if (/text\/html/i.test(response.contentType) || trimmed.startsWith('<')) throw htmlFailure(ctx);
+    let value: unknown;
+    try {
+      value = JSON.parse(response.body);
+    } catch {
+      throw badBodyFailure(ctx, 'invalid');
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw badBodyFailure(ctx, 'unexpected');
+    return parsed.data;
+  }
+
+  return { origin, request, json };
+}
