@@ -1,0 +1,167 @@
+import { Script } from 'node:vm';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { channelNames, channels, eventNames, events } from '../../../electron/contract/ipc';
+import type { Channel } from '../../../electron/contract/names';
+import { createDispatcher, type Handlers } from '../../../electron/core/dispatch';
+import { createHandlers } from '../../../electron/core/handlers';
+import { createMemoryLogger } from '../../../electron/core/log';
+import { createMemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import { registerIpc, type InvokeEventLike } from '../../../electron/main/ipc';
+
+// Compile-time half of the equality: the Handlers type has exactly the contract's channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const handlersCoverTheContract: Same<keyof Handlers, Channel> = true;
+
+type Listener = (event: InvokeEventLike, input: unknown) => Promise<unknown>;
+
+/** Stands in for Electron's ipcMain: records what was registered. */
+function recordingIpcMain() {
+  const registered = new Map<string, Listener>();
+  return {
+    registered,
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => {
+        if (registered.has(channel)) throw new Error(`registered twice: ${channel}`);
+        registered.set(channel, listener);
+      },
+    },
+  };
+}
+
+function handlers(): Handlers {
+  return createHandlers({
+    version: '1.2.3',
+    platform: 'linux',
+    secrets: createMemorySecretStore(),
+  });
+}
+
+function setup() {
+  const { registered, ipcMain } = recordingIpcMain();
+  const log = createMemoryLogger();
+  const returned = registerIpc({
+    ipcMain: ipcMain as never,
+    dispatch: createDispatcher(handlers(), log),
+    log,
+    windowIds: new Set([1]),
+    appOrigin: 'app://rancher-keys',
+  });
+  return { registered, returned, log };
+}
+
+function event(
+  overrides: { id?: number; url?: string; subframe?: boolean; noFrame?: boolean } = {},
+): InvokeEventLike {
+  const main = { url: overrides.url ?? 'app://rancher-keys/index.html' };
+  return {
+    sender: { id: overrides.id ?? 1, mainFrame: main },
+    senderFrame: overrides.noFrame ? null : overrides.subframe ? { url: main.url } : main,
+  };
+}
+
+/**
+ * Runs the preload bundle as scripts/build.mjs bundles it, against a fake `electron` module
+ * (contextBridge + ipcRenderer recorders), and returns what it exposed and what it forwarded.
+ */
+async function loadPreload() {
+  const result = await build({
+    entryPoints: ['electron/preload/index.ts'],
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome140',
+    external: ['electron'],
+    write: false,
+  });
+  const invoked: string[] = [];
+  const listened: string[] = [];
+  const exposed: Record<string, unknown> = {};
+  const electron = {
+    contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
+    ipcRenderer: {
+      invoke: async (channel: string) => (invoked.push(channel), { ok: true, value: {} }),
+      on: (channel: string) => void listened.push(channel),
+      removeListener: () => undefined,
+    },
+  };
+  const fakeRequire = (name: string) => {
+    if (name !== 'electron') throw new Error(`preload required ${name}`);
+    return electron;
+  };
+  const module = { exports: {} };
+  const wrapped = new Script(
+    `(function (require, module, exports) {${result.outputFiles[0]!.text}\n})`,
+  ).runInThisContext() as (r: typeof fakeRequire, m: typeof module, e: unknown) => void;
+  wrapped(fakeRequire, module, module.exports);
+  const api = exposed.rancherKeys as {
+    invoke(channel: string, input: unknown): Promise<unknown>;
+    on(event: string, listener: () => void): () => void;
+  };
+  return { api, invoked, listened, exposed };
+}
+
+describe('the IPC surface', () => {
+  it('registers exactly the contract channels, each once, when main starts', () => {
+    const { registered, returned } = setup();
+    expect(handlersCoverTheContract).toBe(true);
+    expect([...registered.keys()].sort()).toEqual([...channelNames].sort());
+    expect(returned.sort()).toEqual(Object.keys(channels).sort());
+  });
+
+  it('has a handler for every contract channel and nothing else in the core', () => {
+    expect(Object.keys(handlers()).sort()).toEqual([...channelNames].sort());
+  });
+
+  it('lets the preload forward exactly the contract channels and events', async () => {
+    const { api, invoked, listened, exposed } = await loadPreload();
+    expect(Object.keys(exposed)).toEqual(['rancherKeys']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    const probes = [...channelNames, 'ipc:secret', 'keys:copy ', '__proto__', 'constructor'];
+    const outcomes = await Promise.allSettled(probes.map((c) => api.invoke(c, {})));
+    expect(invoked.sort()).toEqual([...channelNames].sort());
+    expect(outcomes.slice(channelNames.length).every((o) => o.status === 'rejected')).toBe(true);
+    for (const name of [...eventNames, 'ipc:secret', 'toString']) {
+      try {
+        api.on(name, () => undefined);
+      } catch {
+        // refused: not a contract event
+      }
+    }
+    expect(listened.sort()).toEqual(Object.keys(events).sort());
+  });
+});
+
+describe('registerIpc', () => {
+  it('dispatches a call from our window main frame', async () => {
+    const { registered } = setup();
+    const result = await registered.get('app:info')!(event(), {});
+    expect(result).toMatchObject({ ok: true, value: { version: '1.2.3', platform: 'linux' } });
+  });
+
+  it('refuses a call from another window, a subframe, a dead frame or another origin', async () => {
+    const { registered, log } = setup();
+    const call = registered.get('app:info')!;
+    for (const e of [
+      event({ id: 2 }),
+      event({ subframe: true }),
+      event({ noFrame: true }),
+      event({ url: 'https://evil.example/' }),
+      event({ url: 'file:///etc/passwd' }),
+    ]) {
+      expect(await call(e, {})).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'Request refused.' },
+      });
+    }
+    expect(log.lines.filter((l) => l.includes('untrusted sender'))).toHaveLength(5);
+  });
+
+  it('never logs the arguments of a call', async () => {
+    const { registered, log } = setup();
+    const secret = 'token-abcde:verysecretvalue';
+    await registered.get('keys:import')!(event(), { serverId: 's', bearer: secret });
+    await registered.get('keys:import')!(event({ id: 9 }), { serverId: 's', bearer: secret });
+    expect(log.lines.join('\n')).not.toContain('verysecret');
+  });
+});
