@@ -1,0 +1,105 @@
+import type { KeyView } from '../../contract/keys';
+import type { Settings } from '../../contract/settings';
+import { AppFailure } from '../app-failure';
+import type { EventSink } from '../events';
+import type { Logger } from '../log';
+import type { ClipboardPort, Clock } from '../ports';
+import type { ServerService } from '../servers/server-service';
+import type { MetadataStore } from '../vault/metadata-store';
+import { secretAccount, type SecretStore } from '../vault/secret-store';
+import type { KeyCache } from './key-cache';
+import type { KeyJournal } from './key-journal';
+import { toKeyView } from './key-view';
+
+/** The steps of create and renew at which a crash is simulated in the crash-consistency tests. */
+export type CrashStep =
+  | 'journal-intent'
+  | 'server-created'
+  | 'name-recorded'
+  | 'secret-stored'
+  | 'metadata-written'
+  | 'journal-cleared';
+
+/** What the key service is built from. */
+export interface KeyServiceDeps {
+  servers: ServerService;
+  secrets: SecretStore;
+  metadata: MetadataStore;
+  clock: Clock;
+  clipboard: ClipboardPort;
+  log: Logger;
+  settings: { get(): Settings };
+  emit: EventSink;
+  /** Test hook: called after each step of create/renew (the crash harness kills the process here). */
+  crashPoint?: (step: CrashStep) => void | Promise<void>;
+  /** Upper bound for one server's refresh; default the server's request timeout plus 2 s. */
+  refreshTimeoutMs?: number;
+  /** How long to wait before retrying pending revocations; default one minute. */
+  retryDelayMs?: number;
+}
+
+/** Shared internals of the key service's modules. */
+export interface KeyContext {
+  deps: KeyServiceDeps;
+  cache: KeyCache;
+  journal: KeyJournal;
+  crash(step: CrashStep): Promise<void>;
+  /** Keychain account of a key's secret. */
+  account(serverId: string, keyId: string): string;
+  view(serverId: string, keyId: string): KeyView;
+  /** Emits `keys:changed` and tells internal listeners (the expiry scheduler). */
+  changed(serverId: string): void;
+  /** Fails with `keychain_locked` / `keychain_unavailable` and the fix unless the keychain works. */
+  requireKeychain(): Promise<void>;
+  expiringWithinMs(): number;
+  /** Re-arms the revocation timer after pending revocations or grace periods changed. */
+  armRevocations(): void;
+}
+
+/** The largest warning threshold: keys within it are shown as `expiring`. */
+export function expiringWindow(settings: Settings): number {
+  return Math.max(0, ...settings.warningThresholdsMs);
+}
+
+export function createKeyContext(
+  deps: KeyServiceDeps,
+  cache: KeyCache,
+  journal: KeyJournal,
+  hooks: { changed(serverId: string): void; armRevocations(): void },
+): KeyContext {
+  const ctx: KeyContext = {
+    deps,
+    cache,
+    journal,
+    async crash(step) {
+      await deps.crashPoint?.(step);
+    },
+    account: (serverId, keyId) => secretAccount(deps.servers.get(serverId).origin, keyId),
+    view(serverId, keyId) {
+      const record = cache.get(serverId).keys[keyId];
+      if (!record) {
+        throw new AppFailure(
+          'not_found',
+          `There is no key ${keyId} on this server any more. Refresh the list.`,
+        );
+      }
+      return toKeyView(record, {
+        now: deps.clock.now(),
+        expiringWithinMs: ctx.expiringWithinMs(),
+        signInKeyId: deps.servers.get(serverId).signInKeyId,
+      });
+    },
+    changed: (serverId) => hooks.changed(serverId),
+    async requireKeychain() {
+      const status = await deps.secrets.status();
+      if (status.status === 'available') return;
+      throw new AppFailure(
+        status.status === 'locked' ? 'keychain_locked' : 'keychain_unavailable',
+        `${status.reason ?? 'The keychain cannot be used.'} ${status.fix ?? ''} Nothing was changed: Rancher Keys never stores a secret outside the keychain.`.trim(),
+      );
+    },
+    expiringWithinMs: () => expiringWindow(deps.settings.get()),
+    armRevocations: () => hooks.armRevocations(),
+  };
+  return ctx;
+}

@@ -1,0 +1,216 @@
+import type { TokenFamily } from '../../contract/keys';
+import { AppFailure } from '../app-failure';
+import type { RancherClient, RancherToken } from '../rancher/rancher-client';
+import { keyIdOf, maskBearer } from './key-id';
+import type { KeyContext } from './key-context';
+import { recordFor, type KeyRecord } from './key-records';
+
+/** What to create: the server-side request plus what only the app keeps. */
+export interface CreateRequest {
+  serverId: string;
+  op: 'create' | 'renew';
+  family: TokenFamily;
+  description: string;
+  labels: string[];
+  clusterId: string | null;
+  ttlMs: number;
+  oldKeyId: string | null;
+  revokeOldAfterMs: number;
+}
+
+// Errors after which the server may or may not have created the token: the journal entry stays so
+// that recovery can look for it.
+const uncertain = new Set(['timeout', 'unreachable', 'server_error', 'internal']);
+
+/** Fills in `expiresAt` when the server has not computed it yet (rancher-api.md §4.4, §4.6). */
+async function withExpiry(client: RancherClient, token: RancherToken): Promise<RancherToken> {
+  if (token.expiresAt || !token.ttlMs || token.ttlMs <= 0) return token;
+  const reread = await client.getToken(token.family, token.name).catch(() => null);
+  if (reread?.expiresAt) return reread;
+  const created = token.createdAt ? Date.parse(token.createdAt) : NaN;
+  if (Number.isNaN(created)) return token;
+  const expiresAt = new Date(created + token.ttlMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { ...(reread ?? token), expiresAt };
+}
+
+/**
+ * Creates a token on the server and stores its secret, crash-safely: intent in the journal, the
+ * server call, the created name in the journal, the secret in the keychain, the metadata record,
+ * then the journal entry cleared. A crash anywhere leaves an entry that `recoverJournal` resolves
+ * (stored → completed, not stored → revoked).
+ */
+export async function createAndStore(
+  ctx: KeyContext,
+  request: CreateRequest,
+  client: RancherClient,
+): Promise<{ record: KeyRecord; keyId: string }> {
+  const { serverId } = request;
+  const entry = await ctx.journal.begin({
+    serverId,
+    op: request.op,
+    startedAt: new Date(ctx.deps.clock.now()).toISOString(),
+    family: request.family,
+    description: request.description,
+    labels: request.labels,
+    clusterId: request.clusterId,
+    oldKeyId: request.oldKeyId,
+    revokeOldAfterMs: request.revokeOldAfterMs,
+  });
+  inFlight.add(entry.id);
+  try {
+    await ctx.crash('journal-intent');
+    let created;
+    try {
+      created = await client.createToken({
+        family: request.family,
+        description: request.description,
+        ttlMs: request.ttlMs,
+        clusterId: request.clusterId,
+      });
+    } catch (error) {
+      const code = error instanceof AppFailure ? error.code : 'internal';
+      if (!uncertain.has(code)) await ctx.journal.end(entry.id);
+      throw error;
+    }
+    await ctx.crash('server-created');
+    await ctx.journal.recordName(entry.id, created.token.name);
+    await ctx.crash('name-recorded');
+    const keyId = keyIdOf(request.family, created.token.name);
+    const token = await withExpiry(client, created.token);
+    try {
+      await ctx.deps.secrets.set(ctx.account(serverId, keyId), created.bearer);
+    } catch (error) {
+      // Without its secret the new key is useless and would linger: revoke it at once.
+      await client.deleteToken(request.family, created.token.name).then(
+        () => ctx.journal.end(entry.id),
+        () => undefined,
+      );
+      throw error;
+    }
+    await ctx.crash('secret-stored');
+    const record = recordFor(token, {
+      hasSecret: true,
+      preview: maskBearer(keyId, created.bearer),
+      labels: request.labels,
+    });
+    await ctx.cache.update(serverId, (doc) => ({
+      ...doc,
+      keys: { ...doc.keys, [keyId]: record },
+    }));
+    await ctx.crash('metadata-written');
+    await ctx.journal.end(entry.id);
+    await ctx.crash('journal-cleared');
+    return { record, keyId };
+  } finally {
+    inFlight.delete(entry.id);
+  }
+}
+
+/** Journal entries of operations still running in this process (recovery leaves them alone). */
+const inFlight = new Set<string>();
+
+/** What recovery did, for the log and for tests. */
+export interface RecoveryAction {
+  serverId: string;
+  keyId: string;
+  action: 'completed' | 'revoked';
+}
+
+// A key created by an interrupted create whose name never reached the journal is recognised by its
+// family, description and creation time; clocks of client and server may differ a little.
+const creationSlackMs = 5 * 60_000;
+
+/**
+ * Resolves journal entries left by a crash (or an uncertain failure): a created key whose secret
+ * is in the keychain is completed (metadata, and for a renew the old key's revocation scheduled);
+ * one whose secret is not is revoked. Entries stay when the keychain or the server cannot be
+ * reached, to be retried on the next refresh or start.
+ */
+export async function recoverJournal(
+  ctx: KeyContext,
+  serverId?: string,
+): Promise<RecoveryAction[]> {
+  const { deps } = ctx;
+  const actions: RecoveryAction[] = [];
+  const entries = ctx.journal
+    .entries()
+    .filter((e) => !inFlight.has(e.id) && (serverId === undefined || e.serverId === serverId));
+  if (entries.length === 0) return actions;
+  // A locked keyring answers reads with null: never conclude "not stored" without this probe.
+  if ((await deps.secrets.status()).status !== 'available') return actions;
+  for (const entry of entries) {
+    const exists = deps.servers.list().some((s) => s.id === entry.serverId);
+    if (!exists) {
+      await ctx.journal.end(entry.id);
+      continue;
+    }
+    try {
+      const client = deps.servers.clientFor(entry.serverId);
+      const candidates: RancherToken[] = [];
+      if (entry.name !== null) {
+        const token = await client.getToken(entry.family, entry.name);
+        if (token) candidates.push(token);
+      } else {
+        const since = Date.parse(entry.startedAt) - creationSlackMs;
+        const known = ctx.cache.get(entry.serverId).keys;
+        for (const token of await client.listTokens()) {
+          const id = keyIdOf(token.family, token.name);
+          if (
+            token.family === entry.family &&
+            token.kind === 'api_key' &&
+            token.description === entry.description &&
+            token.createdAt !== null &&
+            Date.parse(token.createdAt) >= since &&
+            !known[id]?.hasSecret
+          ) {
+            candidates.push(token);
+          }
+        }
+      }
+      for (const token of candidates) {
+        const keyId = keyIdOf(token.family, token.name);
+        const bearer = await deps.secrets.get(ctx.account(entry.serverId, keyId));
+        if (bearer) {
+          const record = recordFor(token, {
+            ...ctx.cache.get(entry.serverId).keys[keyId],
+            token,
+            onServer: true,
+            hasSecret: true,
+            preview: maskBearer(keyId, bearer),
+            labels: entry.labels,
+          });
+          await ctx.cache.update(entry.serverId, (doc) => {
+            const keys = { ...doc.keys, [keyId]: record };
+            const old = entry.oldKeyId ? keys[entry.oldKeyId] : undefined;
+            if (entry.op === 'renew' && entry.oldKeyId && old && old.revokeAt === null) {
+              const at = Date.parse(entry.startedAt) + entry.revokeOldAfterMs;
+              keys[entry.oldKeyId] = { ...old, revokeAt: new Date(at).toISOString() };
+            }
+            return { ...doc, keys };
+          });
+          actions.push({ serverId: entry.serverId, keyId, action: 'completed' });
+        } else {
+          await client.deleteToken(token.family, token.name);
+          actions.push({ serverId: entry.serverId, keyId, action: 'revoked' });
+        }
+      }
+      await ctx.journal.end(entry.id);
+      ctx.changed(entry.serverId);
+    } catch (error) {
+      deps.log.warn('keys: journal recovery postponed', {
+        serverId: entry.serverId,
+        code: error instanceof AppFailure ? error.code : 'internal',
+      });
+    }
+  }
+  for (const action of actions) {
+    deps.log.warn(
+      action.action === 'revoked'
+        ? 'keys: revoked a key created before a crash whose secret was never stored'
+        : 'keys: completed a key creation interrupted by a crash',
+      { ...action },
+    );
+  }
+  ctx.armRevocations();
+  return actions;
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { keyKindSchema, tokenFamilySchema } from '../../contract/keys';
+import type { RancherToken } from '../rancher/rancher-client';
+
+/** A token as last seen on the server (the RancherToken fields, as stored in the cache). */
+export const tokenSnapshotSchema = z.object({
+  family: tokenFamilySchema,
+  name: z.string(),
+  kind: keyKindSchema,
+  description: z.string(),
+  userId: z.string(),
+  clusterId: z.string().nullable(),
+  createdAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  ttlMs: z.number().nullable(),
+  enabled: z.boolean(),
+  expired: z.boolean(),
+});
+
+/**
+ * One key of one server, as the app remembers it: the server's last word on it plus everything
+ * only the app knows (labels, whether it holds the secret, snooze, pending revocation).
+ */
+export const keyRecordSchema = z.object({
+  token: tokenSnapshotSchema,
+  /** The last successful refresh listed it. */
+  onServer: z.boolean(),
+  hasSecret: z.boolean().default(false),
+  /** Masked bearer (`token-abc12:h6dp…gj4`); the secret itself never lives here. */
+  preview: z.string().nullable().default(null),
+  labels: z.array(z.string()).default([]),
+  snoozedUntil: z.string().nullable().default(null),
+  /** The user deleted it but the server could not be reached yet. */
+  pendingRevocation: z.boolean().default(false),
+  /** Revoke at this instant (renewal with a grace period). */
+  revokeAt: z.string().nullable().default(null),
+});
+export type KeyRecord = z.infer<typeof keyRecordSchema>;
+
+/** The per-server metadata document: the cached list and the local facts, by access key. */
+export const serverKeysDocSchema = z.object({
+  version: z.literal(1),
+  refreshedAt: z.string().nullable(),
+  keys: z.record(z.string(), keyRecordSchema),
+});
+export type ServerKeysDoc = z.infer<typeof serverKeysDocSchema>;
+
+export const emptyServerKeysDoc = (): ServerKeysDoc => ({
+  version: 1,
+  refreshedAt: null,
+  keys: {},
+});
+
+/** Metadata document name for a server's keys (server ids may hold characters file names cannot). */
+export function serverKeysDocName(serverId: string): string {
+  const slug = serverId
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .slice(0, 40);
+  const hash = createHash('sha256').update(serverId).digest('hex').slice(0, 8);
+  return `keys-${slug ? `${slug}-` : ''}${hash}`;
+}
+
+/** A fresh record for a token first seen on the server. */
+export function recordFor(token: RancherToken, local: Partial<KeyRecord> = {}): KeyRecord {
+  return {
+    token: { ...token },
+    onServer: true,
+    hasSecret: false,
+    preview: null,
+    labels: [],
+    snoozedUntil: null,
+    pendingRevocation: false,
+    revokeAt: null,
+    ...local,
+  };
+}
+
+/** Whether a record carries something only the app knows (so it must outlive the server's copy). */
+export function isKnownLocally(record: KeyRecord): boolean {
+  return (
+    record.hasSecret ||
+    record.labels.length > 0 ||
+    record.pendingRevocation ||
+    record.revokeAt !== null ||
+    record.snoozedUntil !== null
+  );
+}

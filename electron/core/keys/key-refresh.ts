@@ -1,0 +1,96 @@
+import { AppFailure, toAppError } from '../app-failure';
+import { recoverJournal } from './key-create';
+import type { KeyContext } from './key-context';
+import { forgetKey, retryRevocations } from './key-revoke';
+import { mergeServerList } from './merge-server-list';
+
+export interface RefreshResult {
+  serverId: string;
+  ok: boolean;
+  message: string | null;
+}
+
+/** Rejects with `timeout` when `work` takes longer than `ms` (wall time: it bounds network I/O). */
+function bounded<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new AppFailure('timeout', message)), ms);
+    timer.unref?.();
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/**
+ * Refreshes servers' key lists, all concurrently, each bounded by its own timeout, so one dead
+ * server delays no other. Keeps track of which lists are being refreshed or failed (stale).
+ */
+export function createRefresher(ctx: KeyContext) {
+  const inFlight = new Map<string, Promise<RefreshResult>>();
+  const failed = new Set<string>();
+
+  async function run(serverId: string): Promise<RefreshResult> {
+    const { deps } = ctx;
+    const server = deps.servers.get(serverId);
+    const summary = deps.servers.list().find((s) => s.id === serverId);
+    const limit = deps.refreshTimeoutMs ?? (summary?.timeoutMs ?? 30_000) + 2_000;
+    try {
+      if (!server.signedIn) {
+        throw new AppFailure('unauthorized', `Sign in to ${server.name} to see its keys.`);
+      }
+      const tokens = await bounded(
+        deps.servers.clientFor(serverId).listTokens(),
+        limit,
+        `${server.name} did not answer within ${Math.round(limit / 1000)} s; showing the keys it listed last.`,
+      );
+      let done: string[] = [];
+      await ctx.cache.update(serverId, (doc) => {
+        const merged = mergeServerList(doc, tokens, new Date(deps.clock.now()).toISOString());
+        done = merged.revocationsDone;
+        return merged.doc;
+      });
+      for (const keyId of done) await forgetKey(ctx, serverId, keyId).catch(() => undefined);
+      failed.delete(serverId);
+      deps.servers.noteOutcome(serverId, { ok: true });
+      await retryRevocations(ctx, serverId).catch(() => undefined);
+      await recoverJournal(ctx, serverId).catch(() => undefined);
+      return { serverId, ok: true, message: null };
+    } catch (error) {
+      failed.add(serverId);
+      const appError = toAppError(error);
+      deps.servers.noteOutcome(serverId, {
+        ok: false,
+        code: appError.code,
+        message: appError.message,
+      });
+      deps.log.info('keys: refresh failed', { serverId, code: appError.code });
+      return { serverId, ok: false, message: appError.message };
+    }
+  }
+
+  return {
+    /** Refreshes one server; concurrent calls share the same run. */
+    refresh(serverId: string): Promise<RefreshResult> {
+      const running = inFlight.get(serverId);
+      if (running) return running;
+      const job = run(serverId).finally(() => {
+        inFlight.delete(serverId);
+        ctx.changed(serverId);
+      });
+      inFlight.set(serverId, job);
+      return job;
+    },
+    isStale: (serverId: string) => inFlight.has(serverId) || failed.has(serverId),
+    /** Resolves when every refresh under way has finished. */
+    async idle(): Promise<void> {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import type { deleteOutcomeSchema } from '../../contract/keys';
+import { AppFailure } from '../app-failure';
+import { parseKeyId } from './key-id';
+import type { KeyContext } from './key-context';
+
+type Outcome = z.infer<typeof deleteOutcomeSchema>;
+
+export interface RevokeResult {
+  keyId: string;
+  outcome: Outcome;
+  message: string | null;
+}
+
+// Failures that say nothing about the key: the server could not be asked. Try again later.
+const retryable = new Set(['unreachable', 'timeout', 'server_error']);
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>) {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Removes a key the server no longer has from the keychain and the metadata. */
+export async function forgetKey(ctx: KeyContext, serverId: string, keyId: string): Promise<void> {
+  const record = ctx.cache.get(serverId).keys[keyId];
+  if (record?.hasSecret) await ctx.deps.secrets.delete(ctx.account(serverId, keyId));
+  await ctx.cache.updateRecord(serverId, keyId, () => null);
+}
+
+/**
+ * Revokes keys on the server, then removes them from the keychain and metadata. When the server
+ * cannot be reached the key is marked `pending_revocation` (persisted) and retried later; a key
+ * the server no longer has is simply cleaned up (`already_gone`).
+ */
+export async function revokeKeys(
+  ctx: KeyContext,
+  serverId: string,
+  keyIds: readonly string[],
+): Promise<RevokeResult[]> {
+  const { deps } = ctx;
+  const server = deps.servers.get(serverId);
+  const records = ctx.cache.get(serverId).keys;
+  if (keyIds.some((id) => records[id]?.hasSecret)) await ctx.requireKeychain();
+  const results = await mapLimit([...new Set(keyIds)], 8, async (keyId): Promise<RevokeResult> => {
+    if (keyId === server.signInKeyId) {
+      return {
+        keyId,
+        outcome: 'failed',
+        message: `This key is how Rancher Keys signs in to ${server.name}. Sign out (or sign in with another key) first.`,
+      };
+    }
+    const { family, name } = parseKeyId(keyId);
+    try {
+      const answer = await deps.servers.clientFor(serverId).deleteToken(family, name);
+      await forgetKey(ctx, serverId, keyId);
+      return { keyId, outcome: answer === 'deleted' ? 'revoked' : 'already_gone', message: null };
+    } catch (error) {
+      const code = error instanceof AppFailure ? error.code : 'internal';
+      const message = error instanceof AppFailure ? error.message : 'The key could not be revoked.';
+      if (!retryable.has(code) || !records[keyId]) return { keyId, outcome: 'failed', message };
+      await ctx.cache.updateRecord(serverId, keyId, (r) => ({ ...r, pendingRevocation: true }));
+      return {
+        keyId,
+        outcome: 'pending_revocation',
+        message: `${server.name} could not be reached; the key will be revoked as soon as it answers.`,
+      };
+    }
+  });
+  ctx.armRevocations();
+  ctx.changed(serverId);
+  return results;
+}
+
+/** Keys of a server that are due to be revoked: pending revocations and ended grace periods. */
+export function dueRevocations(ctx: KeyContext, serverId: string, now: number): string[] {
+  return Object.entries(ctx.cache.get(serverId).keys)
+    .filter(
+      ([, r]) => r.pendingRevocation || (r.revokeAt !== null && Date.parse(r.revokeAt) <= now),
+    )
+    .map(([id]) => id);
+}
+
+/** The earliest instant a revocation is due (0 for pending ones), or null when none is. */
+export function nextRevocationAt(ctx: KeyContext, serverIds: readonly string[]): number | null {
+  let next: number | null = null;
+  for (const serverId of serverIds) {
+    for (const record of Object.values(ctx.cache.get(serverId).keys)) {
+      if (record.revokeAt === null && !record.pendingRevocation) continue;
+      const at = record.pendingRevocation ? 0 : Date.parse(record.revokeAt ?? '');
+      if (next === null || at < next) next = at;
+    }
+  }
+  return next;
+}
+
+/** Retries the server's due revocations; failures stay pending. */
+export async function retryRevocations(ctx: KeyContext, serverId: string): Promise<void> {
+  const due = dueRevocations(ctx, serverId, ctx.deps.clock.now());
+  if (due.length === 0) return;
+  const server = ctx.deps.servers.get(serverId);
+  if (!server.signedIn) return;
+  if ((await ctx.deps.secrets.status()).status !== 'available') return;
+  const results = await revokeKeys(ctx, serverId, due);
+  const failed = results.filter((r) => r.outcome === 'failed');
+  if (failed.length > 0) {
+    ctx.deps.log.warn('keys: some revocations failed', { serverId, count: failed.length });
+  }
+}

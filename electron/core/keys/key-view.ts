@@ -1,0 +1,72 @@
+import type { KeyState, KeyView } from '../../contract/keys';
+import { keyIdOf } from './key-id';
+import type { KeyRecord } from './key-records';
+
+/** What the merge needs besides the record. */
+export interface ViewContext {
+  now: number;
+  /** The largest warning threshold: a key within it is `expiring`. */
+  expiringWithinMs: number;
+  /** The access key the app signs in with on this server. */
+  signInKeyId: string | null;
+}
+
+function parseTime(text: string | null): number | null {
+  if (!text) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The state chip of a key (contract `KeyState`), from the server's last word and local facts. */
+export function keyStateOf(record: KeyRecord, now: number, expiringWithinMs: number): KeyState {
+  if (record.pendingRevocation) return 'pending_revocation';
+  const expiresAt = parseTime(record.token.expiresAt);
+  const pastExpiry = expiresAt !== null && expiresAt <= now;
+  // Gone from the server: it expired (and was purged) or someone revoked it. Never dropped.
+  if (!record.onServer) return pastExpiry || record.token.expired ? 'expired' : 'revoked';
+  if (pastExpiry || record.token.expired) return 'expired';
+  if (!record.token.enabled) return 'disabled';
+  if (expiresAt !== null && expiresAt - now <= expiringWithinMs) return 'expiring';
+  return 'active';
+}
+
+/** Server truth merged with local metadata, as the renderer sees it (never the secret). */
+export function toKeyView(record: KeyRecord, context: ViewContext): KeyView {
+  const { token } = record;
+  const id = keyIdOf(token.family, token.name);
+  const isSignIn = context.signInKeyId !== null && id === context.signInKeyId;
+  return {
+    id,
+    name: token.name,
+    family: token.family,
+    kind: token.kind,
+    description: token.description,
+    labels: [...record.labels],
+    clusterId: token.clusterId,
+    clusterName: null,
+    createdAt: token.createdAt,
+    lastUsedAt: token.lastUsedAt,
+    expiresAt: token.expiresAt,
+    ttlMs: token.ttlMs,
+    enabled: token.enabled,
+    state: keyStateOf(record, context.now, context.expiringWithinMs),
+    hasSecret: record.hasSecret || isSignIn,
+    isSignInCredential: isSignIn,
+    preview: record.hasSecret ? record.preview : null,
+    snoozedUntil: record.snoozedUntil,
+    revokeAt: record.revokeAt,
+  };
+}
+
+/** Only API keys are shown unless system tokens (sessions, kubeconfig) are asked for. */
+export function isVisible(view: KeyView, includeSystem: boolean): boolean {
+  return includeSystem || view.kind === 'api_key';
+}
+
+/** Orders a list: soonest expiry first, never-expiring last, then by description. */
+export function compareViews(a: KeyView, b: KeyView): number {
+  const ea = a.expiresAt ? Date.parse(a.expiresAt) : Infinity;
+  const eb = b.expiresAt ? Date.parse(b.expiresAt) : Infinity;
+  if (ea !== eb) return ea < eb ? -1 : 1;
+  return a.description.localeCompare(b.description) || a.id.localeCompare(b.id);
+}

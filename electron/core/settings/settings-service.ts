@@ -1,0 +1,44 @@
+import { settingsSchema, type Settings, type SettingsPatch } from '../../contract/settings';
+import type { EventSink } from '../events';
+import type { MetadataStore } from '../vault/metadata-store';
+
+/** The metadata document that holds the user's settings. */
+export const settingsDocument = 'settings';
+
+/** User settings: read at start, changed through `settings:set`, persisted in metadata. */
+export interface SettingsService {
+  load(): Promise<void>;
+  get(): Settings;
+  set(patch: SettingsPatch): Promise<Settings>;
+  /** Called after every change (the scheduler re-arms, the key list re-filters). */
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+export function createSettingsService(deps: {
+  metadata: MetadataStore;
+  emit: EventSink;
+}): SettingsService {
+  let current: Settings = settingsSchema.parse({});
+  const listeners = new Set<(settings: Settings) => void>();
+  return {
+    async load() {
+      current = await deps.metadata.read(settingsDocument, settingsSchema, current);
+    },
+    get: () => current,
+    async set(patch) {
+      const defined = Object.fromEntries(
+        Object.entries(patch).filter(([, value]) => value !== undefined),
+      );
+      const next = settingsSchema.parse({ ...current, ...defined });
+      await deps.metadata.write(settingsDocument, settingsSchema, next);
+      current = next;
+      deps.emit('settings:changed', { settings: next });
+      for (const listener of listeners) listener(next);
+      return next;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
