@@ -1,0 +1,286 @@
+import { readFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+import { app, clipboard, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { defaultSettings, type Settings } from '../contract/settings';
+import type { Core, CoreDeps } from '../core/core';
+import type { Logger } from '../core/log';
+import { systemClock } from '../core/ports';
+import { createKeytarSecretStore } from '../core/vault/keytar-secret-store';
+import { createMetadataStore } from '../core/vault/metadata-store';
+import { buildAppMenuTemplate } from './app-menu';
+import {
+  appOrigin,
+  appScheme,
+  appSchemePrivileges,
+  createAppProtocolHandler,
+} from './app-protocol';
+import { runModeFrom } from './e2e-mode';
+import { installE2eHook } from './e2e-hook';
+import { createElectronClipboard } from './electron-clipboard';
+import { createEventForwarder } from './event-forwarder';
+import { registerIpc } from './ipc';
+import { hiddenArg } from './linux-autostart';
+import { applyStartAtLogin } from './login-item';
+import { createMainWindow } from './main-window';
+import { createManualClock } from './manual-clock';
+import { createNotifier } from './notifier';
+import type { NotificationContent } from './notification-content';
+import { createTrayController } from './tray-controller';
+import type { TrayAction } from './tray-model';
+import { loadTrayState } from './tray-state';
+import { documentationUrls, isAllowedExternalUrl } from './web-guards';
+
+/** Builds the core from what the shell provides (`createCore` in the app). */
+export type CoreFactory = (deps: CoreDeps) => Core;
+
+const productName = 'Rancher Keys';
+
+/**
+ * The Electron shell around the core: single instance, the app:// protocol, hardened session and
+ * window, IPC, tray, notifications, menu, settings that concern the shell (close-to-tray, start
+ * at login, notifications). Runs until quit; the app stays in the tray with the window closed.
+ */
+export async function startShell(options: {
+  createCore: CoreFactory;
+  log: Logger;
+  /** The bundle's directory (dist/main): the preload, renderer and icons are beside it. */
+  baseDir: string;
+}): Promise<void> {
+  const { log, baseDir } = options;
+  const mode = runModeFrom(process.env, { pid: process.pid, tmpDir: tmpdir() });
+  if (mode.userDataDir) app.setPath('userData', mode.userDataDir);
+
+  // A second launch hands over to the first (which shows its window) and exits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  // Before ready: app:// gets an origin of its own, CSP, fetch and secure-context status.
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  const startHidden =
+    process.argv.includes(hiddenArg) ||
+    (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
+
+  let quitting = false;
+  // Closing the last window keeps the app in the tray (Electron's default would quit).
+  app.on('window-all-closed', () => undefined);
+
+  await app.whenReady();
+  if (process.platform === 'win32') app.setAppUserModelId('io.rancherkeys.app');
+  app.setAboutPanelOptions({
+    applicationName: productName,
+    applicationVersion: app.getVersion(),
+    version: app.getVersion(),
+    copyright: 'Copyright © 2026 Rancher Keys contributors',
+    website: documentationUrls[0]!,
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  const rendererDir = path.join(baseDir, '../renderer');
+  const serve = createAppProtocolHandler({
+    rootDir: rendererDir,
+    readFile: async (file) => new Uint8Array(await readFile(file)),
+  });
+  protocol.handle(appScheme, (request) => serve(request));
+
+  const manualClock = mode.e2e ? createManualClock(Date.now()) : null;
+  const clock = manualClock ?? systemClock;
+  const userData = app.getPath('userData');
+  const core = options.createCore({
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    dataDir: userData,
+    secrets: createKeytarSecretStore({ service: mode.keychainService }),
+    clipboard: createElectronClipboard(clipboard),
+    clock,
+    log,
+  });
+
+  const windowIds = new Set<number>();
+  registerIpc({ ipcMain, dispatch: core.dispatch, log, windowIds, appOrigin });
+
+  let settings: Settings = defaultSettings;
+  let serverOrigins: string[] = [];
+  const links = {
+    isAllowed: (url: string) => isAllowedExternalUrl(url, { serverOrigins }),
+    openExternal: (url: string) => {
+      shell.openExternal(url).catch(() => log.warn('could not open a link in the browser'));
+    },
+  };
+  const quit = () => {
+    quitting = true;
+    app.quit();
+  };
+  const window = createMainWindow({
+    preloadPath: path.join(baseDir, '../preload/index.cjs'),
+    iconPath: process.platform === 'linux' ? path.join(baseDir, '../icons/icon.png') : undefined,
+    store: createMetadataStore({ dir: userData, log }),
+    log,
+    windowIds,
+    links,
+    closeToTray: () => settings.closeToTray,
+    isQuitting: () => quitting,
+    quit,
+  });
+  const showWindow = () => {
+    window
+      .show()
+      .catch((error: unknown) => log.error('window: could not open', { error: String(error) }));
+  };
+  const navigate = (target: NotificationContent['target']) => {
+    showWindow();
+    if (target) window.send('app:navigate', target);
+  };
+
+  async function runTrayAction(action: TrayAction): Promise<void> {
+    switch (action.kind) {
+      case 'open':
+        return showWindow();
+      case 'quit':
+        return quit();
+      case 'openKey':
+        return navigate({ serverId: action.serverId, keyId: action.keyId });
+      case 'refresh':
+        await core.dispatch('keys:refresh', {});
+        return;
+      case 'switchServer':
+        await core.dispatch('servers:switch', { id: action.serverId });
+        return;
+      case 'copyKey': {
+        const result = await core.dispatch('keys:copy', {
+          serverId: action.serverId,
+          keyId: action.keyId,
+          format: 'bearer',
+        });
+        if (!result.ok)
+          notifier.show({
+            title: 'Could not copy the key',
+            body: result.error.message,
+            target: null,
+          });
+        return;
+      }
+    }
+  }
+  const run = (action: TrayAction) => {
+    runTrayAction(action).catch((error: unknown) =>
+      log.error('tray: action failed', { action: action.kind, error: String(error) }),
+    );
+  };
+
+  const shown: NotificationContent[] = [];
+  const notifier = createNotifier({
+    enabled: () => settings.notifications,
+    now: () => clock.now(),
+    onClick: navigate,
+    onShown: mode.e2e ? (content) => shown.push(content) : undefined,
+    log,
+  });
+  const tray = createTrayController({
+    iconPath: path.join(baseDir, '../icons/tray.png'),
+    platform: process.platform,
+    load: () => loadTrayState(core.handlers, clock.now()),
+    run,
+    log,
+  });
+
+  const loginItem = {
+    platform: process.platform,
+    app,
+    env: process.env,
+    home: homedir(),
+    execPath: process.execPath,
+    productName,
+  };
+  async function applySettings(next: Settings, previous: Settings | null): Promise<void> {
+    settings = next;
+    if (mode.e2e) return;
+    if (previous === null || previous.startAtLogin !== next.startAtLogin) {
+      await applyStartAtLogin(next.startAtLogin, loginItem).catch((error: unknown) =>
+        log.warn('could not change start at login', { error: String(error) }),
+      );
+    }
+  }
+  async function refreshOrigins(): Promise<void> {
+    const list = await core.handlers['servers:list']({}).catch(() => null);
+    if (list) serverOrigins = list.servers.map((s) => s.origin);
+  }
+
+  const forward = createEventForwarder(() => window.contents());
+  core.subscribe((event, payload) => {
+    forward(event, payload);
+    switch (event) {
+      case 'servers:changed':
+        void refreshOrigins();
+        void tray.refresh();
+        break;
+      case 'keys:changed':
+      case 'expiry:summary':
+        void tray.refresh();
+        break;
+      case 'expiry:warning':
+        notifier.handle(payload as Parameters<typeof notifier.handle>[0]);
+        break;
+      case 'settings:changed':
+        void applySettings((payload as { settings: Settings }).settings, settings);
+        break;
+      default:
+        break;
+    }
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildAppMenuTemplate({
+        platform: process.platform,
+        productName,
+        actions: {
+          command: (command) => {
+            showWindow();
+            window.send('app:command', { command });
+          },
+          refresh: () => run({ kind: 'refresh' }),
+          openDocumentation: () => links.openExternal(documentationUrls[0]!),
+          quit,
+        },
+      }),
+    ),
+  );
+
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (stopped) return;
+    // Let the core cancel timers and flush metadata (and clear a clipboard it still owns) first.
+    event.preventDefault();
+    stopped = true;
+    notifier.stop();
+    tray.destroy();
+    core
+      .stop()
+      .catch((error: unknown) => log.error('core: stop failed', { error: String(error) }))
+      .finally(() => app.quit());
+  });
+
+  await core.start();
+  const loaded = await core.handlers['settings:get']({}).catch(() => null);
+  await applySettings(loaded?.settings ?? defaultSettings, null);
+  await refreshOrigins();
+  await tray.refresh();
+  if (mode.e2e) {
+    installE2eHook({
+      tray,
+      run: runTrayAction,
+      clock: manualClock,
+      notifications: shown,
+      keychainService: mode.keychainService,
+    });
+  }
+  if (!startHidden) showWindow();
+}
