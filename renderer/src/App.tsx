@@ -1,41 +1,89 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../electron/contract/app';
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { Api } from './api';
-import { ApiError } from './api';
+import { createAppStores, startApp, type AppStores } from './app-stores';
+import { ExpiringView } from './expiry/ExpiringView';
+import { ExpiryBanner } from './expiry/ExpiryBanner';
+import { KeysView } from './keys/KeysView';
+import { FirstRun } from './servers/FirstRun';
+import { selectActiveServer } from './servers/servers-store';
+import { Sidebar } from './servers/Sidebar';
+import { SettingsView } from './settings/SettingsView';
+import { DialogHost } from './ui/DialogHost';
+import { ErrorNotice } from './ui/ErrorNotice';
+import { KeychainBanner } from './ui/KeychainBanner';
+import { StoresContext, useStores } from './ui/stores-context';
+import { Toasts } from './ui/Toasts';
+import { useShortcuts } from './ui/use-shortcuts';
+import { useTheme } from './ui/use-theme';
 
-/** The window's root. */
-export function App({ api }: { api: Api }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+function Main({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | null> }) {
+  const { servers, ui } = useStores();
+  const view = useStore(ui.store, (s) => s.view);
+  const status = useStore(servers.store, (s) => s.status);
+  const error = useStore(servers.store, (s) => s.error);
+  const count = useStore(servers.store, (s) => s.servers.length);
+  const active = useStore(servers.store, selectActiveServer);
 
-  useEffect(() => {
-    api
-      .call('app:info', {})
-      .then(setInfo, (e: unknown) =>
-        setError(
-          e instanceof ApiError ? e.message : 'Rancher Keys could not reach its main process.',
-        ),
-      );
-  }, [api]);
+  if (view === 'settings') return <SettingsView />;
+  if (view === 'expiring') return <ExpiringView />;
+  if (status === 'error' && error) {
+    return (
+      <section className="view">
+        <ErrorNotice error={error} onRetry={() => void servers.load()} />
+      </section>
+    );
+  }
+  if (status === 'loading') {
+    return (
+      <section className="view">
+        <div className="skeleton" role="status" aria-busy="true" aria-label="Loading">
+          {Array.from({ length: 8 }, (_, i) => (
+            <div key={i} className="skeleton-row" />
+          ))}
+        </div>
+      </section>
+    );
+  }
+  if (count === 0) return <FirstRun />;
+  if (!active) {
+    return (
+      <section className="view empty">
+        <h1>Choose a server</h1>
+        <p>Pick a server in the sidebar to see its keys.</p>
+      </section>
+    );
+  }
+  return <KeysView key={active.id} server={active} searchRef={searchRef} />;
+}
 
+function Shell() {
+  const searchRef = useRef<HTMLInputElement>(null);
+  useTheme();
+  useShortcuts(searchRef);
   return (
-    <main className="app">
-      <h1>Rancher Keys</h1>
-      {error && <p role="alert">{error}</p>}
-      {info && (
-        <dl aria-label="About this app">
-          <dt>Version</dt>
-          <dd data-testid="app-version">{info.version}</dd>
-          <dt>Platform</dt>
-          <dd>{info.platform}</dd>
-          <dt>Keychain</dt>
-          <dd data-testid="keychain-status">
-            {info.keychain.status}
-            {info.keychain.reason && ` — ${info.keychain.reason}`}
-          </dd>
-          {info.keychain.fix && <dd data-testid="keychain-fix">{info.keychain.fix}</dd>}
-        </dl>
-      )}
-    </main>
+    <div className="app">
+      <Sidebar />
+      <div className="content">
+        <KeychainBanner />
+        <ExpiryBanner />
+        <main className="main" id="main">
+          <Main searchRef={searchRef} />
+        </main>
+      </div>
+      <DialogHost />
+      <Toasts />
+    </div>
+  );
+}
+
+/** The window's root: creates the stores for `api` (or uses the given ones) and starts them. */
+export function App({ api, stores: given }: { api: Api; stores?: AppStores }) {
+  const [stores] = useState(() => given ?? createAppStores(api));
+  useEffect(() => startApp(stores), [stores]);
+  return (
+    <StoresContext.Provider value={stores}>
+      <Shell />
+    </StoresContext.Provider>
   );
 }

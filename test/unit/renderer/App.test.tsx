@@ -1,22 +1,16 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import type { RancherKeysApi } from '../../../electron/contract/ipc';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from '@testing-library/react';
 import { App } from '../../../renderer/src/App';
-import { createApi } from '../../../renderer/src/api';
+import { createFakeApi, fail, makeServer, worldHandlers } from './fake-api';
 
-// Stands in for the preload: answers app:info with a fixed value.
-function fakeBridge(value: unknown, ok = true): RancherKeysApi {
-  return {
-    invoke: (async () =>
-      ok ? { ok: true, value } : { ok: false, error: value }) as RancherKeysApi['invoke'],
-    on: () => () => undefined,
-  };
-}
+afterEach(cleanup);
 
 describe('App', () => {
   it('shows the keychain as unavailable with its reason and fix when main reports so', async () => {
-    const api = createApi(
-      fakeBridge({
+    const fake = createFakeApi({
+      ...worldHandlers([makeServer({ id: 'a' })], []),
+      'app:info': () => ({
         version: '9.9.9',
         platform: 'linux',
         keychain: {
@@ -25,17 +19,33 @@ describe('App', () => {
           fix: 'Install GNOME Keyring.',
         },
       }),
-    );
-    render(<App api={api} />);
+    });
+    render(<App api={fake.api} />);
+    const banner = await screen.findByTestId('keychain-banner');
+    expect(banner.textContent).toContain('Install GNOME Keyring.');
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect((await screen.findByTestId('keychain-status')).textContent).toBe(
       'unavailable — No Secret Service.',
     );
     expect(screen.getByTestId('keychain-fix').textContent).toBe('Install GNOME Keyring.');
+    expect(screen.getByTestId('app-version').textContent).toBe('9.9.9');
   });
 
-  it('shows the error message when main answers with an error', async () => {
-    const api = createApi(fakeBridge({ code: 'internal', message: 'Main is unhappy.' }, false));
-    render(<App api={api} />);
-    expect((await screen.findByRole('alert')).textContent).toBe('Main is unhappy.');
+  it('shows the error with a retry when main answers servers:list with an error', async () => {
+    const fake = createFakeApi({
+      ...worldHandlers([], []),
+      'servers:list': () => fail({ code: 'internal', message: 'Main is unhappy.' }),
+    });
+    render(<App api={fake.api} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Main is unhappy.');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('offers "Add a Rancher server" on first run when no server exists', async () => {
+    const fake = createFakeApi(worldHandlers([], []));
+    render(<App api={fake.api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a Rancher server' }));
+    expect(screen.getByRole('dialog', { name: 'Add a Rancher server' })).toBeTruthy();
   });
 });

@@ -1,0 +1,91 @@
+import type { Api } from './api';
+import { createExpiryStore } from './expiry/expiry-store';
+import { createKeysStore } from './keys/keys-store';
+import { createServersStore } from './servers/servers-store';
+import { createSettingsStore } from './settings/settings-store';
+import { createTick, type Tick } from './ui/tick';
+import { createUiStore } from './ui/ui-store';
+
+/** Every store of the window, created with one api. */
+export interface AppStores {
+  api: Api;
+  servers: ReturnType<typeof createServersStore>;
+  keys: ReturnType<typeof createKeysStore>;
+  expiry: ReturnType<typeof createExpiryStore>;
+  settings: ReturnType<typeof createSettingsStore>;
+  ui: ReturnType<typeof createUiStore>;
+  tick: Tick;
+}
+
+/** Creates the stores; nothing is loaded until {@link startApp}. */
+export function createAppStores(api: Api, tick: Tick = createTick()): AppStores {
+  return {
+    api,
+    servers: createServersStore(api),
+    keys: createKeysStore(api),
+    expiry: createExpiryStore(api),
+    settings: createSettingsStore(api),
+    ui: createUiStore(),
+    tick,
+  };
+}
+
+/**
+ * Loads the first data and keeps the stores in step with main's events: the keys list follows the
+ * active server, settings follow `settings:changed`, the banner follows `expiry:summary`.
+ * Returns the function that stops it all.
+ */
+export function startApp(stores: AppStores): () => void {
+  const { api, servers, keys, expiry, settings, ui } = stores;
+  const offs: Array<() => void> = [];
+
+  offs.push(
+    servers.store.subscribe((s, prev) => {
+      if (s.activeId !== prev.activeId) void keys.load(s.activeId);
+    }),
+    settings.store.subscribe((s, prev) => {
+      if (s.settings.showSystemTokens !== prev.settings.showSystemTokens) {
+        keys.setIncludeSystem(s.settings.showSystemTokens);
+      }
+    }),
+    api.on('servers:changed', () => void servers.load()),
+    api.on('keys:changed', ({ serverId }) => {
+      if (serverId === keys.store.getState().serverId) void keys.load(serverId, { quiet: true });
+      if (ui.store.getState().view === 'expiring') void expiry.loadItems();
+    }),
+    api.on('settings:changed', ({ settings: next }) => settings.replace(next)),
+    api.on('expiry:summary', (summary) => {
+      expiry.setSummary(summary);
+      void servers.load();
+    }),
+    api.on('expiry:warning', (warning) => {
+      const what = warning.subject === 'session' ? 'Your sign-in' : `"${warning.description}"`;
+      ui.toast(
+        warning.thresholdMs === 0
+          ? `${what} on ${warning.serverName} has expired.`
+          : `${what} on ${warning.serverName} expires soon.`,
+        'warning',
+      );
+    }),
+    api.on('app:navigate', ({ serverId, keyId }) => {
+      ui.setView('keys');
+      void servers.switchTo(serverId).catch(() => undefined);
+      if (keyId) {
+        keys.setCursor(keyId);
+        keys.setQuery({ search: '' });
+      }
+    }),
+  );
+
+  void (async () => {
+    await settings.load();
+    keys.setIncludeSystem(settings.store.getState().settings.showSystemTokens);
+    await servers.load();
+    const { activeId, servers: list } = servers.store.getState();
+    if (!activeId && list[0]) await servers.switchTo(list[0].id).catch(() => undefined);
+    else if (activeId) void keys.load(activeId);
+    await expiry.loadSummary();
+  })();
+
+  return () => offs.forEach((off) => off());
+}

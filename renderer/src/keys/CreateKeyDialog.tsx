@@ -1,0 +1,256 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { AppError } from '../../../electron/contract/errors';
+import type { Output } from '../../../electron/contract/ipc';
+import type { TokenFamily } from '../../../electron/contract/keys';
+import type { Cluster } from '../../../electron/contract/servers';
+import { durationUnits, formatDuration, type DurationUnit } from '../format/time';
+import { Dialog } from '../ui/Dialog';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { toAppError } from '../ui/error-text';
+import { useStores } from '../ui/stores-context';
+import { CopyButtons } from './CopyButtons';
+import { customExpiry, defaultPresetId, expiryPresets } from './expiry-presets';
+import { parseLabels } from './labels-input';
+
+/**
+ * Create a key: description, labels, expiry (presets within the server's maximum, or custom),
+ * optional cluster scope. Afterwards: stored-in-keychain confirmation, the four copy buttons, and
+ * a warning when the server shortened the lifetime.
+ */
+export function CreateKeyDialog({ serverId }: { serverId: string }) {
+  const { servers, keys, ui } = useStores();
+  const server = useStore(servers.store, (s) => s.servers.find((x) => x.id === serverId) ?? null);
+  const maxTtlMs = server?.maxTtlMs ?? null;
+  const presets = useMemo(() => expiryPresets(maxTtlMs), [maxTtlMs]);
+  const [description, setDescription] = useState('');
+  const [labels, setLabels] = useState('');
+  const [preset, setPreset] = useState(() => defaultPresetId(maxTtlMs));
+  const [customValue, setCustomValue] = useState('14');
+  const [customUnit, setCustomUnit] = useState<DurationUnit>('days');
+  const [clusterId, setClusterId] = useState('');
+  const [family, setFamily] = useState<TokenFamily>('v3');
+  const [clusters, setClusters] = useState<Cluster[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [created, setCreated] = useState<Output<'keys:create'> | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    servers.clusters(serverId).then(
+      (list) => live && setClusters(list),
+      () => live && setClusters([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [servers, serverId]);
+
+  const custom = preset === 'custom' ? customExpiry(customValue, customUnit, maxTtlMs) : null;
+  const customError = custom && 'error' in custom ? custom.error : null;
+
+  async function submit() {
+    const expiry =
+      preset === 'custom'
+        ? custom && 'choice' in custom
+          ? custom.choice
+          : null
+        : (presets.find((p) => p.id === preset)?.choice ?? null);
+    if (!expiry) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setCreated(
+        await keys.create({
+          serverId,
+          description: description.trim(),
+          labels: parseLabels(labels),
+          expiry,
+          clusterId: clusterId || null,
+          family,
+        }),
+      );
+    } catch (e) {
+      setError(toAppError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (created) {
+    return (
+      <Dialog
+        title="Key created"
+        onClose={() => ui.close()}
+        testId="key-created-dialog"
+        wide
+        footer={
+          <button type="button" className="button button-primary" onClick={() => ui.close()}>
+            Done
+          </button>
+        }
+      >
+        <p className="notice notice-success" data-testid="stored-in-keychain">
+          The secret of <span className="mono">{created.key.id}</span> is stored in your OS
+          keychain. Copy it whenever you need it; Rancher will not show it again.
+        </p>
+        {created.clamped && (
+          <p className="notice notice-warning" data-testid="clamped-warning">
+            The server shortened this key&apos;s lifetime
+            {created.grantedTtlMs !== null && ` to ${formatDuration(created.grantedTtlMs)}`}
+            {created.requestedTtlMs !== null &&
+              ` (you asked for ${formatDuration(created.requestedTtlMs)})`}
+            . Its maximum is set by the administrator.
+          </p>
+        )}
+        <CopyButtons
+          keyId={created.key.id}
+          endpoint={created.endpoint}
+          preview={created.key.preview}
+        />
+      </Dialog>
+    );
+  }
+
+  const canSubmit = !busy && (preset !== 'custom' || customError === null);
+
+  return (
+    <Dialog
+      title="New key"
+      onClose={() => ui.close()}
+      testId="create-key-dialog"
+      wide
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => ui.close()}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            form="create-key-form"
+            className="button button-primary"
+            disabled={!canSubmit}
+          >
+            {busy ? 'Creating…' : 'Create key'}
+          </button>
+        </>
+      }
+    >
+      <form
+        id="create-key-form"
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label className="field">
+          <span>Description</span>
+          <input
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            placeholder="What uses this key, e.g. CI pipeline for team A"
+            maxLength={512}
+            data-autofocus
+          />
+        </label>
+        <label className="field">
+          <span>
+            Labels <span className="hint">comma-separated, kept on this computer</span>
+          </span>
+          <input
+            value={labels}
+            onChange={(e) => setLabels(e.target.value)}
+            placeholder="ci, prod"
+          />
+        </label>
+        <fieldset className="field">
+          <legend>
+            Expires{' '}
+            <span className="hint" data-testid="max-ttl">
+              {maxTtlMs
+                ? `maximum allowed: ${formatDuration(maxTtlMs)}`
+                : 'this server sets no maximum'}
+            </span>
+          </legend>
+          <div className="preset-list">
+            {presets.map((p) => (
+              <label key={p.id} className="preset">
+                <input
+                  type="radio"
+                  name="expiry"
+                  value={p.id}
+                  checked={preset === p.id}
+                  onChange={() => setPreset(p.id)}
+                />
+                {p.label}
+              </label>
+            ))}
+            <label className="preset">
+              <input
+                type="radio"
+                name="expiry"
+                value="custom"
+                checked={preset === 'custom'}
+                onChange={() => setPreset('custom')}
+              />
+              Custom
+            </label>
+          </div>
+          {preset === 'custom' && (
+            <div className="custom-expiry">
+              <input
+                type="number"
+                min={1}
+                value={customValue}
+                onChange={(e) => setCustomValue(e.target.value)}
+                aria-label="Custom expiry value"
+                aria-invalid={customError !== null}
+                aria-describedby="custom-expiry-error"
+              />
+              <select
+                value={customUnit}
+                onChange={(e) => setCustomUnit(e.target.value as DurationUnit)}
+                aria-label="Custom expiry unit"
+              >
+                {durationUnits.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.label}
+                  </option>
+                ))}
+              </select>
+              <span id="custom-expiry-error" className="field-error">
+                {customError}
+              </span>
+            </div>
+          )}
+        </fieldset>
+        <label className="field">
+          <span>Cluster scope</span>
+          <select value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
+            <option value="">No scope — all clusters and the Rancher API</option>
+            {(clusters ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <span className="hint">
+            A key scoped to one cluster works only against that cluster&apos;s Kubernetes API; it
+            cannot use Rancher&apos;s own API (for example to list clusters or manage keys).
+          </span>
+        </label>
+        {server?.tokenApis.ext && (
+          <label className="field field-inline">
+            <span>Token type</span>
+            <select value={family} onChange={(e) => setFamily(e.target.value as TokenFamily)}>
+              <option value="v3">v3 (every Rancher release)</option>
+              <option value="ext">ext.cattle.io (2.12+, can be disabled)</option>
+            </select>
+          </label>
+        )}
+        {error && <ErrorNotice error={error} serverId={serverId} compact />}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,195 @@
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useStore } from 'zustand';
+import type { KeyView } from '../../../electron/contract/keys';
+import { useStores } from '../ui/stores-context';
+import { VirtualList } from '../ui/VirtualList';
+import type { SortColumn } from './key-query';
+import { createVisibleKeysSelector } from './keys-store';
+import { KeyRow, rowDomId } from './KeyRow';
+
+/** Row height in px; must match `.keys-grid .row` in the CSS. */
+export const ROW_HEIGHT = 36;
+
+const columns: ReadonlyArray<{ id: SortColumn | null; label: string; className: string }> = [
+  { id: 'id', label: 'Access key', className: 'cell-id' },
+  { id: 'description', label: 'Description', className: 'cell-desc' },
+  { id: null, label: 'Labels', className: 'cell-labels' },
+  { id: null, label: 'Scope', className: 'cell-scope' },
+  { id: 'createdAt', label: 'Created', className: 'cell-date' },
+  { id: 'lastUsedAt', label: 'Last used', className: 'cell-date' },
+  { id: 'expiresAt', label: 'Expires', className: 'cell-expires' },
+  { id: 'state', label: 'State', className: 'cell-state' },
+];
+
+/**
+ * The keys grid: sortable headers, a virtualised body, and keyboard control (arrows move the
+ * cursor, Space selects, Enter copies, Delete deletes the selection).
+ */
+export function KeysTable({
+  serverName,
+  onCopy,
+  onMenu,
+  onDelete,
+}: {
+  serverName: string;
+  onCopy: (keyId: string) => void;
+  onMenu: (keyId: string, anchor: HTMLElement) => void;
+  onDelete: (keyIds: string[]) => void;
+}) {
+  const { keys } = useStores();
+  const selectVisible = useMemo(() => createVisibleKeysSelector(), []);
+  const visible = useStore(keys.store, selectVisible);
+  const sort = useStore(keys.store, (s) => s.query.sort);
+  const cursor = useStore(keys.store, (s) => s.cursor);
+  const selectedCount = useStore(keys.store, (s) => Object.keys(s.selected).length);
+  const firstRender = useRef(true);
+
+  // Marks for the renderer benchmark (bench/renderer.bench.ts): first rows on screen, and each
+  // search keystroke's commit. Cheap enough to keep in the product.
+  useLayoutEffect(() => {
+    if (visible.length > 0 && firstRender.current) {
+      firstRender.current = false;
+      performance.mark('rk:keys-rendered');
+    }
+    if (performance.getEntriesByName('rk:search-input', 'mark').length > 0) {
+      performance.measure('rk:search', 'rk:search-input');
+      performance.clearMarks('rk:search-input');
+    }
+  }, [visible]);
+
+  const cursorIndex = cursor === null ? -1 : visible.findIndex((k) => k.id === cursor);
+  const allSelected = visible.length > 0 && selectedCount >= visible.length;
+
+  const renderRow = useCallback(
+    (index: number) => {
+      const key = visible[index] as KeyView;
+      return <KeyRow key={key.id} keyView={key} index={index} onCopy={onCopy} onMenu={onMenu} />;
+    },
+    [visible, onCopy, onMenu],
+  );
+
+  function move(to: number) {
+    const key = visible[Math.max(0, Math.min(visible.length - 1, to))];
+    if (key) keys.setCursor(key.id);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.target !== event.currentTarget) return;
+    const page = 10;
+    switch (event.key) {
+      case 'ArrowDown':
+        move(cursorIndex + 1);
+        break;
+      case 'ArrowUp':
+        move(cursorIndex < 0 ? 0 : cursorIndex - 1);
+        break;
+      case 'PageDown':
+        move(cursorIndex + page);
+        break;
+      case 'PageUp':
+        move(cursorIndex - page);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(visible.length - 1);
+        break;
+      case ' ':
+        if (cursor) keys.toggleSelected(cursor);
+        break;
+      case 'Enter':
+        if (cursor) onCopy(cursor);
+        break;
+      case 'Delete': {
+        const ids = Object.keys(keys.store.getState().selected);
+        if (ids.length) onDelete(ids);
+        else if (cursor) onDelete([cursor]);
+        break;
+      }
+      case 'ContextMenu': {
+        const row = cursor ? document.getElementById(rowDomId(cursor)) : null;
+        const button = row?.querySelector<HTMLElement>('[aria-haspopup="menu"]');
+        if (cursor && button) onMenu(cursor, button);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  return (
+    <div
+      role="grid"
+      aria-label={`Keys of ${serverName}`}
+      aria-rowcount={visible.length + 1}
+      aria-colcount={columns.length + 2}
+      aria-multiselectable="true"
+      aria-activedescendant={cursor && cursorIndex >= 0 ? rowDomId(cursor) : undefined}
+      tabIndex={0}
+      className="keys-grid"
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && cursorIndex < 0) move(0);
+      }}
+      data-testid="keys-table"
+    >
+      <div role="rowgroup" className="thead">
+        <div role="row" aria-rowindex={1} className="row header">
+          <div role="columnheader" className="cell cell-select">
+            <input
+              type="checkbox"
+              aria-label="Select all shown keys"
+              checked={allSelected}
+              onChange={(e) =>
+                e.target.checked ? keys.selectAll(visible.map((k) => k.id)) : keys.clearSelection()
+              }
+            />
+          </div>
+          {columns.map((c) => (
+            <div
+              key={c.label}
+              role="columnheader"
+              className={`cell ${c.className}`}
+              aria-sort={
+                c.id && sort.column === c.id
+                  ? sort.dir === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : undefined
+              }
+            >
+              {c.id ? (
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => keys.toggleSort(c.id as SortColumn)}
+                >
+                  {c.label}
+                  <span className="sort-mark" aria-hidden="true">
+                    {sort.column === c.id ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              ) : (
+                c.label
+              )}
+            </div>
+          ))}
+          <div role="columnheader" className="cell cell-actions">
+            <span className="visually-hidden">Actions</span>
+          </div>
+        </div>
+      </div>
+      <div role="rowgroup" className="tbody">
+        <VirtualList
+          count={visible.length}
+          rowHeight={ROW_HEIGHT}
+          renderRow={renderRow}
+          scrollToIndex={cursorIndex}
+          className="virtual-scroll"
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import { keyStateSchema } from '../../../electron/contract/keys';
+import { useStores } from '../ui/stores-context';
+import { allLabels } from './key-query';
+import { expiredKeyIds } from './keys-store';
+import { stateLabels } from './StateChip';
+
+/** Search, filters, and the actions over many keys (bulk delete, delete expired). */
+export function KeysToolbar({
+  searchRef,
+  onDelete,
+  onDeleteExpired,
+}: {
+  searchRef: React.RefObject<HTMLInputElement | null>;
+  onDelete: (keyIds: string[]) => void;
+  onDeleteExpired: (keyIds: string[]) => void;
+}) {
+  const { keys } = useStores();
+  const query = useStore(keys.store, (s) => s.query);
+  const list = useStore(keys.store, (s) => s.keys);
+  const selected = useStore(keys.store, (s) => s.selected);
+  const labels = useMemo(() => allLabels(list), [list]);
+  const expired = useMemo(() => expiredKeyIds(list), [list]);
+  const selectedIds = Object.keys(selected);
+
+  return (
+    <div className="toolbar" role="search">
+      <input
+        ref={searchRef}
+        type="search"
+        className="search"
+        placeholder="Search name, description, labels  ( / )"
+        aria-label="Search keys"
+        value={query.search}
+        onChange={(e) => {
+          performance.mark('rk:search-input');
+          keys.setQuery({ search: e.target.value });
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && query.search) {
+            e.stopPropagation();
+            keys.setQuery({ search: '' });
+          } else if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            document.querySelector<HTMLElement>('[data-testid="keys-table"]')?.focus();
+          }
+        }}
+        data-testid="search"
+      />
+      <select
+        aria-label="Filter by state"
+        value={query.state}
+        onChange={(e) => keys.setQuery({ state: e.target.value as typeof query.state })}
+      >
+        <option value="all">All states</option>
+        {keyStateSchema.options.map((s) => (
+          <option key={s} value={s}>
+            {stateLabels[s]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by label"
+        value={query.label ?? ''}
+        onChange={(e) => keys.setQuery({ label: e.target.value || null })}
+      >
+        <option value="">All labels</option>
+        {labels.map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by token family"
+        value={query.family}
+        onChange={(e) => keys.setQuery({ family: e.target.value as typeof query.family })}
+      >
+        <option value="all">v3 and ext</option>
+        <option value="v3">v3 tokens</option>
+        <option value="ext">ext tokens</option>
+      </select>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={query.showSessions}
+          onChange={(e) => keys.setQuery({ showSessions: e.target.checked })}
+        />
+        Session &amp; kubeconfig tokens
+      </label>
+      <span className="toolbar-spacer" />
+      {selectedIds.length > 0 ? (
+        <>
+          <span className="muted">{selectedIds.length} selected</span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => keys.clearSelection()}
+          >
+            Clear
+          </button>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => onDelete(selectedIds)}
+            data-testid="bulk-delete"
+          >
+            Delete selected…
+          </button>
+        </>
+      ) : (
+        expired.length > 0 && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => onDeleteExpired(expired)}
+            data-testid="delete-expired"
+            title="Expired keys no longer work; deleting them removes them from the server and your keychain"
+          >
+            Delete expired keys ({expired.length})
+          </button>
+        )
+      )}
+    </div>
+  );
+}

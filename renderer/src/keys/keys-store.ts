@@ -1,0 +1,220 @@
+import { createStore } from 'zustand/vanilla';
+import type { AppError } from '../../../electron/contract/errors';
+import type { Input, Output } from '../../../electron/contract/ipc';
+import type { CopyFormat, KeyView } from '../../../electron/contract/keys';
+import type { Api } from '../api';
+import { toAppError } from '../ui/error-text';
+import { applyQuery, defaultQuery, type KeyQuery, type SortColumn } from './key-query';
+
+export interface KeysState {
+  serverId: string | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  keys: KeyView[];
+  refreshedAt: string | null;
+  /** The list is the cached copy (the server could not be reached, or a refresh is under way). */
+  stale: boolean;
+  refreshing: boolean;
+  error: AppError | null;
+  /** Why the last refresh failed, if it did (the cached list is still shown). */
+  refreshError: string | null;
+  query: KeyQuery;
+  /** Selected access keys (a record for O(1) lookups per row). */
+  selected: Record<string, true>;
+  /** The keyboard cursor row. */
+  cursor: string | null;
+  includeSystem: boolean;
+}
+
+const initial = (): KeysState => ({
+  serverId: null,
+  status: 'idle',
+  keys: [],
+  refreshedAt: null,
+  stale: false,
+  refreshing: false,
+  error: null,
+  refreshError: null,
+  query: defaultQuery,
+  selected: {},
+  cursor: null,
+  includeSystem: false,
+});
+
+/** Keys of the active server, the table's query and selection, and every key action. */
+export function createKeysStore(api: Api) {
+  const store = createStore<KeysState>()(initial);
+  let generation = 0;
+
+  function replaceKey(key: KeyView) {
+    store.setState((s) => ({ keys: s.keys.map((k) => (k.id === key.id ? key : k)) }));
+  }
+
+  const actions = {
+    store,
+    /** Shows `serverId`'s keys (cached at once, fresh when main has them). */
+    async load(serverId: string | null, options: { quiet?: boolean } = {}): Promise<void> {
+      const mine = ++generation;
+      const switching = store.getState().serverId !== serverId;
+      if (switching) {
+        store.setState({
+          ...initial(),
+          query: { ...store.getState().query, search: '', label: null },
+          includeSystem: store.getState().includeSystem,
+          serverId,
+          status: serverId ? 'loading' : 'idle',
+        });
+      } else if (!options.quiet) {
+        store.setState({ status: store.getState().keys.length ? 'ready' : 'loading' });
+      }
+      if (!serverId) return;
+      try {
+        const out = await api.call('keys:list', {
+          serverId,
+          includeSystem: store.getState().includeSystem,
+        });
+        if (mine !== generation) return;
+        const ids = new Set(out.keys.map((k) => k.id));
+        store.setState((s) => ({
+          status: 'ready',
+          keys: out.keys,
+          refreshedAt: out.refreshedAt,
+          stale: out.stale,
+          error: null,
+          selected: Object.fromEntries(
+            Object.keys(s.selected)
+              .filter((id) => ids.has(id))
+              .map((id) => [id, true as const]),
+          ),
+        }));
+      } catch (error) {
+        if (mine !== generation) return;
+        store.setState({ status: 'error', error: toAppError(error) });
+      }
+    },
+    /** Asks main to fetch the server's list again, then reloads. */
+    async refresh(): Promise<void> {
+      const { serverId } = store.getState();
+      if (!serverId) return;
+      store.setState({ refreshing: true });
+      try {
+        const { results } = await api.call('keys:refresh', { serverId });
+        const failed = results.find((r) => r.serverId === serverId && !r.ok);
+        store.setState({ refreshError: failed ? (failed.message ?? 'Refresh failed.') : null });
+      } catch (error) {
+        store.setState({ refreshError: toAppError(error).message });
+      } finally {
+        store.setState({ refreshing: false });
+      }
+      await actions.load(serverId, { quiet: true });
+    },
+    setIncludeSystem(includeSystem: boolean) {
+      if (store.getState().includeSystem === includeSystem) return;
+      store.setState({ includeSystem });
+      void actions.load(store.getState().serverId, { quiet: true });
+    },
+    setQuery(patch: Partial<KeyQuery>) {
+      store.setState((s) => ({ query: { ...s.query, ...patch } }));
+    },
+    /** Sorts by `column`; a second click on the same column reverses the order. */
+    toggleSort(column: SortColumn) {
+      store.setState((s) => ({
+        query: {
+          ...s.query,
+          sort:
+            s.query.sort.column === column
+              ? { column, dir: s.query.sort.dir === 'asc' ? 'desc' : 'asc' }
+              : { column, dir: 'asc' },
+        },
+      }));
+    },
+    toggleSelected(id: string, on?: boolean) {
+      store.setState((s) => {
+        const next = { ...s.selected };
+        if (on ?? !next[id]) next[id] = true;
+        else delete next[id];
+        return { selected: next };
+      });
+    },
+    selectAll(ids: readonly string[]) {
+      store.setState({ selected: Object.fromEntries(ids.map((id) => [id, true as const])) });
+    },
+    clearSelection() {
+      store.setState({ selected: {} });
+    },
+    setCursor(id: string | null) {
+      store.setState({ cursor: id });
+    },
+    serverIdOrThrow(): string {
+      const { serverId } = store.getState();
+      if (!serverId) throw new Error('No active server');
+      return serverId;
+    },
+    async copy(keyId: string, format: CopyFormat): Promise<Output<'keys:copy'>> {
+      return api.call('keys:copy', { serverId: actions.serverIdOrThrow(), keyId, format });
+    },
+    async create(input: Input<'keys:create'>): Promise<Output<'keys:create'>> {
+      const out = await api.call('keys:create', input);
+      await actions.load(input.serverId, { quiet: true });
+      return out;
+    },
+    async importKey(input: Input<'keys:import'>): Promise<KeyView> {
+      const { key } = await api.call('keys:import', input);
+      await actions.load(input.serverId, { quiet: true });
+      return key;
+    },
+    async setLabels(keyId: string, labels: string[]): Promise<void> {
+      const { key } = await api.call('keys:setLabels', {
+        serverId: actions.serverIdOrThrow(),
+        keyId,
+        labels,
+      });
+      replaceKey(key);
+    },
+    async renew(keyId: string, revokeOldAfterMs: number): Promise<Output<'keys:renew'>> {
+      const serverId = actions.serverIdOrThrow();
+      const out = await api.call('keys:renew', { serverId, keyId, revokeOldAfterMs });
+      await actions.load(serverId, { quiet: true });
+      return out;
+    },
+    async update(input: Omit<Input<'keys:update'>, 'serverId'>): Promise<void> {
+      const { key } = await api.call('keys:update', {
+        ...input,
+        serverId: actions.serverIdOrThrow(),
+      });
+      replaceKey(key);
+    },
+    async remove(keyIds: string[]): Promise<Output<'keys:delete'>> {
+      const serverId = actions.serverIdOrThrow();
+      const out = await api.call('keys:delete', { serverId, keyIds });
+      store.setState((s) => {
+        const selected = { ...s.selected };
+        for (const id of keyIds) delete selected[id];
+        return { selected };
+      });
+      await actions.load(serverId, { quiet: true });
+      return out;
+    },
+  };
+  return actions;
+}
+export type KeysStore = ReturnType<typeof createKeysStore>;
+
+/** A memoised selector of the visible rows: recomputed only when the keys or the query change. */
+export function createVisibleKeysSelector() {
+  let lastKeys: KeyView[] | null = null;
+  let lastQuery: KeyQuery | null = null;
+  let last: KeyView[] = [];
+  return (s: KeysState): KeyView[] => {
+    if (s.keys !== lastKeys || s.query !== lastQuery) {
+      lastKeys = s.keys;
+      lastQuery = s.query;
+      last = applyQuery(s.keys, s.query);
+    }
+    return last;
+  };
+}
+
+/** Access keys of expired keys that still exist (candidates for "Delete expired keys"). */
+export function expiredKeyIds(keys: readonly KeyView[]): string[] {
+  return keys.filter((k) => k.state === 'expired').map((k) => k.id);
+}

@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import type { CopyFormat } from '../../../electron/contract/keys';
+import { toAppError } from '../ui/error-text';
+import { useStores } from '../ui/stores-context';
+import { copiedText } from './copy-formats';
+
+/** Row actions with their feedback (toasts), shared by the table, the menu and shortcuts. */
+export function useKeyActions() {
+  const { keys, ui } = useStores();
+  return useMemo(
+    () => ({
+      async copy(keyId: string, format: CopyFormat = 'bearer') {
+        try {
+          const { clearsInMs } = await keys.copy(keyId, format);
+          ui.toast(copiedText(format, clearsInMs), 'success');
+        } catch (e) {
+          ui.toast(toAppError(e).message, 'error');
+        }
+      },
+      async setEnabled(keyId: string, enabled: boolean) {
+        try {
+          await keys.update({ keyId, enabled });
+          ui.toast(enabled ? 'Key enabled.' : 'Key disabled.', 'success');
+        } catch (e) {
+          ui.toast(toAppError(e).message, 'error');
+        }
+      },
+      async deleteExpired(keyIds: string[]) {
+        if (keyIds.length === 0) return;
+        try {
+          const { results } = await keys.remove(keyIds);
+          const failed = results.filter((r) => r.outcome === 'failed').length;
+          const done = results.length - failed;
+          ui.toast(
+            failed
+              ? `Deleted ${done} expired keys; ${failed} could not be deleted.`
+              : `Deleted ${done} expired ${done === 1 ? 'key' : 'keys'}.`,
+            failed ? 'warning' : 'success',
+          );
+        } catch (e) {
+          ui.toast(toAppError(e).message, 'error');
+        }
+      },
+    }),
+    [keys, ui],
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+/** The rows to render for a scroll position: [start, end) with `overscan` rows either side. */
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan = 6,
+): { start: number; end: number } {
+  if (count === 0 || rowHeight <= 0) return { start: 0, end: 0 };
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const visible = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
+  const start = Math.max(0, first - overscan);
+  const end = Math.min(count, first + visible + overscan);
+  return { start: Math.min(start, end), end };
+}
+
+/**
+ * A fixed-row-height window over `count` rows: only the rows in view (plus a few) are in the DOM,
+ * so 10,000 keys cost what 40 do. Positioning uses style props (CSSOM, allowed by the CSP).
+ */
+export function VirtualList({
+  count,
+  rowHeight,
+  renderRow,
+  scrollToIndex,
+  className,
+  fallbackHeight = 480,
+}: {
+  count: number;
+  rowHeight: number;
+  renderRow: (index: number) => ReactNode;
+  /** Scrolls so this row is in view whenever it changes. */
+  scrollToIndex?: number | null;
+  className?: string;
+  /** Viewport height before layout is known (and in jsdom, which has no layout). */
+  fallbackHeight?: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(fallbackHeight);
+
+  useLayoutEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const measure = () => setHeight(node.clientHeight || fallbackHeight);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [fallbackHeight]);
+
+  useEffect(() => {
+    const node = ref.current;
+    if (!node || scrollToIndex == null || scrollToIndex < 0) return;
+    const top = scrollToIndex * rowHeight;
+    if (top < node.scrollTop) node.scrollTop = top;
+    else if (top + rowHeight > node.scrollTop + height) node.scrollTop = top + rowHeight - height;
+  }, [scrollToIndex, rowHeight, height]);
+
+  const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
+  const rows: ReactNode[] = [];
+  for (let i = start; i < end; i++) rows.push(renderRow(i));
+
+  return (
+    <div
+      ref={ref}
+      className={className}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      data-testid="virtual-list"
+    >
+      <div className="virtual-spacer" style={{ height: count * rowHeight }}>
+        <div className="virtual-window" style={{ transform: `translateY(${start * rowHeight}px)` }}>
+          {rows}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { copiedText } from '../keys/copy-formats';
+import { selectActiveServer } from '../servers/servers-store';
+import { toAppError } from './error-text';
+import { isTyping, matchShortcut } from './shortcuts';
+import { useStores } from './stores-context';
+
+/** The window's global shortcuts (see shortcuts.ts), off while a dialog is open. */
+export function useShortcuts(searchRef: React.RefObject<HTMLInputElement | null>) {
+  const stores = useStores();
+  useEffect(() => {
+    const { ui, keys, servers } = stores;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented) return;
+      const action = matchShortcut({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        typing: isTyping(event.target),
+      });
+      if (!action) return;
+      if (ui.store.getState().dialog !== null) return;
+      const server = selectActiveServer(servers.store.getState());
+      event.preventDefault();
+      switch (action.kind) {
+        case 'help':
+          ui.open({ kind: 'help' });
+          return;
+        case 'search':
+          ui.setView('keys');
+          queueMicrotask(() => searchRef.current?.focus());
+          return;
+        case 'newKey':
+          if (server && server.signIn.state === 'signed_in') {
+            ui.open({ kind: 'createKey', serverId: server.id });
+          }
+          return;
+        case 'refresh':
+          void keys.refresh();
+          return;
+        case 'switchServer': {
+          const target = servers.store.getState().servers[action.index];
+          if (target) {
+            ui.setView('keys');
+            void servers.switchTo(target.id).catch(() => undefined);
+          }
+          return;
+        }
+        case 'copy': {
+          const state = keys.store.getState();
+          const id = state.cursor ?? Object.keys(state.selected)[0];
+          if (!id || !state.serverId) return;
+          keys.copy(id, 'bearer').then(
+            ({ clearsInMs }) => ui.toast(copiedText('bearer', clearsInMs), 'success'),
+            (e: unknown) => ui.toast(toAppError(e).message, 'error'),
+          );
+          return;
+        }
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [stores, searchRef]);
+}

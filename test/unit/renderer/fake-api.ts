@@ -1,0 +1,137 @@
+import type { AppError } from '../../../electron/contract/errors';
+import type {
+  Channel,
+  EventName,
+  EventPayload,
+  Input,
+  Output,
+} from '../../../electron/contract/ipc';
+import type { KeyView } from '../../../electron/contract/keys';
+import type { Server } from '../../../electron/contract/servers';
+import { defaultSettings } from '../../../electron/contract/settings';
+import { ApiError, type Api } from '../../../renderer/src/api';
+
+type Handler<C extends Channel> = (input: Input<C>) => Output<C> | Promise<Output<C>>;
+export type FakeHandlers = { [C in Channel]?: Handler<C> };
+
+/**
+ * Stands in for main in component and store tests: answers the channels given, records every
+ * call, and lets a test emit events. A channel without a handler fails with `internal`.
+ */
+export function createFakeApi(handlers: FakeHandlers = {}) {
+  const calls: Array<{ channel: Channel; input: unknown }> = [];
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const api: Api = {
+    async call(channel, input) {
+      calls.push({ channel, input });
+      const handler = handlers[channel];
+      if (!handler) throw new ApiError({ code: 'internal', message: `no fake for ${channel}` });
+      return (await handler(input));
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+  return {
+    api,
+    calls,
+    handlers,
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+    callsTo(channel: Channel) {
+      return calls.filter((c) => c.channel === channel).map((c) => c.input);
+    },
+  };
+}
+
+/** Throws the contract error main would send. */
+export function fail(error: AppError): never {
+  throw new ApiError(error);
+}
+
+const HOUR = 3_600_000;
+
+/** A KeyView with sensible defaults. */
+export function makeKey(overrides: Partial<KeyView> & { id: string }): KeyView {
+  return {
+    name: overrides.id.replace(/^ext\//, ''),
+    family: 'v3',
+    kind: 'api_key',
+    description: '',
+    labels: [],
+    clusterId: null,
+    clusterName: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: null,
+    expiresAt: null,
+    ttlMs: null,
+    enabled: true,
+    state: 'active',
+    hasSecret: true,
+    isSignInCredential: false,
+    preview: `${overrides.id}:abcd…wxyz`,
+    snoozedUntil: null,
+    revokeAt: null,
+    ...overrides,
+  };
+}
+
+/** A signed-in Server with sensible defaults. */
+export function makeServer(overrides: Partial<Server> & { id: string }): Server {
+  return {
+    origin: `https://${overrides.id}.example.com`,
+    name: overrides.id,
+    active: false,
+    hasCustomCa: false,
+    fingerprint256: null,
+    timeoutMs: 15_000,
+    version: 'v2.13.1',
+    tokenApis: { v3: true, ext: true },
+    maxTtlMs: 90 * 24 * HOUR,
+    signIn: {
+      state: 'signed_in',
+      method: 'password',
+      provider: 'local',
+      user: { id: 'u-1', username: 'admin', displayName: 'Admin' },
+      expiresAt: null,
+    },
+    health: 'ok',
+    lastRefreshedAt: null,
+    lastError: null,
+    nearExpiryCount: 0,
+    ...overrides,
+  };
+}
+
+/** Handlers for a window with `servers` and `keys` (active: the first server). */
+export function worldHandlers(servers: Server[], keys: KeyView[]): FakeHandlers {
+  return {
+    'app:info': () => ({
+      version: '9.9.9',
+      platform: 'linux',
+      keychain: { status: 'available', reason: null, fix: null },
+    }),
+    'settings:get': () => ({ settings: defaultSettings }),
+    'servers:list': () => ({ servers, activeId: servers[0]?.id ?? null }),
+    'servers:switch': ({ id }) => ({ server: servers.find((s) => s.id === id) ?? servers[0]! }),
+    'keys:list': ({ serverId }) => ({
+      serverId: serverId ?? null,
+      keys,
+      refreshedAt: new Date().toISOString(),
+      stale: false,
+    }),
+    'expiry:summary': () => ({ expiringCount: 0, expiredCount: 0, next: null, perServer: {} }),
+    'keys:expiring': () => ({ items: [] }),
+    'servers:clusters': () => ({ clusters: [{ id: 'c-1', name: 'prod', state: 'active' }] }),
+    'servers:providers': () => ({
+      providers: [
+        { id: 'local', displayName: 'Local', passwordLogin: true },
+        { id: 'openldap', displayName: 'OpenLDAP', passwordLogin: true },
+      ],
+    }),
+  };
+}
