@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import type { ExpirySummary, ExpiryWarning } from '../../contract/app';
+import type { Settings } from '../../contract/settings';
+import type { EventSink } from '../events';
+import type { Logger } from '../log';
+import type { Clock } from '../ports';
+import type { ServerKeyView } from '../keys/key-service';
+import type { MetadataStore } from '../vault/metadata-store';
+import { dueWarning, isSnoozed, nextDeadline, thresholdsOf, type Watched } from './expiry-math';
+
+/** The metadata document holding which warnings were shown (so a restart repeats none). */
+export const expiryStateDocument = 'expiry-state';
+
+const stateSchema = z.object({
+  /** By watched item: the expiry it relates to and the most severe threshold announced. */
+  notified: z.record(z.string(), z.object({ expiresAt: z.string(), thresholdMs: z.number() })),
+});
+type ExpiryState = z.infer<typeof stateSchema>;
+
+interface Item extends Watched {
+  stateKey: string;
+  serverId: string;
+  serverName: string;
+  keyId: string | null;
+  description: string;
+  expiresAtText: string;
+  subject: 'key' | 'session';
+}
+
+export interface ExpirySchedulerDeps {
+  keys: { allKeys(): ServerKeyView[] };
+  servers: {
+    list(): Array<{ id: string; name: string }>;
+    sessionExpiry(id: string): string | null;
+  };
+  settings: { get(): Settings };
+  metadata: MetadataStore;
+  clock: Clock;
+  emit: EventSink;
+  log: Logger;
+}
+
+/** Expiry watch (issue 4 §5): one timer for the earliest deadline, no polling. */
+export interface ExpiryScheduler {
+  /** Loads the notification state, announces what fell due while closed, arms the timer. */
+  start(): Promise<void>;
+  /** Re-evaluates after keys, servers or settings changed. */
+  rearm(): Promise<void>;
+  stop(): void;
+  summary(): ExpirySummary;
+  expiring(): ServerKeyView[];
+  /** The instant the single timer is armed for (tests). */
+  armedFor(): number | null;
+}
+
+const time = (text: string | null) => (text ? Date.parse(text) : NaN);
+
+export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpiryScheduler {
+  const { clock } = deps;
+  let state: ExpiryState = { notified: {} };
+  let cancel: (() => void) | null = null;
+  let armedAt: number | null = null;
+  let lastSummary = '';
+  let running: Promise<void> = Promise.resolve();
+  let stopped = true;
+
+  function items(): Item[] {
+    const out: Item[] = [];
+    for (const { serverId, serverName, key } of deps.keys.allKeys()) {
+      const expiresAt = time(key.expiresAt);
+      if (Number.isNaN(expiresAt) || key.state === 'revoked' || key.state === 'pending_revocation')
+        continue;
+      const createdAt = time(key.createdAt);
+      const snoozed = time(key.snoozedUntil);
+      out.push({
+        stateKey: `${serverId}\n${key.id}`,
+        serverId,
+        serverName,
+        keyId: key.id,
+        description: key.description,
+        expiresAt,
+        expiresAtText: key.expiresAt ?? '',
+        createdAt: Number.isNaN(createdAt) ? null : createdAt,
+        snoozedUntil: Number.isNaN(snoozed) ? null : snoozed,
+        subject: 'key',
+      });
+    }
+    for (const server of deps.servers.list()) {
+      const session = deps.servers.sessionExpiry(server.id);
+      const expiresAt = time(session);
+      if (session === null || Number.isNaN(expiresAt)) continue;
+      out.push({
+        stateKey: `${server.id}\n@session`,
+        serverId: server.id,
+        serverName: server.name,
+        keyId: null,
+        description: `Sign-in session on ${server.name}`,
+        expiresAt,
+        expiresAtText: session,
+        createdAt: null,
+        snoozedUntil: null,
+        subject: 'session',
+      });
+    }
+    return out;
+  }
+
+  function notifiedLevel(item: Item): number | undefined {
+    const entry = state.notified[item.stateKey];
+    // A new expiry (the key was changed or replaced under the same name) starts afresh.
+    return entry && entry.expiresAt === item.expiresAtText ? entry.thresholdMs : undefined;
+  }
+
+  async function evaluate(): Promise<void> {
+    const now = clock.now();
+    const thresholds = thresholdsOf(deps.settings.get());
+    const all = items();
+    const warnings: ExpiryWarning[] = [];
+    const notified: ExpiryState['notified'] = {};
+    let next: number | null = null;
+    for (const item of all) {
+      let level = notifiedLevel(item);
+      const due = dueWarning(item, thresholds, level, now);
+      if (due !== null) {
+        level = due;
+        warnings.push({
+          serverId: item.serverId,
+          serverName: item.serverName,
+          keyId: item.keyId,
+          description: item.description,
+          expiresAt: item.expiresAtText,
+          thresholdMs: due,
+          subject: item.subject,
+        });
+      }
+      if (level !== undefined)
+        notified[item.stateKey] = { expiresAt: item.expiresAtText, thresholdMs: level };
+      const deadline = nextDeadline(item, thresholds, level, now);
+      if (deadline !== null && (next === null || deadline < next)) next = deadline;
+    }
+    // Persist before announcing: a crash in between loses a warning rather than repeating it.
+    if (JSON.stringify(notified) !== JSON.stringify(state.notified)) {
+      state = { notified };
+      await deps.metadata.write(expiryStateDocument, stateSchema, state);
+    }
+    for (const warning of warnings) deps.emit('expiry:warning', warning);
+    const summary = scheduler.summary();
+    const text = JSON.stringify(summary);
+    if (warnings.length > 0 || text !== lastSummary) {
+      lastSummary = text;
+      deps.emit('expiry:summary', summary);
+    }
+    arm(next);
+  }
+
+  function arm(at: number | null): void {
+    cancel?.();
+    cancel = null;
+    armedAt = null;
+    if (stopped || at === null) return;
+    armedAt = at;
+    cancel = clock.setTimer(
+      () => {
+        cancel = null;
+        armedAt = null;
+        void scheduler.rearm();
+      },
+      Math.max(0, at - clock.now()),
+    );
+  }
+
+  function queue(): Promise<void> {
+    const job = running.then(evaluate, evaluate);
+    running = job.catch((error: unknown) => {
+      deps.log.error('expiry: evaluation failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    });
+    return running;
+  }
+
+  const scheduler: ExpiryScheduler = {
+    async start() {
+      stopped = false;
+      state = await deps.metadata.read(expiryStateDocument, stateSchema, { notified: {} });
+      await queue();
+    },
+    rearm: () => (stopped ? Promise.resolve() : queue()),
+    stop() {
+      stopped = true;
+      arm(null);
+    },
+    summary() {
+      const now = clock.now();
+      const perServer: Record<string, number> = {};
+      for (const server of deps.servers.list()) perServer[server.id] = 0;
+      let expiringCount = 0;
+      let expiredCount = 0;
+      let next: ExpirySummary['next'] = null;
+      for (const { serverId, serverName, key } of deps.keys.allKeys()) {
+        const snoozed = key.snoozedUntil !== null && Date.parse(key.snoozedUntil) > now;
+        if (!snoozed && (key.state === 'expiring' || key.state === 'expired')) {
+          if (key.state === 'expiring') expiringCount++;
+          else expiredCount++;
+          perServer[serverId] = (perServer[serverId] ?? 0) + 1;
+        }
+        if (
+          key.expiresAt &&
+          (key.state === 'active' || key.state === 'expiring') &&
+          (next === null || Date.parse(key.expiresAt) < Date.parse(next.expiresAt))
+        ) {
+          next = {
+            serverId,
+            serverName,
+            keyId: key.id,
+            description: key.description,
+            expiresAt: key.expiresAt,
+          };
+        }
+      }
+      return { expiringCount, expiredCount, next, perServer };
+    },
+    expiring() {
+      const now = clock.now();
+      return deps.keys
+        .allKeys()
+        .filter(
+          ({ key }) =>
+            (key.state === 'expiring' || key.state === 'expired') &&
+            !isSnoozed(
+              {
+                expiresAt: 0,
+                createdAt: null,
+                snoozedUntil: key.snoozedUntil ? Date.parse(key.snoozedUntil) : null,
+              },
+              now,
+            ),
+        )
+        .sort((a, b) => Date.parse(a.key.expiresAt ?? '') - Date.parse(b.key.expiresAt ?? ''));
+    },
+    armedFor: () => armedAt,
+  };
+  return scheduler;
+}
