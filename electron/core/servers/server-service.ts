@@ -1,4 +1,11 @@
-import type { AuthProvider, Cluster, Server, ServerAddInput, ServerUpdateInput, SignInInput } from '../../contract/servers';
+import type {
+  AuthProvider,
+  Cluster,
+  Server,
+  ServerAddInput,
+  ServerUpdateInput,
+  SignInInput,
+} from '../../contract/servers';
 import type { RancherClient } from '../rancher/rancher-client';
 
 /** What the key service needs to know about a server. */
@@ -37,7 +44,16 @@ export interface ServerService {
   /** A client that authenticates with the given bearer (to verify a pasted key). */
   clientWith(id: string, bearer: string): RancherClient;
   /** Records the outcome of a call for the server's health (ok, unreachable, sign-in needed...). */
-  noteOutcome(id: string, outcome: { ok: true } | { ok: false; code: string; message: string }): void;
+  noteOutcome(
+    id: string,
+    outcome: { ok: true } | { ok: false; code: string; message: string },
+  ): void;
+  /**
+   * Re-reads the server's version, token APIs and `auth-token-max-ttl-minutes` with the sign-in
+   * credential (the max TTL is only served to signed-in users). Done after each sign-in; a key
+   * refresh may call it too.
+   */
+  refreshInfo?(id: string): Promise<void>;
   /** Sign-in session expiry to watch (null when none). */
   sessionExpiry(id: string): string | null;
   onChange(listener: () => void): () => void;

@@ -1,0 +1,395 @@
+import { randomBytes } from 'node:crypto';
+import type { AppError } from '../../contract/errors';
+import type {
+  Server,
+  ServerAddInput,
+  ServerUpdateInput,
+  SignInInput,
+} from '../../contract/servers';
+import { AppFailure } from '../app-failure';
+import type { Logger } from '../log';
+import type { Clock } from '../ports';
+import { createRancherClient } from '../rancher/create-rancher-client';
+import type { RancherClient, RancherClientOptions } from '../rancher/rancher-client';
+import type { MetadataStore } from '../vault/metadata-store';
+import { secretAccount, type SecretStore } from '../vault/secret-store';
+import { deriveHealth, healthCodes, signInStateOf, type StoredSignIn } from './health';
+import { defaultServerName, normaliseServerUrl } from './normalise-url';
+import type { ServerRecord, ServerService } from './server-service';
+import { readServers, writeServers, type ServersDocument, type StoredServer } from './server-store';
+import { passwordSignIn, verifyApiKey } from './sign-in';
+import { captureTrust } from './trust';
+import { withOutcomes } from './with-outcomes';
+
+/** What the server service needs. */
+export interface ServerServiceDeps {
+  metadata: MetadataStore;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  appVersion: string;
+  /** Keys of a server that are expiring soon or expired (from the key service). */
+  nearExpiryCount: (serverId: string) => number;
+  /** Builds a client; tests may inject one. Default {@link createRancherClient}. */
+  createClient?: (options: RancherClientOptions) => RancherClient;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** The keychain account name of a server's sign-in credential (design.md §4). */
+export const LOGIN_ACCOUNT = '@login';
+
+/**
+ * The server registry, TLS trust and sign-in (issue 4 §1–§2). Servers are persisted in the
+ * `servers` metadata document; each sign-in credential is one keychain item `<origin>/@login`,
+ * read lazily and kept in memory only while signed in.
+ */
+export function createServerService(deps: ServerServiceDeps): ServerService {
+  const { metadata, secrets, clock, log } = deps;
+  const makeClient = deps.createClient ?? createRancherClient;
+  let doc: ServersDocument = { version: 1, activeId: null, servers: [] };
+  const lastErrors = new Map<string, AppError>();
+  const clients = new Map<string, RancherClient>();
+  const bearers = new Map<string, string>();
+  const listeners = new Set<() => void>();
+
+  const emit = () => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        log.error('servers: a change listener failed', { error: String(error) });
+      }
+    }
+  };
+  const save = () => writeServers(metadata, doc);
+
+  function find(id: string): StoredServer {
+    const server = doc.servers.find((s) => s.id === id);
+    if (!server) {
+      throw new AppFailure(
+        'not_found',
+        'This server is no longer in Rancher Keys. Refresh the list.',
+      );
+    }
+    return server;
+  }
+
+  function forget(id: string) {
+    clients.delete(id);
+    bearers.delete(id);
+  }
+
+  function view(server: StoredServer): Server {
+    const now = clock.now();
+    const lastError = lastErrors.get(server.id) ?? null;
+    return {
+      id: server.id,
+      origin: server.origin,
+      name: server.name,
+      active: doc.activeId === server.id,
+      hasCustomCa: server.caPem !== null,
+      fingerprint256: server.fingerprint256,
+      timeoutMs: server.timeoutMs,
+      version: server.version,
+      tokenApis: server.tokenApis,
+      maxTtlMs: server.maxTtlMs,
+      signIn: {
+        state: signInStateOf(server.signIn, now),
+        method: server.signIn?.method ?? null,
+        provider: server.signIn?.provider ?? null,
+        user: server.signIn?.user ?? null,
+        expiresAt: server.signIn?.expiresAt ?? null,
+      },
+      health: deriveHealth({ signIn: server.signIn, lastError, now }),
+      lastRefreshedAt: null,
+      lastError,
+      nearExpiryCount: deps.nearExpiryCount(server.id),
+    };
+  }
+
+  function options(
+    server: StoredServer,
+    credential: () => Promise<string | null>,
+  ): RancherClientOptions {
+    return {
+      origin: server.origin,
+      tls: {
+        caPem: server.caPem ?? undefined,
+        fingerprint256: server.fingerprint256 ?? undefined,
+        anchorPem: server.anchorPem ?? undefined,
+      },
+      timeoutMs: server.timeoutMs,
+      credential,
+      appVersion: deps.appVersion,
+      version: server.version,
+    };
+  }
+
+  /** Reads the sign-in credential from the keychain on first use; a null read is disambiguated. */
+  async function signInBearer(id: string): Promise<string> {
+    const server = find(id);
+    const state = signInStateOf(server.signIn, clock.now());
+    if (state === 'signed_out')
+      throw new AppFailure('unauthorized', `Sign in to ${server.name} first.`);
+    if (state === 'expired') {
+      throw new AppFailure(
+        'unauthorized',
+        `Your sign-in to ${server.name} has expired. Sign in again.`,
+      );
+    }
+    const cached = bearers.get(id);
+    if (cached) return cached;
+    const secret = await secrets.get(secretAccount(server.origin, LOGIN_ACCOUNT));
+    if (!secret) {
+      const status = await secrets.status();
+      if (status.status !== 'available') {
+        throw new AppFailure(
+          status.status === 'locked' ? 'keychain_locked' : 'keychain_unavailable',
+          `${status.reason ?? 'The keychain cannot be read.'} ${status.fix ?? ''}`.trim(),
+        );
+      }
+      throw new AppFailure(
+        'unauthorized',
+        `The sign-in credential of ${server.name} is no longer in the keychain. Sign in again.`,
+      );
+    }
+    bearers.set(id, secret);
+    return secret;
+  }
+
+  function noteOutcome(
+    id: string,
+    outcome: { ok: true } | { ok: false; code: string; message: string },
+  ) {
+    const server = doc.servers.find((s) => s.id === id);
+    if (!server) return;
+    const before = JSON.stringify(view(server));
+    if (outcome.ok) {
+      lastErrors.delete(id);
+    } else if (healthCodes.has(outcome.code)) {
+      lastErrors.set(id, { code: outcome.code as AppError['code'], message: outcome.message });
+      if (outcome.code === 'unauthorized' && server.signIn && !server.signIn.rejected) {
+        server.signIn = { ...server.signIn, rejected: true };
+        bearers.delete(id);
+        save().catch((error: unknown) =>
+          log.warn('servers: could not save', { error: String(error) }),
+        );
+      }
+    }
+    if (JSON.stringify(view(server)) !== before) emit();
+  }
+
+  function clientFor(id: string): RancherClient {
+    const existing = clients.get(id);
+    if (existing) return existing;
+    const client = withOutcomes(makeClient(options(find(id), () => signInBearer(id))), (outcome) =>
+      noteOutcome(id, outcome),
+    );
+    clients.set(id, client);
+    return client;
+  }
+
+  function clientWith(id: string, bearer: string): RancherClient {
+    return makeClient(options(find(id), () => Promise.resolve(bearer)));
+  }
+
+  /** Re-reads version and max TTL with the sign-in credential (best effort). */
+  async function refreshInfo(id: string): Promise<void> {
+    const server = find(id);
+    const probe = await clientFor(id).probe();
+    server.version = probe.version;
+    server.tokenApis = probe.tokenApis;
+    if (probe.maxTtlKnown !== false) {
+      server.maxTtlMs = probe.maxTtlMs;
+      server.maxTtlKnown = true;
+    }
+    clients.delete(id);
+    await save();
+  }
+
+  async function storeSignIn(
+    server: StoredServer,
+    bearer: string,
+    signIn: StoredSignIn,
+  ): Promise<Server> {
+    const previous = server.signIn;
+    const previousBearer =
+      previous?.method === 'password' ? await signInBearer(server.id).catch(() => null) : null;
+    await secrets.set(secretAccount(server.origin, LOGIN_ACCOUNT), bearer);
+    server.signIn = signIn;
+    forget(server.id);
+    bearers.set(server.id, bearer);
+    lastErrors.delete(server.id);
+    await save();
+    // The session this one replaces is ended on the server, so sessions do not pile up there.
+    if (previousBearer && previousBearer !== bearer) {
+      await clientWith(server.id, previousBearer)
+        .logout()
+        .catch(() => undefined);
+    }
+    await refreshInfo(server.id).catch((error: unknown) =>
+      log.warn('servers: could not read server settings after sign-in', {
+        code: error instanceof AppFailure ? error.code : 'internal',
+      }),
+    );
+    emit();
+    return view(server);
+  }
+
+  return {
+    async load() {
+      doc = await readServers(metadata);
+      for (const id of [...clients.keys()]) forget(id);
+    },
+    list: () => doc.servers.map(view),
+    activeId: () => doc.activeId,
+    get(id): ServerRecord {
+      const server = find(id);
+      return {
+        id: server.id,
+        origin: server.origin,
+        name: server.name,
+        tokenApis: server.tokenApis,
+        maxTtlMs: server.maxTtlMs,
+        signInKeyId: server.signIn?.keyId ?? null,
+        signedIn: signInStateOf(server.signIn, clock.now()) === 'signed_in',
+      };
+    },
+
+    async add(input: ServerAddInput): Promise<Server> {
+      const origin = normaliseServerUrl(input.url);
+      const existing = doc.servers.find((s) => s.origin === origin);
+      if (existing) {
+        throw new AppFailure(
+          'conflict',
+          `${origin} is already in Rancher Keys as "${existing.name}".`,
+        );
+      }
+      const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const trust = await captureTrust(origin, input.fingerprint256 ?? null, timeoutMs);
+      const server: StoredServer = {
+        id: `srv-${randomBytes(6).toString('hex')}`,
+        origin,
+        name: input.name?.trim() || defaultServerName(origin),
+        caPem: input.caPem?.trim() || null,
+        fingerprint256: trust.fingerprint256,
+        anchorPem: trust.anchorPem,
+        timeoutMs,
+        version: null,
+        tokenApis: { v3: true, ext: false },
+        maxTtlMs: null,
+        maxTtlKnown: false,
+        signIn: null,
+        addedAt: new Date(clock.now()).toISOString(),
+      };
+      const probe = await makeClient(options(server, () => Promise.resolve(null))).probe();
+      server.version = probe.version;
+      server.tokenApis = probe.tokenApis;
+      doc.servers.push(server);
+      doc.activeId ??= server.id;
+      await save();
+      emit();
+      return view(server);
+    },
+
+    async update(input: ServerUpdateInput): Promise<Server> {
+      const server = find(input.id);
+      const next: StoredServer = { ...server };
+      if (input.name !== undefined) next.name = input.name.trim();
+      if (input.timeoutMs !== undefined) next.timeoutMs = input.timeoutMs;
+      if (input.caPem !== undefined) next.caPem = input.caPem?.trim() || null;
+      if (input.fingerprint256 !== undefined) {
+        const trust = await captureTrust(server.origin, input.fingerprint256, next.timeoutMs);
+        next.fingerprint256 = trust.fingerprint256;
+        next.anchorPem = trust.anchorPem;
+      }
+      const trustChanged =
+        next.caPem !== server.caPem || next.fingerprint256 !== server.fingerprint256;
+      // New trust settings are tried before they are kept, so a wrong CA or pin is reported at once.
+      if (trustChanged) await makeClient(options(next, () => Promise.resolve(null))).probe();
+      Object.assign(server, next);
+      forget(server.id);
+      if (trustChanged) lastErrors.delete(server.id);
+      await save();
+      emit();
+      return view(server);
+    },
+
+    async remove(id) {
+      const server = find(id);
+      const prefix = `${server.origin}/`;
+      for (const account of await secrets.accounts()) {
+        if (account.startsWith(prefix)) await secrets.delete(account);
+      }
+      doc.servers = doc.servers.filter((s) => s.id !== id);
+      if (doc.activeId === id) doc.activeId = doc.servers[0]?.id ?? null;
+      forget(id);
+      lastErrors.delete(id);
+      await save();
+      emit();
+    },
+
+    async switchTo(id) {
+      const server = find(id);
+      doc.activeId = id;
+      await save();
+      emit();
+      return view(server);
+    },
+
+    providers: (id) => makeClient(options(find(id), () => Promise.resolve(null))).authProviders(),
+    clusters: (id) => clientFor(id).clusters(),
+
+    async signIn(input: SignInInput): Promise<Server> {
+      const server = find(input.serverId);
+      if (input.method === 'api_key') {
+        const token = input.token.trim();
+        const signIn = await verifyApiKey(clientWith(server.id, token), token);
+        return storeSignIn(server, token, signIn);
+      }
+      const anonymous = makeClient(options(server, () => Promise.resolve(null)));
+      const { bearer, signIn } = await passwordSignIn(
+        anonymous,
+        (b) => clientWith(server.id, b),
+        input,
+      );
+      return storeSignIn(server, bearer, signIn);
+    },
+
+    async signOut(id) {
+      const server = find(id);
+      // Logging out deletes the calling token on the server (rancher-api.md §3.4): right for a
+      // password session, wrong for a pasted API key the user may use elsewhere, so keys are only
+      // forgotten locally.
+      if (server.signIn?.method === 'password') {
+        const bearer = await signInBearer(id).catch(() => null);
+        if (bearer) {
+          await clientWith(id, bearer)
+            .logout()
+            .catch((error: unknown) =>
+              log.info('servers: logout on the server failed; forgetting locally', {
+                code: error instanceof AppFailure ? error.code : 'internal',
+              }),
+            );
+        }
+      }
+      await secrets.delete(secretAccount(server.origin, LOGIN_ACCOUNT));
+      server.signIn = null;
+      forget(id);
+      lastErrors.delete(id);
+      await save();
+      emit();
+      return view(server);
+    },
+
+    clientFor,
+    clientWith,
+    noteOutcome,
+    refreshInfo,
+    sessionExpiry: (id) => doc.servers.find((s) => s.id === id)?.signIn?.expiresAt ?? null,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
