@@ -181,7 +181,11 @@ export async function startShell(options: {
     log,
   });
   const tray = createTrayController({
-    iconPath: path.join(baseDir, '../icons/tray.png'),
+    // nativeImage picks the @2x file on high-density screens; macOS menu bar icons are 16 pt.
+    iconPath: path.join(
+      baseDir,
+      `../icons/${process.platform === 'darwin' ? 'tray' : 'tray-large'}.png`,
+    ),
     platform: process.platform,
     load: () => loadTrayState(core.handlers, clock.now()),
     run,

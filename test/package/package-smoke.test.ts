@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { listPackage } from '@electron/asar';
+import { extractFile, listPackage } from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -66,6 +66,27 @@ describe('electron-builder package', () => {
       'keytar.node',
     );
     expect(existsSync(native)).toBe(true);
+  });
+
+  it('contains the tray and window icons the main process loads', () => {
+    const files = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false });
+    for (const icon of [
+      'tray.png',
+      'tray@2x.png',
+      'tray-large.png',
+      'tray-large@2x.png',
+      'icon.png',
+    ]) {
+      expect(files.map((f) => f.replaceAll('\\', '/'))).toContain(`/dist/icons/${icon}`);
+    }
+  });
+
+  it('starts from the bundled main entry point', () => {
+    const asar = path.join(unpacked, 'resources', 'app.asar');
+    const manifest = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as {
+      main: string;
+    };
+    expect(manifest.main).toBe('dist/main/index.cjs');
   });
 
   it('leaves source maps out of the archive', () => {
