@@ -71,7 +71,10 @@ describe('createServerService', () => {
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'rk-servers-'));
     simClock = createManualClock(Date.now());
-    clock = { now: () => simClock.now(), setTimer: systemClock.setTimer };
+    clock = {
+      now: () => simClock.now(),
+      setTimer: (callback, ms) => systemClock.setTimer(callback, ms),
+    };
     servers = build();
     await servers.load();
   });
