@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import {
+  extTokenListSchema,
+  extTokenSchema,
+  v3TokenCreatedSchema,
+  v3TokenListSchema,
+} from '../../../../electron/core/rancher/schemas';
+import { fromExt, fromV3 } from '../../../../electron/core/rancher/token-model';
+
+// Bodies as rancher-api.md §4.2, §4.4 and §6.2 show them (trimmed of fields the app ignores).
+const v3Item = {
+  authProvider: 'local',
+  baseType: 'token',
+  clusterId: null,
+  created: '2025-05-20T09:12:44Z',
+  createdTS: 1747732364000,
+  current: false,
+  description: 'ci pipeline',
+  enabled: true,
+  expired: false,
+  expiresAt: '2025-08-18T09:12:44Z',
+  id: 'token-7kq2x',
+  isDerived: true,
+  labels: { 'authn.management.cattle.io/token-userId': 'user-btq9q' },
+  lastUsedAt: '2025-05-21T07:00:03Z',
+  links: { self: 'https://rancher.example.com/v3/tokens/token-7kq2x' },
+  name: 'token-7kq2x',
+  ttl: 7776000000,
+  type: 'token',
+  userId: 'user-btq9q',
+  userPrincipal: 'map[displayName:Default Admin loginName:admin]',
+  uuid: '0d7c6a0e',
+};
+
+const extItem = {
+  apiVersion: 'ext.cattle.io/v1',
+  kind: 'Token',
+  metadata: {
+    name: 'token-chjc9',
+    uid: '3e0b8f0c',
+    resourceVersion: '918273',
+    creationTimestamp: '2025-05-21T07:05:00Z',
+    labels: { 'authn.management.cattle.io/kind': '', 'cattle.io/user-id': 'user-btq9q' },
+  },
+  spec: {
+    userID: 'user-btq9q',
+    kind: '',
+    description: 'ci pipeline',
+    ttl: 7776000000,
+    enabled: true,
+    clusterName: 'c-m-4x7kq2lb',
+  },
+  status: {
+    current: false,
+    expired: false,
+    expiresAt: '2025-08-19T07:05:00Z',
+    lastUpdateTime: '2025-05-21T07:05:00Z',
+    lastUsedAt: '2025-05-21T08:00:00Z',
+  },
+};
+
+describe('v3 token bodies', () => {
+  it('maps a 2.10+ list item to the model when every field is present', () => {
+    const [token] = v3TokenListSchema
+      .parse({ type: 'collection', data: [v3Item] })
+      .data.map(fromV3);
+    expect(token).toEqual({
+      family: 'v3',
+      name: 'token-7kq2x',
+      kind: 'api_key',
+      description: 'ci pipeline',
+      userId: 'user-btq9q',
+      clusterId: null,
+      createdAt: '2025-05-20T09:12:44Z',
+      lastUsedAt: '2025-05-21T07:00:03Z',
+      expiresAt: '2025-08-18T09:12:44Z',
+      ttlMs: 7776000000,
+      enabled: true,
+      expired: false,
+    });
+  });
+
+  it('reads a ≤2.9 item (lastUpdateTime, no lastUsedAt) when the server is older', () => {
+    const { lastUsedAt: _drop, ...old } = v3Item;
+    const token = fromV3(
+      v3TokenListSchema.parse({ data: [{ ...old, lastUpdateTime: '' }] }).data[0]!,
+    );
+    expect(token.lastUsedAt).toBeNull();
+  });
+
+  it('reads the create response with its secret and an empty expiresAt when just created', () => {
+    const body = v3TokenCreatedSchema.parse({
+      ...v3Item,
+      expiresAt: '',
+      token: 'token-7kq2x:secret',
+    });
+    expect(body.token).toBe('token-7kq2x:secret');
+    expect(fromV3(body)).toMatchObject({ expiresAt: null, ttlMs: 7776000000 });
+  });
+
+  it('models ttl 0 as never expiring when the token has no expiry', () => {
+    expect(
+      fromV3(v3TokenListSchema.parse({ data: [{ ...v3Item, ttl: 0, expiresAt: '' }] }).data[0]!),
+    ).toMatchObject({
+      ttlMs: null,
+      expiresAt: null,
+    });
+  });
+
+  it('tells session, kubeconfig and system tokens from API keys by label, name and isDerived', () => {
+    const kind = (over: Record<string, unknown>) =>
+      fromV3(v3TokenListSchema.parse({ data: [{ ...v3Item, ...over }] }).data[0]!).kind;
+    expect(
+      kind({ labels: { 'authn.management.cattle.io/kind': 'session' }, isDerived: false }),
+    ).toBe('session');
+    expect(kind({ isDerived: false, labels: {} })).toBe('session');
+    expect(kind({ labels: { 'authn.management.cattle.io/kind': 'kubeconfig' } })).toBe(
+      'kubeconfig',
+    );
+    expect(kind({ name: 'kubeconfig-user-btq9q8dl9x', labels: {} })).toBe('kubeconfig');
+    expect(kind({ name: 'agent-x7k2q' })).toBe('system');
+    expect(kind({ clusterId: 'c-m-4x7kq2lb' })).toBe('api_key');
+  });
+
+  it('rejects a body whose ttl is not a number when the server sends a wrong shape', () => {
+    expect(v3TokenListSchema.safeParse({ data: [{ ...v3Item, ttl: '7776000000' }] }).success).toBe(
+      false,
+    );
+    expect(v3TokenListSchema.safeParse({ data: [{ ...v3Item, name: undefined }] }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe('ext token bodies', () => {
+  it('maps a 2.13 token with its cluster to the model', () => {
+    expect(fromExt(extTokenSchema.parse(extItem))).toEqual({
+      family: 'ext',
+      name: 'token-chjc9',
+      kind: 'api_key',
+      description: 'ci pipeline',
+      userId: 'user-btq9q',
+      clusterId: 'c-m-4x7kq2lb',
+      createdAt: '2025-05-21T07:05:00Z',
+      lastUsedAt: '2025-05-21T08:00:00Z',
+      expiresAt: '2025-08-19T07:05:00Z',
+      ttlMs: 7776000000,
+      enabled: true,
+      expired: false,
+    });
+  });
+
+  it('reads a 2.12 token (no clusterName, no description, never used) when the server is 2.12', () => {
+    const { clusterName: _c, description: _d, ...spec } = extItem.spec;
+    const { lastUsedAt: _l, ...status } = extItem.status;
+    const token = fromExt(extTokenSchema.parse({ ...extItem, spec, status }));
+    expect(token).toMatchObject({ clusterId: null, description: '', lastUsedAt: null });
+  });
+
+  it('models a negative ttl as never expiring and kind session as a session', () => {
+    const token = fromExt(
+      extTokenSchema.parse({
+        ...extItem,
+        spec: { ...extItem.spec, ttl: -1, kind: 'session' },
+        status: { ...extItem.status, expiresAt: '' },
+      }),
+    );
+    expect(token).toMatchObject({ ttlMs: null, expiresAt: null, kind: 'session' });
+  });
+
+  it('reads a kube TokenList, including an empty one', () => {
+    expect(extTokenListSchema.parse({ kind: 'TokenList', items: [extItem] }).items).toHaveLength(1);
+    expect(
+      extTokenListSchema.parse({ kind: 'TokenList', metadata: {}, items: null }).items,
+    ).toBeNull();
+  });
+
+  it('rejects a token without a spec.ttl number when the shape is wrong', () => {
+    expect(
+      extTokenSchema.safeParse({ ...extItem, spec: { ...extItem.spec, ttl: null } }).success,
+    ).toBe(false);
+  });
+});
