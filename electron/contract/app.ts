@@ -13,6 +13,10 @@ export const appInfoSchema = z.object({
   version: z.string(),
   platform: z.string(),
   keychain: keychainStatusSchema,
+  /** Data files found damaged and moved aside since start (absent when there were none). */
+  dataProblems: z
+    .array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string() }))
+    .optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

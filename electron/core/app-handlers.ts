@@ -1,19 +1,34 @@
 import type { Handlers } from './dispatch';
+import type { MetadataProblem } from './vault/metadata-store';
 import type { SecretStore } from './vault/secret-store';
 
 export interface AppDeps {
   version: string;
   platform: NodeJS.Platform;
   secrets: SecretStore;
+  /** Metadata files found damaged and moved aside since start. */
+  dataProblems?: () => readonly MetadataProblem[];
 }
 
-/** `app:*` channels: what the app is and whether its keychain works. */
+/** `app:*` channels: what the app is, whether its keychain works, and damaged data files. */
 export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'app:info'> {
   return {
-    'app:info': async () => ({
-      version: deps.version,
-      platform: deps.platform,
-      keychain: await deps.secrets.status(),
-    }),
+    'app:info': async () => {
+      const problems = deps.dataProblems?.() ?? [];
+      return {
+        version: deps.version,
+        platform: deps.platform,
+        keychain: await deps.secrets.status(),
+        ...(problems.length > 0
+          ? {
+              dataProblems: problems.map((p) => ({
+                file: p.file.split(/[\\/]/).pop() ?? p.file,
+                movedTo: p.movedTo,
+                reason: p.reason,
+              })),
+            }
+          : {}),
+      };
+    },
   };
 }

@@ -1,7 +1,9 @@
 import type { Dispatch, Handlers } from './dispatch';
 import type { EventSink } from './events';
+import type { CrashStep } from './keys/key-context';
 import type { Logger } from './log';
 import type { ClipboardPort, Clock } from './ports';
+import type { RancherClient, RancherClientOptions } from './rancher/rancher-client';
 import type { SecretStore } from './vault/secret-store';
 
 /** What the shell (or the test bridge) provides to build the core. */
@@ -14,6 +16,12 @@ export interface CoreDeps {
   clipboard: ClipboardPort;
   clock: Clock;
   log: Logger;
+  /** Builds a server's Rancher client (default: the axios client); tests may wrap it. */
+  createRancherClient?: (options: RancherClientOptions) => RancherClient;
+  /** Test hook: called after each step of create/renew (the crash tests kill the process here). */
+  crashPoint?: (step: CrashStep) => void | Promise<void>;
+  /** Upper bound for one server's background refresh (default: its request timeout + 2 s). */
+  refreshTimeoutMs?: number;
 }
 
 /** The running core: every contract handler, its events, and its lifecycle. */

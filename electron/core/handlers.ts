@@ -1,39 +1,35 @@
-import { AppFailure } from './app-failure';
-import { createAppHandlers, type AppDeps } from './app-handlers';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AppDeps } from './app-handlers';
+import type { CoreDeps } from './core';
+import { createCore } from './create-core';
 import type { Handlers } from './dispatch';
+import { createMemoryLogger } from './log';
+import type { ClipboardPort } from './ports';
+import { systemClock } from './ports';
 
-export type HandlerDeps = AppDeps;
+/** What `createHandlers` needs: the app facts, and optionally the rest of the core's deps. */
+export type HandlerDeps = AppDeps & Partial<Omit<CoreDeps, 'appVersion' | 'platform' | 'secrets'>>;
 
-const pending = (): Promise<never> =>
-  Promise.reject(new AppFailure('internal', 'This part of Rancher Keys is not built yet.'));
+const noClipboard: ClipboardPort = {
+  writeText: () => Promise.reject(new Error('no clipboard in this context')),
+  readText: async () => '',
+  clear: async () => undefined,
+};
 
-/** Every contract channel's handler, built from the core services. */
+/**
+ * Every contract channel's handler, from a core built with these deps (`createCore`). A shortcut
+ * for tests of the transport that need a complete `Handlers` without starting the core; the app
+ * and the bridge use `createCore` directly.
+ */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return {
-    ...createAppHandlers(deps),
-    'settings:get': pending,
-    'settings:set': pending,
-    'servers:list': pending,
-    'servers:add': pending,
-    'servers:update': pending,
-    'servers:remove': pending,
-    'servers:switch': pending,
-    'servers:providers': pending,
-    'servers:clusters': pending,
-    'auth:signIn': pending,
-    'auth:signOut': pending,
-    'keys:list': pending,
-    'keys:refresh': pending,
-    'keys:expiring': pending,
-    'keys:create': pending,
-    'keys:import': pending,
-    'keys:setLabels': pending,
-    'labels:rename': pending,
-    'keys:renew': pending,
-    'keys:update': pending,
-    'keys:delete': pending,
-    'keys:copy': pending,
-    'keys:snooze': pending,
-    'expiry:summary': pending,
-  };
+  return createCore({
+    appVersion: deps.version,
+    platform: deps.platform,
+    secrets: deps.secrets,
+    dataDir: deps.dataDir ?? path.join(tmpdir(), 'rancher-keys-handlers'),
+    clipboard: deps.clipboard ?? noClipboard,
+    clock: deps.clock ?? systemClock,
+    log: deps.log ?? createMemoryLogger(),
+  }).handlers;
 }

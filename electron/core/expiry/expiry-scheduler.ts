@@ -51,6 +51,8 @@ export interface ExpiryScheduler {
   expiring(): ServerKeyView[];
   /** The instant the single timer is armed for (tests). */
   armedFor(): number | null;
+  /** Resolves when evaluations already queued (e.g. by a timer that just fired) are done. */
+  idle(): Promise<void>;
 }
 
 const time = (text: string | null) => (text ? Date.parse(text) : NaN);
@@ -239,6 +241,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         .sort((a, b) => Date.parse(a.key.expiresAt ?? '') - Date.parse(b.key.expiresAt ?? ''));
     },
     armedFor: () => armedAt,
+    idle: () => running,
   };
   return scheduler;
 }

@@ -32,7 +32,7 @@ export interface KeyService {
   refresh(serverId?: string): Promise<Output<'keys:refresh'>>;
   /** Refreshes every server in the background (errors are recorded, not thrown). */
   refreshInBackground(): void;
-  /** Resolves when background refreshes have finished (tests, benchmarks). */
+  /** Resolves when background refreshes and timed revocations have finished (tests, benchmarks). */
   idle(): Promise<void>;
   create(input: ParsedInput<'keys:create'>): Promise<Output<'keys:create'>>;
   import(input: ParsedInput<'keys:import'>): Promise<KeyView>;
@@ -94,6 +94,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
   const listeners = new Set<(serverId: string) => void>();
   let cancelRevocationTimer: (() => void) | null = null;
   let stopped = false;
+  let revoking: Promise<void> = Promise.resolve();
   const retryDelayMs = deps.retryDelayMs ?? 60_000;
   const serverIds = () => servers.list().map((s) => s.id);
 
@@ -113,7 +114,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       const delay = next <= now ? retryDelayMs : next - now;
       cancelRevocationTimer = clock.setTimer(() => {
         cancelRevocationTimer = null;
-        void Promise.allSettled(serverIds().map((id) => retryRevocations(ctx, id))).then(() =>
+        revoking = Promise.allSettled(serverIds().map((id) => retryRevocations(ctx, id))).then(() =>
           ctx.armRevocations(),
         );
       }, delay);
@@ -180,7 +181,10 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     refreshInBackground() {
       for (const id of serverIds()) void refresher.refresh(id);
     },
-    idle: () => refresher.idle(),
+    async idle() {
+      await refresher.idle();
+      await revoking;
+    },
     async create(input) {
       const server = servers.get(input.serverId);
       if (input.family === 'ext' && !server.tokenApis.ext) {

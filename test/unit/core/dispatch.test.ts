@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { channelNames } from '../../../electron/contract/ipc';
 import { AppFailure } from '../../../electron/core/app-failure';
+import { createAppHandlers } from '../../../electron/core/app-handlers';
 import { createDispatcher, type Handlers } from '../../../electron/core/dispatch';
-import { createHandlers } from '../../../electron/core/handlers';
 import { createMemoryLogger } from '../../../electron/core/log';
 import { createMemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
 
+// Every channel but app:info answers "not here": the dispatcher is under test, not the services.
+const stubs = Object.fromEntries(
+  channelNames.map((c) => [c, () => Promise.reject(new AppFailure('internal', 'stub'))]),
+) as unknown as Handlers;
+
 function setup(overrides: Partial<Handlers> = {}) {
   const log = createMemoryLogger();
-  const handlers = {
-    ...createHandlers({ version: '1.2.3', platform: 'linux', secrets: createMemorySecretStore() }),
+  const handlers: Handlers = {
+    ...stubs,
+    ...createAppHandlers({
+      version: '1.2.3',
+      platform: 'linux',
+      secrets: createMemorySecretStore(),
+    }),
     ...overrides,
   };
   return { log, dispatch: createDispatcher(handlers, log) };

@@ -118,8 +118,6 @@ async function make(options: {
   };
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 10));
-
 describe('createExpiryScheduler', () => {
   it('arms one timer for the earliest deadline and no other', async () => {
     const t = await make({
@@ -136,13 +134,13 @@ describe('createExpiryScheduler', () => {
   it('fires a warning at each crossing and re-arms for the next', async () => {
     const t = await make({ keys: [{ id: 'b', expiresInMs: 10 * DAY }] });
     t.clock.advance(3 * DAY);
-    await flush();
+    await t.scheduler.idle();
     expect(t.warnings()).toEqual([['b', 7 * DAY]]);
     expect(t.scheduler.armedFor()).toBe(START + 9 * DAY);
     t.clock.advance(6 * DAY);
-    await flush();
+    await t.scheduler.idle();
     t.clock.advance(DAY);
-    await flush();
+    await t.scheduler.idle();
     expect(t.warnings()).toEqual([
       ['b', 7 * DAY],
       ['b', DAY],
@@ -204,7 +202,7 @@ describe('createExpiryScheduler', () => {
     expect(t.warnings()).toEqual([]);
     expect(t.scheduler.armedFor()).toBe(START + DAY);
     t.clock.advance(DAY);
-    await flush();
+    await t.scheduler.idle();
     expect(t.warnings()).toEqual([['b', 7 * DAY]]);
   });
 

@@ -41,7 +41,10 @@ describe('keys:copy clipboard handling', () => {
     });
     return { t, key };
   }
-  const settle = () => new Promise((r) => setTimeout(r, 10));
+  // The clear runs asynchronously after the timer fires: wait for it (bounded) rather than guess.
+  const settle = async (done: () => boolean = () => false) => {
+    for (let i = 0; i < 50 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+  };
 
   it('clears the clipboard after the delay when it still holds the copied value', async () => {
     const { t, key } = await withKey();
@@ -52,7 +55,7 @@ describe('keys:copy clipboard handling', () => {
     await settle();
     expect(t.clipboard.current).not.toBe('');
     t.clock.advance(1);
-    await settle();
+    await settle(() => t.clipboard.current === '');
     expect(t.clipboard.current).toBe('');
   });
 

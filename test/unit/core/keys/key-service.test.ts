@@ -193,7 +193,7 @@ describe('createKeyService', () => {
     expect(t.keys.list({ serverId: 's1' }).keys[0]?.state).toBe('pending_revocation');
     t.rancher.fail(null);
     t.clock.advance(60_000);
-    await new Promise((r) => setTimeout(r, 20));
+    await t.keys.idle();
     expect(t.rancher.tokens.size).toBe(0);
     expect(t.keys.list({ serverId: 's1' }).keys).toEqual([]);
     expect(t.secrets.snapshot().size).toBe(0);
@@ -235,7 +235,7 @@ describe('createKeyService', () => {
     expect(out.oldRevokeAt).not.toBeNull();
     expect(t.rancher.tokens.size).toBe(2);
     t.clock.advance(3_600_000);
-    await new Promise((r) => setTimeout(r, 20));
+    await t.keys.idle();
     expect(t.rancher.tokens.size).toBe(1);
   });
 

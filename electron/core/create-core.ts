@@ -1,0 +1,134 @@
+import { createAppHandlers } from './app-handlers';
+import type { Core, CoreDeps } from './core';
+import { createDispatcher, type Handlers } from './dispatch';
+import { createEventHub } from './events';
+import { createExpiryHandlers } from './expiry/expiry-handlers';
+import { createExpiryScheduler } from './expiry/expiry-scheduler';
+import { createKeyHandlers } from './keys/key-handlers';
+import { createKeyService, type KeyService } from './keys/key-service';
+import { createServerService } from './servers/create-server-service';
+import { createServerHandlers } from './servers/server-handlers';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import { createSettingsService } from './settings/settings-service';
+import { createMetadataStore } from './vault/metadata-store';
+
+/**
+ * Builds the application core from what the shell provides: metadata under `dataDir`, the server
+ * registry and sign-in, the key service, settings and the expiry scheduler, every contract
+ * handler behind one dispatcher, and the events they emit.
+ */
+export function createCore(deps: CoreDeps): Core {
+  const { clock, log, secrets } = deps;
+  const hub = createEventHub();
+  const metadata = createMetadataStore({ dir: deps.dataDir, log, now: () => clock.now() });
+  const settings = createSettingsService({ metadata, emit: hub.emit });
+  // The server list shows each server's near-expiry count, which the key service (built next) knows.
+  let nearExpiry: (serverId: string) => number = () => 0;
+  const servers = createServerService({
+    metadata,
+    secrets,
+    clock,
+    log,
+    appVersion: deps.appVersion,
+    nearExpiryCount: (serverId) => nearExpiry(serverId),
+    ...(deps.createRancherClient ? { createClient: deps.createRancherClient } : {}),
+  });
+  const keyService: KeyService = createKeyService({
+    servers,
+    secrets,
+    metadata,
+    clock,
+    clipboard: deps.clipboard,
+    log,
+    settings,
+    emit: hub.emit,
+    ...(deps.crashPoint ? { crashPoint: deps.crashPoint } : {}),
+    ...(deps.refreshTimeoutMs ? { refreshTimeoutMs: deps.refreshTimeoutMs } : {}),
+  });
+  nearExpiry = (serverId) => keyService.nearExpiryCount(serverId);
+  const scheduler = createExpiryScheduler({
+    keys: keyService,
+    servers,
+    settings,
+    metadata,
+    clock,
+    emit: hub.emit,
+    log,
+  });
+
+  let started = false;
+  const unsubscribe: Array<() => void> = [];
+  // Which servers were signed in, and how many keys each had near expiry, at the last look: a new
+  // sign-in triggers a refresh; a changed count is news for the server switcher.
+  const signedIn = new Map<string, boolean>();
+  const nearCounts = new Map<string, number>();
+
+  function onServersChanged(): void {
+    hub.emit('servers:changed', {});
+    for (const server of servers.list()) {
+      const now = server.signIn.state === 'signed_in';
+      if (now && signedIn.get(server.id) === false && started) {
+        void keyService.refresh(server.id);
+      }
+      signedIn.set(server.id, now);
+    }
+    void scheduler.rearm();
+  }
+
+  function onKeysChanged(serverId: string): void {
+    const count = keyService.nearExpiryCount(serverId);
+    if (nearCounts.get(serverId) !== count) {
+      nearCounts.set(serverId, count);
+      hub.emit('servers:changed', {});
+    }
+    void scheduler.rearm();
+  }
+
+  const handlers: Handlers = {
+    ...createAppHandlers({
+      version: deps.appVersion,
+      platform: deps.platform,
+      secrets,
+      dataProblems: () => metadata.problems(),
+    }),
+    ...createServerHandlers(servers),
+    ...createSettingsHandlers(settings),
+    ...createKeyHandlers(keyService),
+    ...createExpiryHandlers(scheduler),
+  };
+
+  return {
+    handlers,
+    dispatch: createDispatcher(handlers, log),
+    subscribe: (listener) => hub.subscribe(listener),
+    async start() {
+      await settings.load();
+      await servers.load();
+      for (const server of servers.list()) {
+        signedIn.set(server.id, server.signIn.state === 'signed_in');
+      }
+      unsubscribe.push(
+        servers.onChange(onServersChanged),
+        keyService.onChange(onKeysChanged),
+        settings.onChange(() => void scheduler.rearm()),
+      );
+      await keyService.start();
+      await scheduler.start();
+      started = true;
+      keyService.refreshInBackground();
+      for (const problem of metadata.problems()) {
+        log.warn('metadata: a damaged file was set aside at start', {
+          movedTo: problem.movedTo,
+          reason: problem.reason,
+        });
+      }
+    },
+    async stop() {
+      started = false;
+      for (const off of unsubscribe.splice(0)) off();
+      scheduler.stop();
+      keyService.stop();
+      await keyService.idle();
+    },
+  };
+}
