@@ -1,15 +1,15 @@
 import { expect, test } from './fixtures';
-import { AboutPage } from './pages/about-page';
 
-test.describe('app:info vertical slice', () => {
-  test('shows the version and an available keychain when the Secret Service answers', async ({
+test.describe('app:info', () => {
+  test('shows the version and an available keychain in Settings when the Secret Service answers', async ({
+    app,
     page,
-    bridge,
   }) => {
-    const about = new AboutPage(page);
-    await about.open(bridge.url);
-    await expect(about.version).toHaveText('0.1.0-test');
-    await expect(about.keychainStatus).toHaveText('available');
+    await app.open();
+    await app.openSettings();
+    await expect(page.getByTestId('app-version')).toHaveText('0.1.0-test');
+    await expect(page.getByTestId('keychain-status')).toHaveText('available');
+    await expect(app.keychainBanner).toHaveCount(0);
   });
 
   test('refuses to serve the window when the token is missing', async ({ page, bridge }) => {

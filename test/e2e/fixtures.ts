@@ -1,23 +1,72 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
+import { startRancherSim, type RancherSim, type RancherSimOptions } from '../rancher-sim';
 import { startBridge, type Bridge } from '../bridge/server';
-import { createTestCore, type TestCore } from '../bridge/compose';
+import {
+  createManualClock,
+  createTestCore,
+  type ManualClock,
+  type TestCore,
+} from '../bridge/compose';
+import { AppPage } from './pages/app-page';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const rendererDir = path.join(root, 'dist/renderer');
 
-/** Each test gets its own core (fresh keychain service name) behind its own bridge. */
-export const test = base.extend<{ core: TestCore; bridge: Bridge }>({
-  core: async ({}, use) => {
-    await use(createTestCore());
+interface Options {
+  /** How the simulator starts (default: Rancher 2.13 over TLS, empty world). */
+  simOptions: RancherSimOptions;
+  /** Share one controllable clock between the simulator and the core. */
+  manualClock: boolean;
+}
+
+interface Fixtures {
+  clock: ManualClock | null;
+  sim: RancherSim;
+  core: TestCore;
+  bridge: Bridge;
+  app: AppPage;
+}
+
+/**
+ * Each test gets its own simulator, real core (fresh keychain service name and data dir, recording
+ * clipboard) and bridge; core events are forwarded to the page over SSE.
+ */
+export const test = base.extend<Fixtures & Options>({
+  simOptions: [{ tls: true, seed: 'empty' }, { option: true }],
+  manualClock: [false, { option: true }],
+  clock: async ({ manualClock }, use) => {
+    await use(manualClock ? createManualClock(Date.now()) : null);
+  },
+  sim: async ({ simOptions, clock }, use) => {
+    const sim = await startRancherSim({ ...simOptions, ...(clock ? { clock } : {}) });
+    await use(sim);
+    await sim.close();
+  },
+  core: async ({ clock }, use) => {
+    const core = createTestCore(clock ? { clock } : {});
+    await use(core);
+    await core.close();
   },
   bridge: async ({ core }, use) => {
     const bridge = await startBridge({
       dispatch: core.dispatch,
-      rendererDir: path.join(root, 'dist/renderer'),
+      rendererDir,
+      testRoutes: {
+        '/__bridge/test/clipboard': () => ({
+          current: core.clipboard.current,
+          writes: core.clipboard.writes,
+        }),
+      },
     });
+    const off = core.core.subscribe((event, payload) => bridge.emit(event, payload));
     await use(bridge);
+    off();
     await bridge.close();
+  },
+  app: async ({ page, bridge }, use) => {
+    await use(new AppPage(page, bridge));
   },
 });
 
