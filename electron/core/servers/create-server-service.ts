@@ -13,7 +13,8 @@ import { createRancherClient } from '../rancher/create-rancher-client';
 import type { RancherClient, RancherClientOptions } from '../rancher/rancher-client';
 import type { MetadataStore } from '../vault/metadata-store';
 import { secretAccount, type SecretStore } from '../vault/secret-store';
-import { deriveHealth, healthCodes, signInStateOf, type StoredSignIn } from './health';
+import { healthCodes, signInStateOf, type StoredSignIn } from './health';
+import { clientOptions, serverView } from './server-view';
 import { defaultServerName, normaliseServerUrl } from './normalise-url';
 import type { ServerRecord, ServerService } from './server-service';
 import { readServers, writeServers, type ServersDocument, type StoredServer } from './server-store';
@@ -79,51 +80,15 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     bearers.delete(id);
   }
 
-  function view(server: StoredServer): Server {
-    const now = clock.now();
-    const lastError = lastErrors.get(server.id) ?? null;
-    return {
-      id: server.id,
-      origin: server.origin,
-      name: server.name,
+  const view = (server: StoredServer): Server =>
+    serverView(server, {
       active: doc.activeId === server.id,
-      hasCustomCa: server.caPem !== null,
-      fingerprint256: server.fingerprint256,
-      timeoutMs: server.timeoutMs,
-      version: server.version,
-      tokenApis: server.tokenApis,
-      maxTtlMs: server.maxTtlMs,
-      signIn: {
-        state: signInStateOf(server.signIn, now),
-        method: server.signIn?.method ?? null,
-        provider: server.signIn?.provider ?? null,
-        user: server.signIn?.user ?? null,
-        expiresAt: server.signIn?.expiresAt ?? null,
-      },
-      health: deriveHealth({ signIn: server.signIn, lastError, now }),
-      lastRefreshedAt: null,
-      lastError,
+      lastError: lastErrors.get(server.id) ?? null,
+      now: clock.now(),
       nearExpiryCount: deps.nearExpiryCount(server.id),
-    };
-  }
-
-  function options(
-    server: StoredServer,
-    credential: () => Promise<string | null>,
-  ): RancherClientOptions {
-    return {
-      origin: server.origin,
-      tls: {
-        caPem: server.caPem ?? undefined,
-        fingerprint256: server.fingerprint256 ?? undefined,
-        anchorPem: server.anchorPem ?? undefined,
-      },
-      timeoutMs: server.timeoutMs,
-      credential,
-      appVersion: deps.appVersion,
-      version: server.version,
-    };
-  }
+    });
+  const options = (server: StoredServer, credential: () => Promise<string | null>) =>
+    clientOptions(server, credential, deps.appVersion);
 
   /** Reads the sign-in credential from the keychain on first use; a null read is disambiguated. */
   async function signInBearer(id: string): Promise<string> {

@@ -1,0 +1,56 @@
+import type { AppError } from '../../contract/errors';
+import type { Server } from '../../contract/servers';
+import type { RancherClientOptions } from '../rancher/rancher-client';
+import { deriveHealth, signInStateOf } from './health';
+import type { StoredServer } from './server-store';
+
+/** A stored server as the renderer sees it (contract `Server`): no secret, health derived. */
+export function serverView(
+  server: StoredServer,
+  runtime: { active: boolean; lastError: AppError | null; now: number; nearExpiryCount: number },
+): Server {
+  const { lastError, now } = runtime;
+  return {
+    id: server.id,
+    origin: server.origin,
+    name: server.name,
+    active: runtime.active,
+    hasCustomCa: server.caPem !== null,
+    fingerprint256: server.fingerprint256,
+    timeoutMs: server.timeoutMs,
+    version: server.version,
+    tokenApis: server.tokenApis,
+    maxTtlMs: server.maxTtlMs,
+    signIn: {
+      state: signInStateOf(server.signIn, now),
+      method: server.signIn?.method ?? null,
+      provider: server.signIn?.provider ?? null,
+      user: server.signIn?.user ?? null,
+      expiresAt: server.signIn?.expiresAt ?? null,
+    },
+    health: deriveHealth({ signIn: server.signIn, lastError, now }),
+    lastRefreshedAt: null,
+    lastError,
+    nearExpiryCount: runtime.nearExpiryCount,
+  };
+}
+
+/** The client options of a stored server: its TLS trust, timeout and version. */
+export function clientOptions(
+  server: StoredServer,
+  credential: () => Promise<string | null>,
+  appVersion: string,
+): RancherClientOptions {
+  return {
+    origin: server.origin,
+    tls: {
+      caPem: server.caPem ?? undefined,
+      fingerprint256: server.fingerprint256 ?? undefined,
+      anchorPem: server.anchorPem ?? undefined,
+    },
+    timeoutMs: server.timeoutMs,
+    credential,
+    appVersion,
+    version: server.version,
+  };
+}
