@@ -1,0 +1,36 @@
+import { addSimServer, expect, invoke, test, type E2eGlobal } from './electron-app';
+
+const DAY = 86_400_000;
+
+test.describe('expiry notifications', () => {
+  test('announces a key due within a day when the clock moves past its threshold', async ({
+    app,
+    page,
+    sim,
+  }) => {
+    const serverId = await addSimServer(page, sim);
+    const issued = sim.state.addToken({
+      user: sim.admin.id,
+      description: 'nightly backup',
+      ttlMs: 2 * DAY,
+    });
+    await invoke(page, 'keys:import', { serverId, bearer: issued.bearer });
+
+    await app.evaluate(
+      (_electron, ms) => (globalThis as unknown as E2eGlobal).__rancherKeysE2E.advanceClock(ms),
+      DAY + 60_000,
+    );
+
+    await expect
+      .poll(() =>
+        app.evaluate(() =>
+          (globalThis as unknown as E2eGlobal).__rancherKeysE2E.notifications.map(
+            (n) => `${n.title} | ${n.body}`,
+          ),
+        ),
+      )
+      .toContainEqual(
+        `API key expires in 1 day | nightly backup (${issued.name}) on Simulated Rancher expires in 1 day.`,
+      );
+  });
+});
