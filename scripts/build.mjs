@@ -36,6 +36,9 @@ export async function buildAll({ renderer = true } = {}) {
       entryPoints: ['electron/main/index.ts'],
       outfile: 'dist/main/index.cjs',
       external: ['electron', 'keytar'],
+      // `import('keytar')` becomes `require('keytar')`: CommonJS resolution reads app.asar and
+      // redirects keytar.node to app.asar.unpacked, which the ESM loader is not relied on to do.
+      supported: { 'dynamic-import': false },
     }),
     esbuild({
       ...common,

@@ -1,12 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Script } from 'node:vm';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, eventNames, events } from '../../../electron/contract/ipc';
 import type { Channel } from '../../../electron/contract/names';
 import { createDispatcher, type Handlers } from '../../../electron/core/dispatch';
-import { createHandlers } from '../../../electron/core/handlers';
+import { createCore } from '../../../electron/core/create-core';
 import { createMemoryLogger } from '../../../electron/core/log';
 import { createMemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
+import { createElectronClipboard } from '../../../electron/main/electron-clipboard';
+import { createManualClock } from '../../../electron/main/manual-clock';
 import { registerIpc, type InvokeEventLike } from '../../../electron/main/ipc';
 
 // Compile-time half of the equality: the Handlers type has exactly the contract's channels.
@@ -29,12 +34,27 @@ function recordingIpcMain() {
   };
 }
 
+const dataDir = mkdtempSync(path.join(tmpdir(), 'rk-ipc-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The real core's handlers (not started: nothing here reaches a server or the disk). */
 function handlers(): Handlers {
-  return createHandlers({
-    version: '1.2.3',
+  let clip = '';
+  return createCore({
+    appVersion: '1.2.3',
     platform: 'linux',
+    dataDir,
+    // Stands in for the OS keychain: no secret is stored by these tests.
     secrets: createMemorySecretStore(),
-  });
+    // Stands in for Electron's clipboard module.
+    clipboard: createElectronClipboard({
+      writeText: async (t: string) => void (clip = t),
+      readText: async () => clip,
+      clear: () => void (clip = ''),
+    }),
+    clock: createManualClock(Date.parse('2026-01-01T00:00:00Z')),
+    log: createMemoryLogger(),
+  }).handlers;
 }
 
 function setup() {
