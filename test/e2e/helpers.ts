@@ -14,19 +14,26 @@ export async function addSignedInServer(
   core: TestCore,
   sim: RancherSim,
   name = 'Sim',
+  method: 'password' | 'api_key' = 'password',
 ): Promise<Output<'servers:add'>['server']> {
   const { server } = await call<Output<'servers:add'>>(core, 'servers:add', {
     url: sim.url,
     name,
     ...(sim.caPem ? { caPem: sim.caPem } : {}),
   });
-  await call(core, 'auth:signIn', {
-    serverId: server.id,
-    method: 'password',
-    provider: 'local',
-    username: sim.admin.username,
-    password: sim.admin.password,
-  });
+  await call(
+    core,
+    'auth:signIn',
+    method === 'api_key'
+      ? { serverId: server.id, method, token: sim.admin.token }
+      : {
+          serverId: server.id,
+          method,
+          provider: 'local',
+          username: sim.admin.username,
+          password: sim.admin.password,
+        },
+  );
   await call(core, 'keys:refresh', { serverId: server.id });
   return server;
 }

@@ -97,31 +97,33 @@ export function ExpiringView() {
                   <StateChip keyView={key} />
                 </td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    disabled={!key.hasSecret}
-                    onClick={() => void copy(serverId, key.id)}
-                    aria-label={`Copy ${key.description || key.id}`}
-                  >
-                    Copy
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => void renew(serverId, key.id)}
-                    aria-label={`Renew ${key.description || key.id}`}
-                  >
-                    Renew
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-ghost"
-                    onClick={() => void show(serverId, key.id)}
-                    aria-label={`Show ${key.description || key.id}`}
-                  >
-                    Show
-                  </button>
+                  <span className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={!key.hasSecret}
+                      onClick={() => void copy(serverId, key.id)}
+                      aria-label={`Copy ${key.description || key.id}`}
+                    >
+                      Copy
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => void renew(serverId, key.id)}
+                      aria-label={`Renew ${key.description || key.id}`}
+                    >
+                      Renew
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-ghost"
+                      onClick={() => void show(serverId, key.id)}
+                      aria-label={`Show ${key.description || key.id}`}
+                    >
+                      Show
+                    </button>
+                  </span>
                 </td>
               </tr>
             ))}

@@ -15,9 +15,10 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Servers and views">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          ⚿
-        </span>
+        <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="8" cy="12" r="4" />
+          <path d="M12 12h9M18 12v3M15 12v2" />
+        </svg>
         <span>Rancher Keys</span>
       </div>
       <h2 className="sidebar-heading" id="servers-heading">

@@ -1,0 +1,85 @@
+// `npm run demo`: the simulator's demo world, the real core with a private keychain, and the window
+// served to any browser through the test bridge on 127.0.0.1 (design.md §5). A development tool:
+// loopback only, a random token in the URL, not part of the packaged app.
+//
+//   npm run demo [-- --port 5174]
+import { existsSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { createTestCore } from '../test/bridge/compose';
+import { startBridge } from '../test/bridge/server';
+import { startRancherSim } from '../test/rancher-sim';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rendererDir = path.join(root, 'dist/renderer');
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+async function ok(result: Promise<{ ok: boolean; error?: { message: string }; value?: unknown }>) {
+  const r = await result;
+  if (!r.ok) throw new Error(r.error?.message ?? 'request failed');
+  return r.value;
+}
+
+const port = Number(option('port') ?? process.env.DEMO_PORT ?? 5174);
+
+if (!existsSync(path.join(rendererDir, 'index.html'))) {
+  console.log('Building the renderer (dist/renderer is missing)…');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+const sim = await startRancherSim({ seed: 'demo', tls: true, version: '2.13' });
+const dataDir = mkdtempSync(path.join(tmpdir(), 'rancher-keys-demo-'));
+const core = createTestCore({ keychainService: 'rancher-keys-demo', dataDir });
+
+const added = (await ok(
+  core.dispatch('servers:add', { url: sim.url, name: 'Demo Rancher', caPem: sim.caPem }),
+)) as { server: { id: string } };
+await ok(
+  core.dispatch('auth:signIn', {
+    serverId: added.server.id,
+    method: 'password',
+    provider: 'local',
+    username: sim.admin.username,
+    password: sim.admin.password,
+  }),
+);
+await ok(core.dispatch('keys:refresh', { serverId: added.server.id }));
+
+const bridge = await startBridge({
+  dispatch: core.dispatch,
+  rendererDir,
+  port,
+  testRoutes: {
+    // What "Copy" would have put on the clipboard (main copies; the browser never sees secrets).
+    '/__bridge/test/clipboard': () => ({ current: core.clipboard.current }),
+  },
+});
+const off = core.core.subscribe((event, payload) => bridge.emit(event, payload));
+
+console.log(`
+Rancher Keys demo
+  window:     ${bridge.url}
+  simulator:  ${sim.url}  (admin / ${sim.admin.password}; dev / dev-password-123)
+  clipboard:  ${bridge.origin}/__bridge/test/clipboard?t=${bridge.token}
+  keychain:   service "rancher-keys-demo" in a private, throwaway keyring
+Press Ctrl+C to stop.`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  off();
+  await Promise.allSettled([bridge.close(), sim.close()]);
+  await core.close().catch(() => undefined);
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
