@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { app, clipboard, ipcMain, Menu, protocol, session, shell } from 'electron';
+import type { EventPayload } from '../contract/ipc';
 import { defaultSettings, type Settings } from '../contract/settings';
 import type { Core, CoreDeps } from '../core/core';
 import type { Logger } from '../core/log';
@@ -26,10 +27,16 @@ import { createMainWindow } from './main-window';
 import { createManualClock } from './manual-clock';
 import { createNotifier } from './notifier';
 import type { NotificationContent } from './notification-content';
+import { createTrayActionRunner } from './tray-actions';
 import { createTrayController } from './tray-controller';
 import type { TrayAction } from './tray-model';
 import { loadTrayState } from './tray-state';
-import { documentationUrls, isAllowedExternalUrl } from './web-guards';
+import {
+  denyPermissionCheck,
+  denyPermissionRequest,
+  documentationUrls,
+  isAllowedExternalUrl,
+} from './web-guards';
 
 /** Builds the core from what the shell provides (`createCore` in the app). */
 export type CoreFactory = (deps: CoreDeps) => Core;
@@ -76,10 +83,8 @@ export async function startShell(options: {
     website: documentationUrls[0]!,
   });
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
-  );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
   const rendererDir = path.join(baseDir, '../renderer');
   const serve = createAppProtocolHandler({
     rootDir: rendererDir,
@@ -131,41 +136,28 @@ export async function startShell(options: {
       .show()
       .catch((error: unknown) => log.error('window: could not open', { error: String(error) }));
   };
+  // Events for a window that may not exist yet are sent once it has loaded.
+  const showThenSend = <E extends 'app:navigate' | 'app:command'>(
+    event: E,
+    payload: EventPayload<E>,
+  ) => {
+    window
+      .show()
+      .then(() => window.send(event, payload))
+      .catch((error: unknown) => log.error('window: could not open', { error: String(error) }));
+  };
   const navigate = (target: NotificationContent['target']) => {
-    showWindow();
-    if (target) window.send('app:navigate', target);
+    if (target) showThenSend('app:navigate', target);
+    else showWindow();
   };
 
-  async function runTrayAction(action: TrayAction): Promise<void> {
-    switch (action.kind) {
-      case 'open':
-        return showWindow();
-      case 'quit':
-        return quit();
-      case 'openKey':
-        return navigate({ serverId: action.serverId, keyId: action.keyId });
-      case 'refresh':
-        await core.dispatch('keys:refresh', {});
-        return;
-      case 'switchServer':
-        await core.dispatch('servers:switch', { id: action.serverId });
-        return;
-      case 'copyKey': {
-        const result = await core.dispatch('keys:copy', {
-          serverId: action.serverId,
-          keyId: action.keyId,
-          format: 'bearer',
-        });
-        if (!result.ok)
-          notifier.show({
-            title: 'Could not copy the key',
-            body: result.error.message,
-            target: null,
-          });
-        return;
-      }
-    }
-  }
+  const runTrayAction = createTrayActionRunner({
+    dispatch: core.dispatch,
+    showWindow,
+    navigate,
+    quit,
+    notify: (content) => notifier.show(content),
+  });
   const run = (action: TrayAction) => {
     runTrayAction(action).catch((error: unknown) =>
       log.error('tray: action failed', { action: action.kind, error: String(error) }),
@@ -243,10 +235,7 @@ export async function startShell(options: {
         platform: process.platform,
         productName,
         actions: {
-          command: (command) => {
-            showWindow();
-            window.send('app:command', { command });
-          },
+          command: (command) => showThenSend('app:command', { command }),
           refresh: () => run({ kind: 'refresh' }),
           openDocumentation: () => links.openExternal(documentationUrls[0]!),
           quit,
