@@ -13,9 +13,9 @@ async function startWithoutKeychain(): Promise<{ url: string; child: ChildProces
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout!.setEncoding('utf8');
+  child.stdout.setEncoding('utf8');
   while (!out.includes('\n')) {
-    const [chunk] = (await once(child.stdout!, 'data')) as [string];
+    const [chunk] = (await once(child.stdout, 'data')) as [string];
     out += chunk;
   }
   return { url: (JSON.parse(out.split('\n')[0]!) as { url: string }).url, child };
