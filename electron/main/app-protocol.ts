@@ -10,10 +10,14 @@ export const appHost = 'rancher-keys';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
-/** `protocol.registerSchemesAsPrivileged` entry: a standard, secure scheme (origin, CSP, fetch). */
+/**
+ * `protocol.registerSchemesAsPrivileged` entry: a standard, secure scheme (a real origin, CSP,
+ * fetch). `corsEnabled` lets Vite's `<script type="module" crossorigin>` load from it; other
+ * origins still cannot read responses, which carry no Access-Control-Allow-Origin header.
+ */
 export const appSchemePrivileges = {
   scheme: appScheme,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const;
 
 const mimeTypes: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import { expect, test } from './electron-app';
+import { expect, invoke, test } from './electron-app';
 
 test.describe('main window', () => {
   test('exposes only the contract API to the page when the app starts', async ({ page }) => {
@@ -59,7 +59,13 @@ test.describe('main window', () => {
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 
-  test('shows the keychain status from main when the window opens', async ({ page }) => {
-    await expect(page.getByTestId('keychain-status')).toBeVisible();
+  test('answers app:info through the preload and IPC with the app version', async ({
+    app,
+    page,
+  }) => {
+    const version = await app.evaluate(({ app: electronApp }) => electronApp.getVersion());
+    const info = await invoke(page, 'app:info', {});
+    expect(info.version).toBe(version);
+    expect(info.platform).toBe(process.platform);
   });
 });
