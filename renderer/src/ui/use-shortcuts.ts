@@ -59,7 +59,21 @@ export function useShortcuts(searchRef: React.RefObject<HTMLInputElement | null>
         }
       }
     }
+    // The app menu's accelerators arrive from main as `app:command`.
+    const offCommand = stores.api.on('app:command', ({ command }) => {
+      const server = selectActiveServer(servers.store.getState());
+      if (command === 'settings') ui.setView('settings');
+      else if (command === 'search') {
+        ui.setView('keys');
+        queueMicrotask(() => searchRef.current?.focus());
+      } else if (server && server.signIn.state === 'signed_in') {
+        ui.open({ kind: 'createKey', serverId: server.id });
+      }
+    });
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    return () => {
+      offCommand();
+      window.removeEventListener('keydown', onKeyDown);
+    };
   }, [stores, searchRef]);
 }

@@ -26,7 +26,7 @@ export function createFakeApi(handlers: FakeHandlers = {}) {
       calls.push({ channel, input });
       const handler = handlers[channel];
       if (!handler) throw new ApiError({ code: 'internal', message: `no fake for ${channel}` });
-      return (await handler(input));
+      return await handler(input);
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { allLabels, applyQuery, defaultQuery } from '../../../renderer/src/keys/key-query';
+import { makeKey } from './fake-api';
+
+const keys = [
+  makeKey({
+    id: 'token-a',
+    description: 'CI deploy',
+    labels: ['prod'],
+    expiresAt: '2030-01-03T00:00:00Z',
+  }),
+  makeKey({
+    id: 'token-b',
+    description: 'backup',
+    labels: ['nightly'],
+    expiresAt: '2030-01-01T00:00:00Z',
+    state: 'expiring',
+  }),
+  makeKey({ id: 'token-c', description: 'never ends', expiresAt: null }),
+  makeKey({
+    id: 'ext/token-d',
+    family: 'ext',
+    description: 'ext deploy',
+    expiresAt: '2029-12-31T00:00:00Z',
+    state: 'expired',
+  }),
+  makeKey({
+    id: 'token-s',
+    kind: 'session',
+    description: 'UI session',
+    expiresAt: '2029-01-01T00:00:00Z',
+  }),
+];
+const ids = (list: { id: string }[]) => list.map((k) => k.id);
+
+describe('applyQuery', () => {
+  it('sorts by soonest expiry first, never-expiring last, and hides sessions by default', () => {
+    expect(ids(applyQuery(keys, defaultQuery))).toEqual([
+      'ext/token-d',
+      'token-b',
+      'token-a',
+      'token-c',
+    ]);
+  });
+
+  it('reverses the order when the sort direction is descending', () => {
+    const out = applyQuery(keys, { ...defaultQuery, sort: { column: 'expiresAt', dir: 'desc' } });
+    expect(ids(out)).toEqual(['token-c', 'token-a', 'token-b', 'ext/token-d']);
+  });
+
+  it('searches description, labels and access key, all words must match', () => {
+    expect(ids(applyQuery(keys, { ...defaultQuery, search: 'deploy' }))).toEqual([
+      'ext/token-d',
+      'token-a',
+    ]);
+    expect(ids(applyQuery(keys, { ...defaultQuery, search: 'NIGHTLY' }))).toEqual(['token-b']);
+    expect(ids(applyQuery(keys, { ...defaultQuery, search: 'deploy ext' }))).toEqual([
+      'ext/token-d',
+    ]);
+    expect(ids(applyQuery(keys, { ...defaultQuery, search: 'token-c' }))).toEqual(['token-c']);
+  });
+
+  it('filters by state, label and family, and shows sessions when asked', () => {
+    expect(ids(applyQuery(keys, { ...defaultQuery, state: 'expiring' }))).toEqual(['token-b']);
+    expect(ids(applyQuery(keys, { ...defaultQuery, label: 'prod' }))).toEqual(['token-a']);
+    expect(ids(applyQuery(keys, { ...defaultQuery, family: 'ext' }))).toEqual(['ext/token-d']);
+    expect(ids(applyQuery(keys, { ...defaultQuery, showSessions: true }))).toContain('token-s');
+  });
+
+  it('sorts by description case-insensitively', () => {
+    const out = applyQuery(keys, { ...defaultQuery, sort: { column: 'description', dir: 'asc' } });
+    expect(ids(out)).toEqual(['token-b', 'token-a', 'ext/token-d', 'token-c']);
+  });
+});
+
+describe('allLabels', () => {
+  it('lists every label once, sorted', () => {
+    expect(allLabels(keys)).toEqual(['nightly', 'prod']);
+  });
+});

@@ -1,0 +1,43 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualList, visibleRange } from '../../../renderer/src/ui/VirtualList';
+
+afterEach(cleanup);
+
+describe('visibleRange', () => {
+  it('covers the viewport plus overscan, clamped to the list', () => {
+    expect(visibleRange(0, 360, 36, 10_000, 5)).toEqual({ start: 0, end: 16 });
+    expect(visibleRange(36 * 100, 360, 36, 10_000, 5)).toEqual({ start: 95, end: 116 });
+    expect(visibleRange(36 * 9_995, 360, 36, 10_000, 5)).toEqual({ start: 9_990, end: 10_000 });
+  });
+
+  it('is empty for an empty list', () => {
+    expect(visibleRange(0, 360, 36, 0)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('VirtualList', () => {
+  it('renders only a window of 10,000 rows and moves it on scroll', () => {
+    render(
+      <VirtualList
+        count={10_000}
+        rowHeight={36}
+        fallbackHeight={360}
+        renderRow={(i) => (
+          <div key={i} data-testid="r">
+            row {i}
+          </div>
+        )}
+      />,
+    );
+    const rows = () => screen.getAllByTestId('r');
+    expect(rows().length).toBeLessThan(30);
+    expect(rows()[0]?.textContent).toBe('row 0');
+    const list = screen.getByTestId('virtual-list');
+    list.scrollTop = 36 * 5_000;
+    fireEvent.scroll(list);
+    expect(rows().some((r) => r.textContent === 'row 5000')).toBe(true);
+    expect(rows().some((r) => r.textContent === 'row 0')).toBe(false);
+    expect(rows().length).toBeLessThan(30);
+  });
+});
