@@ -75,13 +75,26 @@ export function createCore(deps: CoreDeps): Core {
     void scheduler.rearm();
   }
 
+  // A refresh of every server changes keys many times within a few milliseconds; the scheduler
+  // evaluates every key, so a burst is coalesced into one evaluation (real time: it is I/O pacing,
+  // not a deadline).
+  let rearmTimer: NodeJS.Timeout | null = null;
+  function rearmSoon(): void {
+    if (rearmTimer) return;
+    rearmTimer = setTimeout(() => {
+      rearmTimer = null;
+      void scheduler.rearm();
+    }, 20);
+    rearmTimer.unref?.();
+  }
+
   function onKeysChanged(serverId: string): void {
     const count = keyService.nearExpiryCount(serverId);
     if (nearCounts.get(serverId) !== count) {
       nearCounts.set(serverId, count);
       hub.emit('servers:changed', {});
     }
-    void scheduler.rearm();
+    rearmSoon();
   }
 
   const handlers: Handlers = {
@@ -125,6 +138,8 @@ export function createCore(deps: CoreDeps): Core {
     },
     async stop() {
       started = false;
+      if (rearmTimer) clearTimeout(rearmTimer);
+      rearmTimer = null;
       for (const off of unsubscribe.splice(0)) off();
       scheduler.stop();
       keyService.stop();

@@ -171,13 +171,22 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
     );
   }
 
+  // Changes often come in bursts (a refresh of every server): one evaluation that has not started
+  // yet covers every change made before it starts.
+  let queued: Promise<void> | null = null;
   function queue(): Promise<void> {
-    const job = running.then(evaluate, evaluate);
+    if (queued) return queued;
+    const start = () => {
+      queued = null;
+      return evaluate();
+    };
+    const job = running.then(start, start);
     running = job.catch((error: unknown) => {
       deps.log.error('expiry: evaluation failed', {
         error: error instanceof Error ? error.message : String(error),
       });
     });
+    queued = running;
     return running;
   }
 

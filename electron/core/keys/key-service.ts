@@ -128,13 +128,40 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     clearAfterMs: () => deps.settings.get().clipboardClearMs,
   });
 
+  // Views are asked for often (the server list's counts, the scheduler, every list call) and only
+  // change with the document, the settings, the sign-in key, or when a key crosses into
+  // `expiring` / `expired`: cache them until the next such instant.
+  const viewCache = new Map<
+    string,
+    { doc: object; window: number; signIn: string | null; validUntil: number; views: KeyView[] }
+  >();
   function viewsOf(serverId: string): KeyView[] {
-    const context = {
-      now: clock.now(),
-      expiringWithinMs: ctx.expiringWithinMs(),
-      signInKeyId: servers.get(serverId).signInKeyId,
-    };
-    return Object.values(cache.get(serverId).keys).map((r) => toKeyView(r, context));
+    const doc = cache.get(serverId);
+    const now = clock.now();
+    const window = ctx.expiringWithinMs();
+    const signIn = servers.get(serverId).signInKeyId;
+    const hit = viewCache.get(serverId);
+    if (
+      hit &&
+      hit.doc === doc &&
+      hit.window === window &&
+      hit.signIn === signIn &&
+      now < hit.validUntil
+    ) {
+      return hit.views;
+    }
+    const context = { now, expiringWithinMs: window, signInKeyId: signIn };
+    let validUntil = Infinity;
+    const views = Object.values(doc.keys).map((record) => {
+      const expires = record.token.expiresAt ? Date.parse(record.token.expiresAt) : NaN;
+      if (!Number.isNaN(expires)) {
+        for (const at of [expires - window, expires])
+          if (at > now && at < validUntil) validUntil = at;
+      }
+      return toKeyView(record, context);
+    });
+    viewCache.set(serverId, { doc, window, signIn, validUntil, views });
+    return views;
   }
 
   function requireRecord(serverId: string, keyId: string) {

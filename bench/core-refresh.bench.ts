@@ -1,0 +1,189 @@
+/**
+ * Refresh of 20 servers × 200 tokens on the simulator with 100 ms added latency per request:
+ * wall time of a refresh of all servers against the slowest single server (target ≤ 1.5×), then
+ * the same with one server not answering (the others must be unaffected).
+ *
+ *   npx tsx bench/core-refresh.bench.ts
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTestCore, type TestCore } from '../test/bridge/compose';
+import { startRancherSim } from '../test/rancher-sim';
+import { createMemorySecretStore } from '../electron/core/vault/memory-secret-store';
+
+interface SimHandle {
+  url: string;
+  token: string;
+}
+
+/**
+ * Simulators run in a child process (this file with `--serve`), so that their JSON encoding does
+ * not compete with the core on the same event loop; real servers are other machines. The child
+ * takes commands on stdin: `latency <ms>`, `hang <index>`.
+ */
+async function serve(count: number, tokens: number): Promise<void> {
+  const sims = await Promise.all(
+    Array.from({ length: count }, () => startRancherSim({ version: '2.13' })),
+  );
+  for (const sim of sims) {
+    for (let i = 0; i < tokens; i++) {
+      sim.state.addToken({
+        user: sim.admin.id,
+        description: `key ${i}`,
+        ttlMs: (i + 1) * 86_400_000,
+      });
+    }
+  }
+  const handles: SimHandle[] = sims.map((s) => ({ url: s.url, token: s.admin.token }));
+  process.stdout.write(`${JSON.stringify(handles)}\n`);
+  let buffer = '';
+  process.stdin.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const [command, arg] = buffer.slice(0, nl).split(' ');
+      buffer = buffer.slice(nl + 1);
+      if (command === 'latency') {
+        for (const sim of sims)
+          sim.faults.add({ path: /./, action: { kind: 'latency', ms: Number(arg) } });
+      } else if (command === 'hang') {
+        sims[Number(arg)]?.faults.add({ path: /./, action: { kind: 'hang' } });
+      }
+      process.stdout.write('ok\n');
+    }
+  });
+  process.stdin.on(
+    'end',
+    () => void Promise.all(sims.map((s) => s.close())).then(() => process.exit(0)),
+  );
+}
+
+/** Starts `count` simulators (in a child process) with `tokens` keys each, added and signed in. */
+export async function startServers(
+  count: number,
+  tokens: number,
+  core: Parameters<typeof createTestCore>[0] = {},
+): Promise<{
+  t: TestCore;
+  serverIds: string[];
+  command: (line: string) => Promise<void>;
+  stop: () => void;
+}> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--serve', String(count), String(tokens)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const lines: string[] = [];
+  const waiters: Array<(line: string) => void> = [];
+  let buffer = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      const waiter = waiters.shift();
+      if (waiter) waiter(line);
+      else lines.push(line);
+    }
+  });
+  const nextLine = () =>
+    new Promise<string>((resolve) => {
+      const line = lines.shift();
+      if (line !== undefined) resolve(line);
+      else waiters.push(resolve);
+    });
+  const handles = JSON.parse(await nextLine()) as SimHandle[];
+  const t = createTestCore({ secrets: createMemorySecretStore(), ...core });
+  const serverIds: string[] = [];
+  for (const [i, sim] of handles.entries()) {
+    const added = await t.dispatch('servers:add', { url: sim.url, name: `sim ${i}` });
+    if (!added.ok) throw new Error(added.error.message);
+    const id = (added.value as { server: { id: string } }).server.id;
+    const signed = await t.dispatch('auth:signIn', {
+      serverId: id,
+      method: 'api_key',
+      token: sim.token,
+    });
+    if (!signed.ok) throw new Error(signed.error.message);
+    serverIds.push(id);
+  }
+  await t.dispatch('keys:refresh', {});
+  return {
+    t,
+    serverIds,
+    async command(line) {
+      child.stdin.write(`${line}\n`);
+      await nextLine();
+    },
+    stop: () => child.stdin.end(),
+  };
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const { t, serverIds, command, stop } = await startServers(20, 200, { refreshTimeoutMs: 3_000 });
+  await command('latency 100');
+  // Warm-up (connections, JIT).
+  await t.dispatch('keys:refresh', {});
+  const singles: number[] = [];
+  for (const id of serverIds)
+    singles.push(await timed(() => t.dispatch('keys:refresh', { serverId: id })));
+  const slowest = Math.max(...singles);
+  const walls: number[] = [];
+  for (let i = 0; i < 3; i++) walls.push(await timed(() => t.dispatch('keys:refresh', {})));
+  const wall = walls.sort((a, b) => a - b)[1] ?? 0;
+
+  // One server stops answering: the others' keys:changed must come as quickly as before.
+  await command('hang 0');
+  const doneAt = new Map<string, number>();
+  const start = performance.now();
+  const off = t.core.subscribe((event, payload) => {
+    if (event === 'keys:changed')
+      doneAt.set((payload as { serverId: string }).serverId, performance.now() - start);
+  });
+  const results = await t.dispatch('keys:refresh', {});
+  const total = performance.now() - start;
+  off();
+  const others = serverIds.slice(1).map((id) => doneAt.get(id) ?? Infinity);
+  const othersDone = Math.max(...others);
+  const deadOk =
+    results.ok && (results.value as { results: Array<{ ok: boolean }> }).results[0]?.ok;
+
+  await t.close();
+  stop();
+  const figures = {
+    slowestSingleMs: Math.round(slowest),
+    allServersWallMs: Math.round(wall),
+    ratio: Number((wall / slowest).toFixed(2)),
+    oneDeadOthersDoneMs: Math.round(othersDone),
+    oneDeadTotalMs: Math.round(total),
+    deadServerReportedFailure: deadOk === false ? 1 : 0,
+  };
+  console.log('core refresh: 20 servers × 200 tokens, +100 ms per request');
+  console.log(`  slowest single server refresh : ${figures.slowestSingleMs} ms`);
+  console.log(
+    `  all 20 concurrently (median/3): ${figures.allServersWallMs} ms  (${figures.ratio}× the slowest; target ≤ 1.5×)`,
+  );
+  console.log(
+    `  one server hanging: the 19 others done after ${figures.oneDeadOthersDoneMs} ms; the call returned after ${figures.oneDeadTotalMs} ms (refresh bound 3 s)`,
+  );
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv[2] === '--serve') {
+    await serve(Number(process.argv[3]), Number(process.argv[4]));
+  } else {
+    await run();
+    process.exit(0);
+  }
+}
