@@ -65,18 +65,24 @@ export function formatAgo(iso: string | null, now: number): string {
   return `${formatShortDuration(ago)} ago`;
 }
 
+// One formatter each: building an Intl formatter per call (as toLocaleString does) costs more than
+// rendering a table row.
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+let dateFormat: Intl.DateTimeFormat | null = null;
+
 /** An absolute local date and time for tooltips and detail text. */
 export function formatDateTime(iso: string | null): string {
   if (iso === null) return '—';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '—';
-  return at.toLocaleString(undefined, {
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
   });
+  return dateTimeFormat.format(at);
 }
 
 /** A short date for dense columns: "12 Mar 2026". */
@@ -84,7 +90,12 @@ export function formatDate(iso: string | null): string {
   if (iso === null) return '—';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '—';
-  return at.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  dateFormat ??= new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+  return dateFormat.format(at);
 }
 
 export const time = { MINUTE, HOUR, DAY };

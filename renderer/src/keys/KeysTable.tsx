@@ -1,10 +1,9 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { KeyView } from '../../../electron/contract/keys';
 import { useStores } from '../ui/stores-context';
 import { VirtualList } from '../ui/VirtualList';
 import type { SortColumn } from './key-query';
-import { createVisibleKeysSelector } from './keys-store';
 import { KeyRow, rowDomId } from './KeyRow';
 
 /** Row height in px; must match `.keys-grid .row` in the CSS. */
@@ -37,8 +36,7 @@ export function KeysTable({
   onDelete: (keyIds: string[]) => void;
 }) {
   const { keys } = useStores();
-  const selectVisible = useMemo(() => createVisibleKeysSelector(), []);
-  const visible = useStore(keys.store, selectVisible);
+  const visible = useStore(keys.store, keys.selectVisible);
   const sort = useStore(keys.store, (s) => s.query.sort);
   const cursor = useStore(keys.store, (s) => s.cursor);
   const selectedCount = useStore(keys.store, (s) => Object.keys(s.selected).length);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Server } from '../../../electron/contract/servers';
 import { healthLabels } from '../servers/health';
@@ -6,7 +6,6 @@ import { Ago } from '../ui/Countdown';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
 import { defaultQuery } from './key-query';
-import { createVisibleKeysSelector } from './keys-store';
 import { KeysTable } from './KeysTable';
 import { KeysToolbar } from './KeysToolbar';
 import { RowMenu, type RowMenuAction } from './RowMenu';
@@ -66,8 +65,7 @@ export function KeysView({
   const status = useStore(keys.store, (s) => s.status);
   const error = useStore(keys.store, (s) => s.error);
   const total = useStore(keys.store, (s) => s.keys.length);
-  const selectVisible = useMemo(() => createVisibleKeysSelector(), []);
-  const shown = useStore(keys.store, (s) => selectVisible(s).length);
+  const shown = useStore(keys.store, (s) => keys.selectVisible(s).length);
   const list = useStore(keys.store, (s) => s.keys);
   const actions = useKeyActions();
   const [menu, setMenu] = useState<{ keyId: string; top: number; right: number } | null>(null);

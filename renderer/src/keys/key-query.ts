@@ -32,6 +32,11 @@ const stateOrder: Record<KeyState, number> = {
   active: 5,
 };
 
+/** Builds the search text of every key ahead of the first keystroke (called when the browser is idle). */
+export function warmSearch(keys: readonly KeyView[]): void {
+  for (const key of keys) haystack(key);
+}
+
 /** Lower-cased text searched for each key; cached per object since lists are replaced, not mutated. */
 const haystacks = new WeakMap<KeyView, string>();
 function haystack(key: KeyView): string {
@@ -86,12 +91,18 @@ export function matchesQuery(key: KeyView, query: KeyQuery): boolean {
 
 /** The keys to show, filtered, searched and sorted (stable; ties broken by access key). */
 export function applyQuery(keys: readonly KeyView[], query: KeyQuery): KeyView[] {
-  const { column, dir } = query.sort;
+  return sortKeys(
+    keys.filter((k) => matchesQuery(k, query)),
+    query.sort,
+  );
+}
+
+/** `keys` in the order of `sort` (ties broken by access key); a new array. */
+export function sortKeys(keys: readonly KeyView[], sort: KeyQuery['sort']): KeyView[] {
+  const { column, dir } = sort;
   const sign = dir === 'asc' ? 1 : -1;
   // Decorate once, so a 10,000-key sort parses each date once rather than on every comparison.
-  const rows = keys
-    .filter((k) => matchesQuery(k, query))
-    .map((key) => ({ key, value: sortValue(key, column) }));
+  const rows = keys.map((key) => ({ key, value: sortValue(key, column) }));
   rows.sort(
     (a, b) =>
       sign * compareValues(a.value, b.value) ||

@@ -6,7 +6,7 @@ export function visibleRange(
   viewportHeight: number,
   rowHeight: number,
   count: number,
-  overscan = 6,
+  overscan = 4,
 ): { start: number; end: number } {
   if (count === 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);

@@ -1,0 +1,152 @@
+// Renderer benchmark: bundle size, first render of 10,000 keys, time per search keystroke and JS
+// heap, measured in Debian's Chromium against a stand-in for main that returns 10,000 keys
+// (bench/renderer-fake-core.ts), with the renderer's own performance marks.
+//
+//   npx tsx bench/renderer.bench.ts
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { startBridge } from '../test/bridge/server';
+import { createFakeDispatch } from './renderer-fake-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rendererDir = path.join(root, 'dist/renderer');
+const KEYS = 10_000;
+const RUNS = 5;
+const QUERY = 'platform 12';
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface RendererFigures {
+  bundleGzipKiB: number;
+  bundleRawKiB: number;
+  firstRenderMs: { median: number; max: number };
+  navigationToRowsMs: { median: number; max: number };
+  searchKeystrokeMs: { median: number; p95: number; max: number };
+  heapMiB: number;
+}
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Runs the benchmark and returns its figures (also printed by the CLI entry). */
+export async function run(): Promise<RendererFigures> {
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const assets = path.join(rendererDir, 'assets');
+  let raw = 0;
+  let gz = 0;
+  for (const file of readdirSync(assets)) {
+    if (!/\.(js|css)$/.test(file)) continue;
+    const body = readFileSync(path.join(assets, file));
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+
+  const bridge = await startBridge({ dispatch: createFakeDispatch(KEYS), rendererDir });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args,
+  });
+  const firstRender: number[] = [];
+  const navToRows: number[] = [];
+  const keystrokes: number[] = [];
+  let heap = 0;
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(bridge.url);
+      await page.waitForFunction(() => performance.getEntriesByName('rk:keys-rendered').length > 0);
+      // Wait one frame so the measure includes the paint that follows the commit.
+      const timing = await page.evaluate(
+        () =>
+          new Promise<{ render: number; nav: number }>((resolve) =>
+            requestAnimationFrame(() => {
+              const loaded = performance.getEntriesByName('rk:keys-loaded')[0]!.startTime;
+              const rendered = performance.getEntriesByName('rk:keys-rendered')[0]!.startTime;
+              resolve({ render: rendered - loaded, nav: rendered });
+            }),
+          ),
+      );
+      firstRender.push(timing.render);
+      navToRows.push(timing.nav);
+
+      // A person looks at the list before typing; the window warms its search index when idle.
+      await page.waitForTimeout(500);
+      const search = page.getByTestId('search');
+      await search.click();
+      for (const ch of QUERY) {
+        await page.keyboard.type(ch);
+      }
+      await search.fill('');
+      const measures = await page.evaluate(() =>
+        performance.getEntriesByName('rk:search').map((m) => m.duration),
+      );
+      keystrokes.push(...measures);
+      if (process.env.BENCH_VERBOSE) console.log(measures.map((m) => m.toFixed(1)).join(' '));
+
+      if (i === RUNS - 1) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        heap = usage.usedSize;
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await bridge.close();
+  }
+  const fr = stats(firstRender);
+  const nav = stats(navToRows);
+  const ks = stats(keystrokes);
+  return {
+    bundleGzipKiB: round(gz / 1024),
+    bundleRawKiB: round(raw / 1024),
+    firstRenderMs: { median: round(fr.median), max: round(fr.max) },
+    navigationToRowsMs: { median: round(nav.median), max: round(nav.max) },
+    searchKeystrokeMs: {
+      median: round(ks.median, 2),
+      p95: round(ks.p95, 2),
+      max: round(ks.max, 2),
+    },
+    heapMiB: round(heap / 1024 / 1024),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
+    console.error('renderer bench: needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH)');
+    process.exit(1);
+  }
+  const f = await run();
+  console.log(
+    `renderer bundle (JS+CSS)        ${f.bundleGzipKiB} KiB gzip (${f.bundleRawKiB} KiB raw)  target <= 250 KB`,
+  );
+  console.log(
+    `first render of ${KEYS} keys    median ${f.firstRenderMs.median} ms, max ${f.firstRenderMs.max} ms over ${RUNS} loads  target <= 200 ms`,
+  );
+  console.log(
+    `navigation to rows              median ${f.navigationToRowsMs.median} ms, max ${f.navigationToRowsMs.max} ms`,
+  );
+  console.log(
+    `search keystroke (${KEYS} keys)  median ${f.searchKeystrokeMs.median} ms, p95 ${f.searchKeystrokeMs.p95} ms, max ${f.searchKeystrokeMs.max} ms  target <= 16 ms`,
+  );
+  console.log(`JS heap after loading ${KEYS}    ${f.heapMiB} MiB  target <= 60 MB`);
+}
