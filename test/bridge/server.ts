@@ -164,7 +164,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     },
     async close() {
       for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page still open would reconnect its EventSource and keep the server open: cut every
+      // connection rather than wait for them.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
