@@ -29,7 +29,11 @@ export interface MetadataStore {
 
 const safeName = /^[a-z0-9][a-z0-9._-]*$/;
 
-export function createMetadataStore(options: { dir: string; log: Logger; now?: () => number }): MetadataStore {
+export function createMetadataStore(options: {
+  dir: string;
+  log: Logger;
+  now?: () => number;
+}): MetadataStore {
   const { dir, log } = options;
   const now = options.now ?? Date.now;
   const found: MetadataProblem[] = [];
@@ -45,7 +49,10 @@ export function createMetadataStore(options: { dir: string; log: Logger; now?: (
     const movedTo = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
     await rename(file, movedTo);
     found.push({ file, movedTo, reason });
-    log.warn('metadata: a corrupt file was moved aside', { file: path.basename(file), movedTo: path.basename(movedTo) });
+    log.warn('metadata: a corrupt file was moved aside', {
+      file: path.basename(file),
+      movedTo: path.basename(movedTo),
+    });
   }
 
   return {
@@ -69,7 +76,10 @@ export function createMetadataStore(options: { dir: string; log: Logger; now?: (
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        await moveAside(file, `unexpected content${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`);
+        await moveAside(
+          file,
+          `unexpected content${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`,
+        );
         return fallback;
       }
       return parsed.data;
@@ -90,7 +100,10 @@ export function createMetadataStore(options: { dir: string; log: Logger; now?: (
         }
         await rename(temp, file);
       });
-      queues.set(file, next.catch(() => undefined));
+      queues.set(
+        file,
+        next.catch(() => undefined),
+      );
       await next;
     },
     async remove(name) {
