@@ -61,7 +61,7 @@ export function KeysView({
   server: Server;
   searchRef: React.RefObject<HTMLInputElement | null>;
 }) {
-  const { keys, ui, servers } = useStores();
+  const { keys, ui, servers, tick } = useStores();
   const status = useStore(keys.store, (s) => s.status);
   const error = useStore(keys.store, (s) => s.error);
   const total = useStore(keys.store, (s) => s.keys.length);
@@ -104,6 +104,11 @@ export function KeysView({
         return ui.open({ kind: 'shortenExpiry', ...ref });
       case 'enable':
         void actions.setEnabled(keyId, action.enabled);
+        menuTrigger.current?.focus();
+        return;
+      case 'snooze':
+        void actions.snooze(keyId, action.until);
+        menuTrigger.current?.focus();
         return;
       case 'delete':
         return ui.open({ kind: 'deleteKeys', serverId: server.id, keyIds: [keyId] });
@@ -260,6 +265,7 @@ export function KeysView({
         <RowMenu
           keyView={menuKey}
           anchor={menu}
+          now={tick.now()}
           onClose={closeMenu}
           onAction={(a) => onAction(menu.keyId, a)}
         />

@@ -1,6 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { copyFormats, type CopyFormat, type KeyView } from '../../../electron/contract/keys';
+import { formatDateTime } from '../format/time';
 import { copyFormatLabels } from './copy-formats';
+import { snoozeChoices } from './snooze-choices';
+import { isSnoozed } from './StateChip';
 
 export type RowMenuAction =
   | { kind: 'copy'; format: CopyFormat }
@@ -8,24 +11,36 @@ export type RowMenuAction =
   | { kind: 'renew' }
   | { kind: 'enable'; enabled: boolean }
   | { kind: 'shorten' }
+  | { kind: 'snooze'; until: string | null }
   | { kind: 'delete' };
 
 /**
  * A key's actions menu, placed at its trigger: other copy formats, labels, renew, ext-token
- * enable/disable and shorten, delete. Arrow keys move, Escape closes and returns focus.
+ * enable/disable and shorten, snooze warnings, delete. Arrow keys move, Escape closes and
+ * returns focus.
  */
 export function RowMenu({
   keyView,
   anchor,
+  now,
   onAction,
   onClose,
 }: {
   keyView: KeyView;
   anchor: { top: number; right: number };
+  /** The time snooze choices count from. */
+  now: number;
   onAction: (action: RowMenuAction) => void;
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [top, setTop] = useState(anchor.top);
+
+  // Keep the whole menu on screen: above the trigger's row when there is no room below it.
+  useLayoutEffect(() => {
+    const height = ref.current?.offsetHeight ?? 0;
+    setTop(Math.max(8, Math.min(anchor.top, window.innerHeight - height - 8)));
+  }, [anchor.top]);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])')?.focus();
@@ -65,14 +80,15 @@ export function RowMenu({
   );
 
   const ext = keyView.family === 'ext';
-  const top = Math.min(anchor.top, window.innerHeight - 420);
+  const snoozed = isSnoozed(keyView, now);
+  const choices = snoozed ? [] : snoozeChoices(keyView, now);
   return (
     <div
       ref={ref}
       role="menu"
       aria-label={`Actions for ${keyView.description || keyView.id}`}
       className="menu"
-      style={{ top: Math.max(8, top), right: anchor.right }}
+      style={{ top, right: anchor.right }}
       onKeyDown={onKeyDown}
       data-testid="row-menu"
     >
@@ -94,6 +110,28 @@ export function RowMenu({
       {ext &&
         item(keyView.enabled ? 'Disable' : 'Enable', { kind: 'enable', enabled: !keyView.enabled })}
       {ext && item('Shorten expiry…', { kind: 'shorten' })}
+      {snoozed && keyView.snoozedUntil && (
+        <div role="group" aria-label="Snoozed warnings">
+          <div className="menu-separator" role="separator" />
+          <div className="menu-heading" role="presentation" data-testid="snoozed-until">
+            Snoozed until {formatDateTime(keyView.snoozedUntil)}
+          </div>
+          {item('Stop snoozing', { kind: 'snooze', until: null })}
+        </div>
+      )}
+      {choices.length > 0 && (
+        <div role="group" aria-label="Snooze warnings">
+          <div className="menu-separator" role="separator" />
+          <div className="menu-heading" role="presentation">
+            Snooze warnings
+          </div>
+          {choices.map((c) => (
+            <div key={c.label} role="none">
+              {item(c.label, { kind: 'snooze', until: c.until })}
+            </div>
+          ))}
+        </div>
+      )}
       <div className="menu-separator" role="separator" />
       {item('Delete…', { kind: 'delete' }, false, true)}
     </div>

@@ -197,6 +197,16 @@ export function createKeysStore(api: Api) {
       });
       replaceKey(key);
     },
+    /** Snoozes `keyId`'s expiry warnings until `until` (ISO), or stops snoozing (null). */
+    async snooze(keyId: string, until: string | null): Promise<KeyView> {
+      const { key } = await api.call('keys:snooze', {
+        serverId: actions.serverIdOrThrow(),
+        keyId,
+        until,
+      });
+      replaceKey(key);
+      return key;
+    },
     async remove(keyIds: string[]): Promise<Output<'keys:delete'>> {
       const serverId = actions.serverIdOrThrow();
       const out = await api.call('keys:delete', { serverId, keyIds });

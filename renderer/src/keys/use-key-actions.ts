@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { CopyFormat } from '../../../electron/contract/keys';
+import { formatDateTime } from '../format/time';
 import { toAppError } from '../ui/error-text';
 import { useStores } from '../ui/stores-context';
 import { copiedText } from './copy-formats';
@@ -21,6 +22,19 @@ export function useKeyActions() {
         try {
           await keys.update({ keyId, enabled });
           ui.toast(enabled ? 'Key enabled.' : 'Key disabled.', 'success');
+        } catch (e) {
+          ui.toast(toAppError(e).message, 'error');
+        }
+      },
+      async snooze(keyId: string, until: string | null) {
+        try {
+          await keys.snooze(keyId, until);
+          ui.toast(
+            until === null
+              ? 'Warnings for this key are back on.'
+              : `Warnings snoozed until ${formatDateTime(until)}.`,
+            'success',
+          );
         } catch (e) {
           ui.toast(toAppError(e).message, 'error');
         }
