@@ -1,5 +1,6 @@
+import type { Output } from '../../electron/contract/ipc';
 import { expect, test } from './fixtures';
-import { addSignedInServer } from './helpers';
+import { addSignedInServer, call } from './helpers';
 import { KeysPage } from './pages/keys-page';
 
 test.describe('views: accessibility and screenshots', () => {
@@ -15,7 +16,19 @@ test.describe('views: accessibility and screenshots', () => {
       test.setTimeout(150_000);
       await page.setViewportSize({ width: 1360, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
-      await addSignedInServer(core, sim, 'Demo Rancher');
+      const server = await addSignedInServer(core, sim, 'Demo Rancher');
+      // Labels are local, so the demo world has none: give two keys some (the labels column, the
+      // label filter and the rename dialog then have something to show).
+      const { keys: demo } = await call<Output<'keys:list'>>(core, 'keys:list', {
+        serverId: server.id,
+      });
+      for (const [description, labels] of [
+        ['ci pipeline', ['ci', 'team-a']],
+        ['terraform', ['infra']],
+      ] as const) {
+        const key = demo.find((k) => k.description === description);
+        if (key) await call(core, 'keys:setLabels', { serverId: server.id, keyId: key.id, labels });
+      }
       const keys = new KeysPage(page);
       await app.open();
       await expect(keys.row('ci pipeline')).toBeVisible();
@@ -52,6 +65,14 @@ test.describe('views: accessibility and screenshots', () => {
         await app.expectAccessible(`${testId} (${scheme})`);
         await page.keyboard.press('Escape');
       }
+      await page.getByTestId('rename-label').click();
+      await expect(page.getByTestId('rename-label-dialog')).toBeVisible();
+      await page.getByTestId('rename-label-dialog').getByRole('button', { name: 'Rename' }).click();
+      await expect(page.getByTestId('rename-label-dialog')).toContainText('Type the new name.');
+      await app.expectAccessible(`rename label (${scheme})`);
+      await app.screenshot(`rename-label-${scheme}`);
+      await page.keyboard.press('Escape');
+
       await page.getByRole('button', { name: 'Edit server', exact: true }).click();
       await page.getByRole('button', { name: 'Remove server…' }).click();
       await expect(page.getByTestId('remove-server-dialog')).toBeVisible();

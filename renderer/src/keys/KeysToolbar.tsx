@@ -11,10 +11,13 @@ export function KeysToolbar({
   searchRef,
   onDelete,
   onDeleteExpired,
+  onRenameLabel,
 }: {
   searchRef: React.RefObject<HTMLInputElement | null>;
   onDelete: (keyIds: string[]) => void;
   onDeleteExpired: (keyIds: string[]) => void;
+  /** Opens the rename dialog, starting from the label filtered on, if any. */
+  onRenameLabel: (from: string | null) => void;
 }) {
   const { keys } = useStores();
   const query = useStore(keys.store, (s) => s.query);
@@ -72,6 +75,26 @@ export function KeysToolbar({
           </option>
         ))}
       </select>
+      {labels.length > 0 && (
+        <button
+          type="button"
+          className="icon-button toolbar-icon"
+          onClick={() => onRenameLabel(query.label)}
+          aria-label="Rename label…"
+          title="Rename label… (on every key that has it)"
+          data-testid="rename-label"
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path
+              d="M10.8 2.6l2.6 2.6-7.6 7.6-3.2.6.6-3.2zM9.4 4l2.6 2.6"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </button>
+      )}
       <select
         aria-label="Filter by token family"
         value={query.family}

@@ -208,6 +208,7 @@ export function KeysView({
         searchRef={searchRef}
         onDelete={onDelete}
         onDeleteExpired={(ids) => void actions.deleteExpired(ids)}
+        onRenameLabel={(from) => ui.open({ kind: 'renameLabel', serverId: server.id, from })}
       />
 
       {status === 'loading' || status === 'idle' ? (

@@ -207,6 +207,21 @@ export function createKeysStore(api: Api) {
       replaceKey(key);
       return key;
     },
+    /**
+     * Renames label `from` to `to` on every key of the active server (or of every server), keeps
+     * the label filter on the renamed label, and reloads. Returns how many keys changed.
+     */
+    async renameLabel(from: string, to: string, everyServer = false): Promise<number> {
+      const serverId = actions.serverIdOrThrow();
+      const { renamed } = await api.call('labels:rename', {
+        ...(everyServer ? {} : { serverId }),
+        from,
+        to,
+      });
+      if (store.getState().query.label === from) actions.setQuery({ label: to });
+      await actions.load(serverId, { quiet: true });
+      return renamed;
+    },
     async remove(keyIds: string[]): Promise<Output<'keys:delete'>> {
       const serverId = actions.serverIdOrThrow();
       const out = await api.call('keys:delete', { serverId, keyIds });

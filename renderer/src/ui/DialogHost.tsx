@@ -3,6 +3,7 @@ import { CreateKeyDialog } from '../keys/CreateKeyDialog';
 import { DeleteKeysDialog } from '../keys/DeleteKeysDialog';
 import { EditLabelsDialog } from '../keys/EditLabelsDialog';
 import { ImportKeyDialog } from '../keys/ImportKeyDialog';
+import { RenameLabelDialog } from '../keys/RenameLabelDialog';
 import { RenewKeyDialog } from '../keys/RenewKeyDialog';
 import { ShortenExpiryDialog } from '../keys/ShortenExpiryDialog';
 import { AddServerDialog } from '../servers/AddServerDialog';
@@ -41,6 +42,8 @@ export function DialogHost() {
       return <ShortenExpiryDialog keyId={dialog.keyId} />;
     case 'deleteKeys':
       return <DeleteKeysDialog keyIds={dialog.keyIds} />;
+    case 'renameLabel':
+      return <RenameLabelDialog from={dialog.from} />;
     case 'help':
       return <HelpOverlay />;
   }
