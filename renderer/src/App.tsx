@@ -9,6 +9,7 @@ import { FirstRun } from './servers/FirstRun';
 import { selectActiveServer } from './servers/servers-store';
 import { Sidebar } from './servers/Sidebar';
 import { SettingsView } from './settings/SettingsView';
+import { DataProblemsBanner } from './ui/DataProblems';
 import { DialogHost } from './ui/DialogHost';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { KeychainBanner } from './ui/KeychainBanner';
@@ -66,6 +67,7 @@ function Shell() {
       <Sidebar />
       <div className="content">
         <KeychainBanner />
+        <DataProblemsBanner />
         <ExpiryBanner />
         <main className="main" id="main">
           <Main searchRef={searchRef} />

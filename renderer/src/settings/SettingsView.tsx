@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { SettingsPatch, Theme } from '../../../electron/contract/settings';
 import { durationUnits, formatDuration, time, unitMs, type DurationUnit } from '../format/time';
+import { DataProblemList } from '../ui/DataProblems';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
 
@@ -115,7 +116,10 @@ function Thresholds({ values, onSave }: { values: number[]; onSave: (ms: number[
   );
 }
 
-/** Every user setting, and an About section (version, platform, keychain status and fix). */
+/**
+ * Every user setting, and an About section (version, platform, keychain status and fix, damaged
+ * data files set aside).
+ */
 export function SettingsView() {
   const { settings, ui } = useStores();
   const s = useStore(settings.store, (x) => x.settings);
@@ -235,6 +239,14 @@ export function SettingsView() {
             </dl>
           ) : (
             <p className="muted">Loading…</p>
+          )}
+          {info?.dataProblems && info.dataProblems.length > 0 && (
+            <section className="notice notice-warning" aria-labelledby="data-problems-title">
+              <div className="notice-text">
+                <h3 id="data-problems-title">Damaged data files set aside</h3>
+                <DataProblemList problems={info.dataProblems} />
+              </div>
+            </section>
           )}
           <button
             type="button"
