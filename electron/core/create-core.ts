@@ -12,6 +12,11 @@ import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsService } from './settings/settings-service';
 import { createMetadataStore } from './vault/metadata-store';
 
+/** Quiet time after a key change before the expiry scheduler re-evaluates. */
+const REARM_QUIET_MS = 20;
+/** The longest a stream of key changes may hold back the re-evaluation. */
+const REARM_MAX_WAIT_MS = 250;
+
 /**
  * Builds the application core from what the shell provides: metadata under `dataDir`, the server
  * registry and sign-in, the key service, settings and the expiry scheduler, every contract
@@ -75,16 +80,22 @@ export function createCore(deps: CoreDeps): Core {
     void scheduler.rearm();
   }
 
-  // A refresh of every server changes keys many times within a few milliseconds; the scheduler
-  // evaluates every key, so a burst is coalesced into one evaluation (real time: it is I/O pacing,
-  // not a deadline).
+  // A refresh of every server changes keys many times within a few tens of milliseconds; the
+  // scheduler evaluates every key, so a burst is coalesced into one evaluation once it has been
+  // quiet for a moment (and at the latest after REARM_MAX_WAIT_MS). Real time: it is I/O pacing,
+  // not a deadline.
   let rearmTimer: NodeJS.Timeout | null = null;
+  let burstStartedAt: number | null = null;
   function rearmSoon(): void {
-    if (rearmTimer) return;
+    const now = performance.now();
+    burstStartedAt ??= now;
+    if (rearmTimer) clearTimeout(rearmTimer);
+    const wait = Math.min(REARM_QUIET_MS, Math.max(0, burstStartedAt + REARM_MAX_WAIT_MS - now));
     rearmTimer = setTimeout(() => {
       rearmTimer = null;
+      burstStartedAt = null;
       void scheduler.rearm();
-    }, 20);
+    }, wait);
     rearmTimer.unref?.();
   }
 
@@ -140,6 +151,7 @@ export function createCore(deps: CoreDeps): Core {
       started = false;
       if (rearmTimer) clearTimeout(rearmTimer);
       rearmTimer = null;
+      burstStartedAt = null;
       for (const off of unsubscribe.splice(0)) off();
       scheduler.stop();
       keyService.stop();

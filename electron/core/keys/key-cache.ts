@@ -1,3 +1,4 @@
+import type { Logger } from '../log';
 import type { MetadataStore } from '../vault/metadata-store';
 import {
   emptyServerKeysDoc,
@@ -14,21 +15,47 @@ import {
 export interface KeyCache {
   load(serverId: string): Promise<ServerKeysDoc>;
   get(serverId: string): ServerKeysDoc;
-  /** Applies `change` to the current document and persists the result. */
+  /** Applies `change` to the current document and persists the result before resolving. */
   update(serverId: string, change: (doc: ServerKeysDoc) => ServerKeysDoc): Promise<ServerKeysDoc>;
+  /**
+   * Applies `change` in memory at once and persists it in the background, coalesced with other
+   * such changes of the server. Only for what the server can give again (a refreshed list): a
+   * crash before the write loses nothing the next refresh does not restore. `change` must carry
+   * the local facts (labels, secrets held, pending revocations) over unchanged; those are written
+   * by {@link KeyCache.update}, which also writes any background change still pending.
+   */
+  updateRefetchable(
+    serverId: string,
+    change: (doc: ServerKeysDoc) => ServerKeysDoc,
+  ): Promise<ServerKeysDoc>;
   /** Convenience: changes one record (no-op when absent). */
   updateRecord(
     serverId: string,
     keyId: string,
     change: (record: KeyRecord) => KeyRecord | null,
   ): Promise<KeyRecord | null>;
+  /** Writes the background changes still pending (stop, tests); failures are logged. */
+  flush(): Promise<void>;
   forget(serverId: string): Promise<void>;
   serverIds(): string[];
 }
 
-export function createKeyCache(metadata: MetadataStore): KeyCache {
+/**
+ * How long background writes wait: a refresh of every server changes every document within a few
+ * milliseconds, and their writes (validation, JSON, fsync) are kept out of that burst.
+ */
+const BACKGROUND_WRITE_DELAY_MS = 250;
+
+export function createKeyCache(
+  metadata: MetadataStore,
+  options: { log?: Logger; writeDelayMs?: number } = {},
+): KeyCache {
   const docs = new Map<string, ServerKeysDoc>();
+  // The document last written (or read) per server: a background write of it is a no-op.
+  const persisted = new Map<string, ServerKeysDoc>();
+  const timers = new Map<string, NodeJS.Timeout>();
   const queues = new Map<string, Promise<unknown>>();
+  const writeDelayMs = options.writeDelayMs ?? BACKGROUND_WRITE_DELAY_MS;
 
   function serial<T>(serverId: string, job: () => Promise<T>): Promise<T> {
     const previous = queues.get(serverId) ?? Promise.resolve();
@@ -40,6 +67,37 @@ export function createKeyCache(metadata: MetadataStore): KeyCache {
     return next;
   }
 
+  function persist(serverId: string): Promise<void> {
+    const timer = timers.get(serverId);
+    if (timer) clearTimeout(timer);
+    timers.delete(serverId);
+    return serial(serverId, async () => {
+      const doc = docs.get(serverId);
+      if (!doc || persisted.get(serverId) === doc) return;
+      await metadata.write(serverKeysDocName(serverId), serverKeysDocSchema, doc);
+      persisted.set(serverId, doc);
+    });
+  }
+
+  // A failed background write is not fatal: the list stays in memory and is written next time.
+  const persistOrLog = (serverId: string) =>
+    persist(serverId).catch((error: unknown) =>
+      options.log?.warn('keys: could not save the refreshed list', {
+        serverId,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+
+  function persistSoon(serverId: string): void {
+    if (timers.has(serverId)) return;
+    const timer = setTimeout(() => {
+      timers.delete(serverId);
+      void persistOrLog(serverId);
+    }, writeDelayMs);
+    timer.unref?.();
+    timers.set(serverId, timer);
+  }
+
   const cache: KeyCache = {
     async load(serverId) {
       const doc = await metadata.read(
@@ -48,6 +106,7 @@ export function createKeyCache(metadata: MetadataStore): KeyCache {
         emptyServerKeysDoc(),
       );
       docs.set(serverId, doc);
+      persisted.set(serverId, doc);
       return doc;
     },
     get: (serverId) => docs.get(serverId) ?? emptyServerKeysDoc(),
@@ -56,8 +115,18 @@ export function createKeyCache(metadata: MetadataStore): KeyCache {
         const next = change(cache.get(serverId));
         await metadata.write(serverKeysDocName(serverId), serverKeysDocSchema, next);
         docs.set(serverId, next);
+        persisted.set(serverId, next);
         return next;
       });
+    },
+    async updateRefetchable(serverId, change) {
+      const next = await serial(serverId, () => {
+        const doc = change(cache.get(serverId));
+        docs.set(serverId, doc);
+        return Promise.resolve(doc);
+      });
+      persistSoon(serverId);
+      return next;
     },
     async updateRecord(serverId, keyId, change) {
       let result: KeyRecord | null = null;
@@ -73,9 +142,19 @@ export function createKeyCache(metadata: MetadataStore): KeyCache {
       });
       return result;
     },
-    async forget(serverId) {
-      docs.delete(serverId);
-      await metadata.remove(serverKeysDocName(serverId));
+    async flush() {
+      const unsaved = [...docs.keys()].filter((id) => docs.get(id) !== persisted.get(id));
+      await Promise.all(unsaved.map(persistOrLog));
+    },
+    forget(serverId) {
+      const timer = timers.get(serverId);
+      if (timer) clearTimeout(timer);
+      timers.delete(serverId);
+      return serial(serverId, async () => {
+        docs.delete(serverId);
+        persisted.delete(serverId);
+        await metadata.remove(serverKeysDocName(serverId));
+      });
     },
     serverIds: () => [...docs.keys()],
   };

@@ -39,8 +39,7 @@ export function createRefresher(ctx: KeyContext) {
   async function run(serverId: string): Promise<RefreshResult> {
     const { deps } = ctx;
     const server = deps.servers.get(serverId);
-    const summary = deps.servers.list().find((s) => s.id === serverId);
-    const limit = deps.refreshTimeoutMs ?? (summary?.timeoutMs ?? 30_000) + 2_000;
+    const limit = deps.refreshTimeoutMs ?? (server.timeoutMs ?? 30_000) + 2_000;
     try {
       if (!server.signedIn) {
         throw new AppFailure('unauthorized', `Sign in to ${server.name} to see its keys.`);
@@ -51,12 +50,20 @@ export function createRefresher(ctx: KeyContext) {
         `${server.name} did not answer within ${Math.round(limit / 1000)} s; showing the keys it listed last.`,
       );
       let done: string[] = [];
-      await ctx.cache.update(serverId, (doc) => {
+      let before = ctx.cache.get(serverId);
+      // The list is available as soon as it is merged; its write waits for the burst to pass.
+      await ctx.cache.updateRefetchable(serverId, (doc) => {
+        before = doc;
         const merged = mergeServerList(doc, tokens, new Date(deps.clock.now()).toISOString());
         done = merged.revocationsDone;
         return merged.doc;
       });
-      for (const keyId of done) await forgetKey(ctx, serverId, keyId).catch(() => undefined);
+      for (const keyId of done) {
+        // The merge already dropped the record, so its secret is looked up in the list before it.
+        if (before.keys[keyId]?.hasSecret)
+          await deps.secrets.delete(ctx.account(serverId, keyId)).catch(() => undefined);
+        await forgetKey(ctx, serverId, keyId).catch(() => undefined);
+      }
       failed.delete(serverId);
       deps.servers.noteOutcome(serverId, { ok: true });
       await retryRevocations(ctx, serverId).catch(() => undefined);

@@ -11,6 +11,7 @@ import { importKey } from './key-import';
 import { createKeyJournal } from './key-journal';
 import { createRefresher } from './key-refresh';
 import { nextRevocationAt, retryRevocations, revokeKeys } from './key-revoke';
+import type { KeyRecord } from './key-records';
 import { compareViews, isVisible, toKeyView } from './key-view';
 import { secretAccount } from '../vault/secret-store';
 
@@ -89,7 +90,7 @@ function isClamped(requested: number | null, granted: number | null): boolean {
 
 export function createKeyService(deps: KeyServiceDeps): KeyService {
   const { servers, clock } = deps;
-  const cache = createKeyCache(deps.metadata);
+  const cache = createKeyCache(deps.metadata, { log: deps.log });
   const journal = createKeyJournal(deps.metadata);
   const listeners = new Set<(serverId: string) => void>();
   let cancelRevocationTimer: (() => void) | null = null;
@@ -129,38 +130,45 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
   });
 
   // Views are asked for often (the server list's counts, the scheduler, every list call) and only
-  // change with the document, the settings, the sign-in key, or when a key crosses into
-  // `expiring` / `expired`: cache them until the next such instant.
+  // change with the records, the settings, the sign-in key, or when a key crosses into
+  // `expiring` / `expired`: cache them until the next such instant. A refresh keeps unchanged
+  // records (and an unchanged `keys` object) as they were, so their views are reused too.
   const viewCache = new Map<
     string,
-    { doc: object; window: number; signIn: string | null; validUntil: number; views: KeyView[] }
+    {
+      keys: object;
+      window: number;
+      signIn: string | null;
+      validUntil: number;
+      views: KeyView[];
+      byRecord: Map<KeyRecord, KeyView>;
+    }
   >();
   function viewsOf(serverId: string): KeyView[] {
-    const doc = cache.get(serverId);
+    const { keys } = cache.get(serverId);
     const now = clock.now();
     const window = ctx.expiringWithinMs();
     const signIn = servers.get(serverId).signInKeyId;
     const hit = viewCache.get(serverId);
-    if (
-      hit &&
-      hit.doc === doc &&
-      hit.window === window &&
-      hit.signIn === signIn &&
-      now < hit.validUntil
-    ) {
-      return hit.views;
-    }
+    const reusable =
+      hit !== undefined && hit.window === window && hit.signIn === signIn && now < hit.validUntil;
+    if (reusable && hit.keys === keys) return hit.views;
     const context = { now, expiringWithinMs: window, signInKeyId: signIn };
     let validUntil = Infinity;
-    const views = Object.values(doc.keys).map((record) => {
+    const views: KeyView[] = [];
+    const byRecord = new Map<KeyRecord, KeyView>();
+    for (const id in keys) {
+      const record = keys[id] as KeyRecord;
       const expires = record.token.expiresAt ? Date.parse(record.token.expiresAt) : NaN;
       if (!Number.isNaN(expires)) {
-        for (const at of [expires - window, expires])
-          if (at > now && at < validUntil) validUntil = at;
+        if (expires - window > now && expires - window < validUntil) validUntil = expires - window;
+        if (expires > now && expires < validUntil) validUntil = expires;
       }
-      return toKeyView(record, context);
-    });
-    viewCache.set(serverId, { doc, window, signIn, validUntil, views });
+      const view = (reusable ? hit.byRecord.get(record) : undefined) ?? toKeyView(record, context);
+      views.push(view);
+      byRecord.set(record, view);
+    }
+    viewCache.set(serverId, { keys, window, signIn, validUntil, views, byRecord });
     return views;
   }
 
@@ -211,6 +219,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     async idle() {
       await refresher.idle();
       await revoking;
+      await cache.flush();
     },
     async create(input) {
       const server = servers.get(input.serverId);

@@ -218,6 +218,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
         maxTtlMs: server.maxTtlMs,
         signInKeyId: server.signIn?.keyId ?? null,
         signedIn: signInStateOf(server.signIn, clock.now()) === 'signed_in',
+        timeoutMs: server.timeoutMs,
       };
     },
 

@@ -18,6 +18,8 @@ export interface ServerRecord {
   /** The access key (`token-abc12` / `ext/token-abc12`) the app signs in with, when known. */
   signInKeyId: string | null;
   signedIn: boolean;
+  /** The server's request timeout (bounds a refresh). */
+  timeoutMs?: number;
 }
 
 /**

@@ -40,6 +40,16 @@ export function createMetadataStore(options: {
   // Writes to one file are serialised so that two quick updates cannot land out of order.
   const queues = new Map<string, Promise<void>>();
 
+  // The directory is made once, not before every write (a refresh writes twenty documents).
+  let dirReady: Promise<unknown> | null = null;
+  function ensureDir(): Promise<unknown> {
+    dirReady ??= mkdir(dir, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+      dirReady = null;
+      throw error;
+    });
+    return dirReady;
+  }
+
   function fileOf(name: string): string {
     if (!safeName.test(name)) throw new Error(`invalid metadata document name: ${name}`);
     return path.join(dir, `${name}.json`);
@@ -89,9 +99,15 @@ export function createMetadataStore(options: {
       const data = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
       const previous = queues.get(file) ?? Promise.resolve();
       const next = previous.then(async () => {
-        await mkdir(dir, { recursive: true, mode: 0o700 });
+        await ensureDir();
         const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-        const handle = await open(temp, 'w', 0o600);
+        const handle = await open(temp, 'w', 0o600).catch(async (error: unknown) => {
+          // The directory went away since it was made: make it again, once.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          dirReady = null;
+          await ensureDir();
+          return open(temp, 'w', 0o600);
+        });
         try {
           await handle.writeFile(data);
           await handle.sync();

@@ -138,11 +138,44 @@ describe('createKeyService', () => {
     const t = await setup();
     t.rancher.seed({ name: 'token-srv11' });
     await t.keys.refresh('s1');
+    t.keys.stop();
+    await t.keys.idle();
     const again = createKeyService(t.deps);
     await again.start();
     const list = again.list({ serverId: 's1' });
     expect(list.keys.map((k) => k.id)).toEqual(['token-srv11']);
     expect(list.refreshedAt).not.toBeNull();
+  });
+
+  it('keeps labels set after a refresh when the process ends before the refreshed list is written', async () => {
+    const t = await setup();
+    t.rancher.seed({ name: 'token-srv11' });
+    await t.keys.refresh('s1');
+    await t.keys.setLabels({ serverId: 's1', keyId: 'token-srv11', labels: ['prod'] });
+    // No stop or idle: a crash right after the label was saved.
+    const again = createKeyService(t.deps);
+    await again.start();
+    expect(again.list({ serverId: 's1' }).keys[0]?.labels).toEqual(['prod']);
+  });
+
+  it('removes the secret of a pending revocation whose key vanished from the server', async () => {
+    const t = await setup();
+    const { key } = await t.keys.create({
+      serverId: 's1',
+      description: 'gone elsewhere',
+      labels: [],
+      expiry: { kind: 'max' },
+      clusterId: null,
+      family: 'v3',
+    });
+    t.rancher.fail('timeout');
+    await t.keys.delete({ serverId: 's1', keyIds: [key.id] });
+    t.rancher.fail(null);
+    // Someone revoked it on the server meanwhile.
+    t.rancher.tokens.clear();
+    await t.keys.refresh('s1');
+    expect(t.keys.list({ serverId: 's1' }).keys).toEqual([]);
+    expect(t.secrets.snapshot().size).toBe(0);
   });
 
   it('sets labels and renames a label across keys', async () => {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { mergeServerList } from '../../../../electron/core/keys/merge-server-list';
+import { recordFor, type ServerKeysDoc } from '../../../../electron/core/keys/key-records';
+import type { RancherToken } from '../../../../electron/core/rancher/rancher-client';
+
+const token = (name: string, over: Partial<RancherToken> = {}): RancherToken => ({
+  family: 'v3',
+  name,
+  kind: 'api_key',
+  description: name,
+  userId: 'user-abc12',
+  clusterId: null,
+  createdAt: '2025-01-01T00:00:00Z',
+  lastUsedAt: null,
+  expiresAt: '2025-03-01T00:00:00Z',
+  ttlMs: 5_097_600_000,
+  enabled: true,
+  expired: false,
+  ...over,
+});
+
+function docOf(...tokens: RancherToken[]): ServerKeysDoc {
+  return mergeServerList({ version: 1, refreshedAt: null, keys: {} }, tokens, 'then').doc;
+}
+
+describe('mergeServerList', () => {
+  it('keeps the records and the keys object when the server lists the same tokens', () => {
+    const doc = docOf(token('token-aaa11'), token('token-bbb22'));
+    const { doc: next } = mergeServerList(doc, [token('token-bbb22'), token('token-aaa11')], 'now');
+    expect(next.keys).toBe(doc.keys);
+    expect(next.refreshedAt).toBe('now');
+  });
+
+  it('replaces only the record whose token changed, keeping its local facts', () => {
+    const doc = docOf(token('token-aaa11'), token('token-bbb22'));
+    doc.keys['token-aaa11'] = { ...doc.keys['token-aaa11']!, labels: ['prod'] };
+    const { doc: next } = mergeServerList(
+      doc,
+      [token('token-aaa11', { lastUsedAt: '2025-01-02T00:00:00Z' }), token('token-bbb22')],
+      'now',
+    );
+    expect(next.keys).not.toBe(doc.keys);
+    expect(next.keys['token-bbb22']).toBe(doc.keys['token-bbb22']);
+    expect(next.keys['token-aaa11']).toMatchObject({
+      labels: ['prod'],
+      token: { lastUsedAt: '2025-01-02T00:00:00Z' },
+    });
+  });
+
+  it('builds a new keys object when a token is added or one known locally left the server', () => {
+    const doc = docOf(token('token-aaa11'));
+    const added = mergeServerList(doc, [token('token-aaa11'), token('token-ccc33')], 'now').doc;
+    expect(Object.keys(added.keys)).toEqual(['token-aaa11', 'token-ccc33']);
+    const labelled: ServerKeysDoc = {
+      ...doc,
+      keys: { 'token-aaa11': { ...recordFor(token('token-aaa11')), labels: ['x'] } },
+    };
+    const gone = mergeServerList(labelled, [], 'now').doc;
+    expect(gone.keys['token-aaa11']?.onServer).toBe(false);
+    // Gone already: the off-server record is kept as it is on the next refresh.
+    expect(mergeServerList(gone, [], 'later').doc.keys).toBe(gone.keys);
+  });
+
+  it('reports a vanished pending revocation as done and drops a vanished unknown key', () => {
+    const doc: ServerKeysDoc = {
+      version: 1,
+      refreshedAt: null,
+      keys: {
+        'token-aaa11': { ...recordFor(token('token-aaa11')), pendingRevocation: true },
+        'token-bbb22': recordFor(token('token-bbb22')),
+      },
+    };
+    const merged = mergeServerList(doc, [], 'now');
+    expect(merged.revocationsDone).toEqual(['token-aaa11']);
+    expect(merged.doc.keys).toEqual({});
+  });
+});
