@@ -58,10 +58,12 @@ export function KeysTable({
   const cursorIndex = cursor === null ? -1 : visible.findIndex((k) => k.id === cursor);
   const allSelected = visible.length > 0 && selectedCount >= visible.length;
 
+  // Keyed by slot, not by access key: a keystroke that replaces every visible row then updates
+  // the mounted rows in place rather than unmounting and mounting ~30 of them.
   const renderRow = useCallback(
-    (index: number) => {
+    (index: number, slot: number) => {
       const key = visible[index] as KeyView;
-      return <KeyRow key={key.id} keyView={key} index={index} onCopy={onCopy} onMenu={onMenu} />;
+      return <KeyRow key={slot} keyView={key} index={index} onCopy={onCopy} onMenu={onMenu} />;
     },
     [visible, onCopy, onMenu],
   );

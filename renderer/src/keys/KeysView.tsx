@@ -6,10 +6,22 @@ import { Ago } from '../ui/Countdown';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
 import { defaultQuery } from './key-query';
+import { rowDomId } from './KeyRow';
 import { KeysTable } from './KeysTable';
 import { KeysToolbar } from './KeysToolbar';
 import { RowMenu, type RowMenuAction } from './RowMenu';
 import { useKeyActions } from './use-key-actions';
+
+/**
+ * Gives focus back to the menu button of `keyId`'s row (rows are reused by slot, so the element
+ * that opened the menu may now show another key), or to the table when the row is gone.
+ */
+function focusMenuTrigger(keyId: string | null): void {
+  const row = keyId ? document.getElementById(rowDomId(keyId)) : null;
+  const button = row?.querySelector<HTMLElement>('[aria-haspopup="menu"]');
+  if (button) button.focus();
+  else document.querySelector<HTMLElement>('[data-testid="keys-table"]')?.focus();
+}
 
 /** Loading placeholder rows shaped like the table. */
 function Skeleton() {
@@ -69,12 +81,13 @@ export function KeysView({
   const list = useStore(keys.store, (s) => s.keys);
   const actions = useKeyActions();
   const [menu, setMenu] = useState<{ keyId: string; top: number; right: number } | null>(null);
-  const menuTrigger = useRef<HTMLElement | null>(null);
+  /** The key whose menu is open: focus returns to its row's menu button, wherever it now is. */
+  const menuTrigger = useRef<string | null>(null);
 
   const onCopy = useCallback((keyId: string) => void actions.copy(keyId), [actions]);
   const onMenu = useCallback((keyId: string, anchor: HTMLElement) => {
     const rect = anchor.getBoundingClientRect();
-    menuTrigger.current = anchor;
+    menuTrigger.current = keyId;
     setMenu({ keyId, top: rect.bottom + 4, right: Math.max(8, window.innerWidth - rect.right) });
   }, []);
   const onDelete = useCallback(
@@ -83,9 +96,7 @@ export function KeysView({
   );
   const closeMenu = useCallback(() => {
     setMenu(null);
-    const trigger = menuTrigger.current;
-    if (trigger?.isConnected) trigger.focus();
-    else document.querySelector<HTMLElement>('[data-testid="keys-table"]')?.focus();
+    focusMenuTrigger(menuTrigger.current);
   }, []);
 
   function onAction(keyId: string, action: RowMenuAction) {
@@ -94,7 +105,7 @@ export function KeysView({
     switch (action.kind) {
       case 'copy':
         void actions.copy(keyId, action.format);
-        menuTrigger.current?.focus();
+        focusMenuTrigger(menuTrigger.current);
         return;
       case 'labels':
         return ui.open({ kind: 'editLabels', ...ref });
@@ -104,11 +115,11 @@ export function KeysView({
         return ui.open({ kind: 'shortenExpiry', ...ref });
       case 'enable':
         void actions.setEnabled(keyId, action.enabled);
-        menuTrigger.current?.focus();
+        focusMenuTrigger(menuTrigger.current);
         return;
       case 'snooze':
         void actions.snooze(keyId, action.until);
-        menuTrigger.current?.focus();
+        focusMenuTrigger(menuTrigger.current);
         return;
       case 'delete':
         return ui.open({ kind: 'deleteKeys', serverId: server.id, keyIds: [keyId] });

@@ -5,8 +5,9 @@ import type { CopyFormat, KeyView } from '../../../electron/contract/keys';
 import type { Api } from '../api';
 import { toAppError } from '../ui/error-text';
 import {
+  compileQuery,
   defaultQuery,
-  matchesQuery,
+  narrows,
   sortKeys,
   warmSearch,
   type KeyQuery,
@@ -239,8 +240,9 @@ export function createKeysStore(api: Api) {
 export type KeysStore = ReturnType<typeof createKeysStore>;
 
 /**
- * A memoised selector of the visible rows: recomputed only when the keys or the query change, and
- * the sorted order is kept across searches, so a keystroke costs one filter pass, not a sort.
+ * A memoised selector of the visible rows: recomputed only when the keys or the query change. The
+ * sorted order is kept across searches, so a keystroke costs one filter pass, not a sort; and a
+ * keystroke that narrows the search filters the rows shown before rather than every key.
  */
 export function createVisibleKeysSelector() {
   let sortedFor: { keys: KeyView[]; sort: KeyQuery['sort'] } | null = null;
@@ -254,9 +256,10 @@ export function createVisibleKeysSelector() {
       sortedFor = { keys: s.keys, sort: s.query.sort };
       sorted = sortKeys(s.keys, s.query.sort);
     }
+    const from = s.keys === lastKeys && lastQuery && narrows(lastQuery, s.query) ? last : sorted;
     lastKeys = s.keys;
     lastQuery = s.query;
-    last = sorted.filter((k) => matchesQuery(k, s.query));
+    last = from.filter(compileQuery(s.query));
     return last;
   };
 }

@@ -17,8 +17,21 @@ export function visibleRange(
 }
 
 /**
+ * The number of row slots a window of `viewportHeight` can need: the rows in view, one partly
+ * scrolled in, and the overscan either side. `index % slots` is unique within any window.
+ */
+export function slotCount(viewportHeight: number, rowHeight: number, overscan = 4): number {
+  if (rowHeight <= 0) return 1;
+  return Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1 + 2 * overscan;
+}
+
+/**
  * A fixed-row-height window over `count` rows: only the rows in view (plus a few) are in the DOM,
  * so 10,000 keys cost what 40 do. Positioning uses style props (CSSOM, allowed by the CSP).
+ *
+ * `renderRow` gets the row's slot besides its index: a caller that keys rows by slot (with the
+ * row's identity as a prop) has React reuse the ~30 row components and their DOM when a search
+ * replaces every visible row, and update one slot per row scrolled, instead of remounting.
  */
 export function VirtualList({
   count,
@@ -30,7 +43,7 @@ export function VirtualList({
 }: {
   count: number;
   rowHeight: number;
-  renderRow: (index: number) => ReactNode;
+  renderRow: (index: number, slot: number) => ReactNode;
   /** Scrolls so this row is in view whenever it changes. */
   scrollToIndex?: number | null;
   className?: string;
@@ -61,8 +74,9 @@ export function VirtualList({
   }, [scrollToIndex, rowHeight, height]);
 
   const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
+  const slots = Math.max(slotCount(height, rowHeight), end - start);
   const rows: ReactNode[] = [];
-  for (let i = start; i < end; i++) rows.push(renderRow(i));
+  for (let i = start; i < end; i++) rows.push(renderRow(i, i % slots));
 
   return (
     <div

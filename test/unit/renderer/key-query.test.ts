@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allLabels, applyQuery, defaultQuery } from '../../../renderer/src/keys/key-query';
+import {
+  allLabels,
+  applyQuery,
+  defaultQuery,
+  narrows,
+  searchWords,
+} from '../../../renderer/src/keys/key-query';
 import { makeKey } from './fake-api';
 
 const keys = [
@@ -76,5 +82,25 @@ describe('applyQuery', () => {
 describe('allLabels', () => {
   it('lists every label once, sorted', () => {
     expect(allLabels(keys)).toEqual(['nightly', 'prod']);
+  });
+});
+
+describe('narrows', () => {
+  const q = (search: string, patch = {}) => ({ ...defaultQuery, search, ...patch });
+
+  it('is true when typing on refines every word of the previous search', () => {
+    expect(searchWords('  Platform  12 ')).toEqual(['platform', '12']);
+    expect(narrows(q(''), q('p'))).toBe(true);
+    expect(narrows(q('plat'), q('platform'))).toBe(true);
+    expect(narrows(q('platform'), q('platform 1'))).toBe(true);
+    expect(narrows(q('form'), q('platform'))).toBe(true);
+  });
+
+  it('is false when a word is removed or changed, or a filter or the sort changes', () => {
+    expect(narrows(q('platform'), q('plat'))).toBe(false);
+    expect(narrows(q('platform 1'), q('platform'))).toBe(false);
+    expect(narrows(q('ci'), q('cd'))).toBe(false);
+    expect(narrows(q('ci'), q('ci', { state: 'expired' }))).toBe(false);
+    expect(narrows(q('ci'), q('ci', { sort: { column: 'id', dir: 'asc' } }))).toBe(false);
   });
 });

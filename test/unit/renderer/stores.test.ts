@@ -105,6 +105,45 @@ describe('keys store', () => {
     store.setQuery({ search: 'zzz' });
     expect(select(store.store.getState())).toEqual([]);
   });
+
+  it('gives the same rows as a full filter while the search is typed on, cleared and changed', async () => {
+    const keys = Array.from({ length: 300 }, (_, i) =>
+      makeKey({
+        id: `token-${i}`,
+        description: `${['deploy', 'backup', 'ci'][i % 3]} for ${['platform', 'payments'][i % 2]} #${i}`,
+        labels: i % 5 === 0 ? ['prod'] : [],
+      }),
+    );
+    const fake = createFakeApi({
+      'keys:list': () => ({ serverId: 's1', keys, refreshedAt: null, stale: false }),
+    });
+    const store = createKeysStore(fake.api);
+    await store.load('s1');
+    const select = createVisibleKeysSelector();
+    const fresh = () => createVisibleKeysSelector()(store.store.getState()).map((k) => k.id);
+    for (const step of [
+      'p',
+      'pl',
+      'pla',
+      'platform',
+      'platform 1',
+      'platform 12',
+      'platform 1',
+      '',
+      'ci',
+      'ci p',
+      'ci pr',
+      'prod',
+    ]) {
+      store.setQuery({ search: step });
+      expect(
+        select(store.store.getState()).map((k) => k.id),
+        step,
+      ).toEqual(fresh());
+    }
+    store.setQuery({ search: 'ci', label: 'prod' });
+    expect(select(store.store.getState()).map((k) => k.id)).toEqual(fresh());
+  });
 });
 
 describe('servers store', () => {

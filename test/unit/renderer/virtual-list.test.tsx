@@ -41,3 +41,53 @@ describe('VirtualList', () => {
     expect(rows().length).toBeLessThan(30);
   });
 });
+
+describe('VirtualList slots', () => {
+  it('gives each row of a window a distinct slot, stable as the window scrolls', () => {
+    render(
+      <VirtualList
+        count={1_000}
+        rowHeight={36}
+        fallbackHeight={360}
+        renderRow={(i, slot) => (
+          <div key={slot} data-testid="r" data-index={i} data-slot={slot}>
+            row {i}
+          </div>
+        )}
+      />,
+    );
+    const shown = () =>
+      screen.getAllByTestId('r').map((r) => [Number(r.dataset.index), Number(r.dataset.slot)]);
+    const before = new Map(shown() as Array<[number, number]>);
+    expect(new Set(before.values()).size).toBe(before.size);
+    const list = screen.getByTestId('virtual-list');
+    list.scrollTop = 36 * 8;
+    fireEvent.scroll(list);
+    const after = shown();
+    expect(after[0]?.[0]).toBeGreaterThan(0);
+    expect(new Set(after.map(([, slot]) => slot)).size).toBe(after.length);
+    // A row still in the window keeps its slot, so its component is not remounted.
+    for (const [i, slot] of after) if (before.has(i!)) expect(slot).toBe(before.get(i!));
+  });
+
+  it('reuses the mounted row elements when every row is replaced, if keyed by slot', () => {
+    const Rows = ({ offset }: { offset: number }) => (
+      <VirtualList
+        count={100}
+        rowHeight={36}
+        fallbackHeight={360}
+        renderRow={(i, slot) => (
+          <div key={slot} data-testid="r">
+            row {i + offset}
+          </div>
+        )}
+      />
+    );
+    const { rerender } = render(<Rows offset={0} />);
+    const before = screen.getAllByTestId('r');
+    rerender(<Rows offset={500} />);
+    const after = screen.getAllByTestId('r');
+    expect(after[0]?.textContent).toBe('row 500');
+    expect(after).toEqual(before);
+  });
+});
