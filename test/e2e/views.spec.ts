@@ -29,9 +29,26 @@ test.describe('views: accessibility and screenshots', () => {
         const key = demo.find((k) => k.description === description);
         if (key) await call(core, 'keys:setLabels', { serverId: server.id, keyId: key.id, labels });
       }
+      // A row with three chips (expiring soon, no secret stored, snoozed) must fit its cell.
+      const soon = demo.find((k) => k.description === 'laptop kubectl');
+      if (soon?.expiresAt) {
+        await call(core, 'keys:snooze', {
+          serverId: server.id,
+          keyId: soon.id,
+          until: soon.expiresAt,
+        });
+      }
       const keys = new KeysPage(page);
       await app.open();
       await expect(keys.row('ci pipeline')).toBeVisible();
+      const chips = keys.row('laptop kubectl').getByTestId('key-state');
+      await expect(chips.getByTestId('snoozed-mark')).toBeVisible();
+      const fits = await chips.evaluate((cell) => {
+        const chipBox = cell.querySelector('.chips')!.getBoundingClientRect();
+        const cellBox = cell.getBoundingClientRect();
+        return chipBox.right <= cellBox.right && cell.scrollWidth <= cell.clientWidth;
+      });
+      expect(fits, 'state chips fit their cell').toBe(true);
       await app.expectAccessible(`keys view (${scheme})`);
       await app.screenshot(`keys-${scheme}`);
 

@@ -46,16 +46,23 @@ function SnoozedMark({ until }: { until: string }) {
 }
 
 /**
- * A key's state; a second chip says when the app holds no secret for it, and a bell mark when its
- * expiry warnings are snoozed (the date is on hover and in the accessible name).
+ * A key's state; a compact second chip says when the app holds no secret for it, and a bell mark
+ * when its expiry warnings are snoozed (the date is on hover and in the accessible name). The
+ * secondary chips are short so all three fit the dense row; if space still runs out, the state
+ * chip shortens with an ellipsis (its full words on hover) rather than the cell clipping.
  */
 export function StateChip({ keyView }: { keyView: KeyView }) {
   return (
     <span className="chips">
-      <span className={`chip chip-${keyView.state}`}>{labels[keyView.state]}</span>
+      <span className={`chip chip-${keyView.state}`} title={labels[keyView.state]}>
+        {labels[keyView.state]}
+      </span>
       {!keyView.hasSecret && (
-        <span className="chip chip-nosecret" title="Rancher Keys holds no secret for this key">
-          No secret stored
+        <span
+          className="chip chip-compact chip-nosecret"
+          title="No secret stored: Rancher Keys holds no secret for this key"
+        >
+          No secret<span className="visually-hidden"> stored</span>
         </span>
       )}
       {keyView.snoozedUntil && <SnoozedMark until={keyView.snoozedUntil} />}
