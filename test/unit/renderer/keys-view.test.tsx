@@ -58,7 +58,7 @@ describe('KeysView', () => {
     await renderApp();
     const row = screen.getAllByTestId('key-row').find((r) => r.dataset.keyId === 'token-none')!;
     expect(row.textContent).toContain('No secret stored');
-    expect(within(row).getByTitle(/^No secret stored/)).toBeTruthy();
+    expect(within(row).getByTitle(/^No secret stored: /).textContent).toBe('No secret stored');
     expect(within(row).getByRole('button', { name: /^Copy/ })).toHaveProperty('disabled', true);
   });
 
