@@ -32,9 +32,9 @@ export interface Core {
   /** Main → renderer events, also consumed by the tray and notifications. */
   subscribe(listener: EventSink): () => void;
   /**
-   * Recovers the create/renew journal, loads cached lists (available at once), arms the expiry
-   * scheduler, and starts a background refresh of every server. Resolves once cached state is
-   * loaded; the refresh goes on in the background.
+   * Loads cached lists (available at once), then, on the next turn and in the background, recovers
+   * the create/renew journal, arms the expiry scheduler and refreshes every server. Resolves once
+   * cached state is loaded.
    */
   start(): Promise<void>;
   /** Cancels timers and pending clipboard clears; flushes metadata. */

@@ -62,6 +62,7 @@ export function createCore(deps: CoreDeps): Core {
   });
 
   let started = false;
+  let schedulerStarted: Promise<void> = Promise.resolve();
   const unsubscribe: Array<() => void> = [];
   // Which servers were signed in, and how many keys each had near expiry, at the last look: a new
   // sign-in triggers a refresh; a changed count is news for the server switcher.
@@ -136,9 +137,18 @@ export function createCore(deps: CoreDeps): Core {
         keyService.onChange(onKeysChanged),
         settings.onChange(() => void scheduler.rearm()),
       );
-      await keyService.start();
-      await scheduler.start();
+      // Resolves once the cached lists are loaded: they are available from here. Journal recovery
+      // (keychain probe, server calls), the expiry evaluation of every key and the refresh (which
+      // loads the HTTP client) follow on the next turn, so list requests already waiting come first.
+      await keyService.start({ recoverInBackground: true });
       started = true;
+      schedulerStarted = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => scheduler.start())
+        .catch((error: unknown) =>
+          log.error('expiry: the scheduler did not start', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
       keyService.refreshInBackground();
       for (const problem of metadata.problems()) {
         log.warn('metadata: a damaged file was set aside at start', {
@@ -149,6 +159,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     async stop() {
       started = false;
+      await schedulerStarted;
       if (rearmTimer) clearTimeout(rearmTimer);
       rearmTimer = null;
       burstStartedAt = null;

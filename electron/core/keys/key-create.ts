@@ -3,6 +3,7 @@ import { AppFailure } from '../app-failure';
 import type { RancherClient, RancherToken } from '../rancher/rancher-client';
 import { keyIdOf, maskBearer } from './key-id';
 import type { KeyContext } from './key-context';
+import type { JournalEntry } from './key-journal';
 import { recordFor, type KeyRecord } from './key-records';
 
 /** What to create: the server-side request plus what only the app keeps. */
@@ -108,6 +109,8 @@ export async function createAndStore(
 
 /** Journal entries of operations still running in this process (recovery leaves them alone). */
 const inFlight = new Set<string>();
+/** Journal entries a recovery is resolving right now (a concurrent one leaves them alone). */
+const recovering = new Set<string>();
 
 /** What recovery did, for the log and for tests. */
 export interface RecoveryAction {
@@ -134,10 +137,39 @@ export async function recoverJournal(
   const actions: RecoveryAction[] = [];
   const entries = ctx.journal
     .entries()
-    .filter((e) => !inFlight.has(e.id) && (serverId === undefined || e.serverId === serverId));
+    .filter(
+      (e) =>
+        !inFlight.has(e.id) &&
+        !recovering.has(e.id) &&
+        (serverId === undefined || e.serverId === serverId),
+    );
   if (entries.length === 0) return actions;
+  for (const entry of entries) recovering.add(entry.id);
+  try {
+    await recoverEntries(ctx, entries, actions);
+  } finally {
+    for (const entry of entries) recovering.delete(entry.id);
+  }
+  for (const action of actions) {
+    deps.log.warn(
+      action.action === 'revoked'
+        ? 'keys: revoked a key created before a crash whose secret was never stored'
+        : 'keys: completed a key creation interrupted by a crash',
+      { ...action },
+    );
+  }
+  ctx.armRevocations();
+  return actions;
+}
+
+async function recoverEntries(
+  ctx: KeyContext,
+  entries: readonly JournalEntry[],
+  actions: RecoveryAction[],
+): Promise<void> {
+  const { deps } = ctx;
   // A locked keyring answers reads with null: never conclude "not stored" without this probe.
-  if ((await deps.secrets.status()).status !== 'available') return actions;
+  if ((await deps.secrets.status()).status !== 'available') return;
   for (const entry of entries) {
     const exists = deps.servers.list().some((s) => s.id === entry.serverId);
     if (!exists) {
@@ -203,14 +235,4 @@ export async function recoverJournal(
       });
     }
   }
-  for (const action of actions) {
-    deps.log.warn(
-      action.action === 'revoked'
-        ? 'keys: revoked a key created before a crash whose secret was never stored'
-        : 'keys: completed a key creation interrupted by a crash',
-      { ...action },
-    );
-  }
-  ctx.armRevocations();
-  return actions;
 }

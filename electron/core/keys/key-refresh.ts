@@ -83,11 +83,19 @@ export function createRefresher(ctx: KeyContext) {
   }
 
   return {
-    /** Refreshes one server; concurrent calls share the same run. */
-    refresh(serverId: string): Promise<RefreshResult> {
+    /**
+     * Refreshes one server; concurrent calls share the same run. `afterTurn` starts the work on
+     * the event loop's next turn (the list counts as being refreshed at once): at start, list
+     * requests already waiting are answered from the cache before the refresh loads the HTTP
+     * client and builds its requests.
+     */
+    refresh(serverId: string, options: { afterTurn?: boolean } = {}): Promise<RefreshResult> {
       const running = inFlight.get(serverId);
       if (running) return running;
-      const job = run(serverId).finally(() => {
+      const started = options.afterTurn
+        ? new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(serverId))
+        : run(serverId);
+      const job = started.finally(() => {
         inFlight.delete(serverId);
         ctx.changed(serverId);
       });

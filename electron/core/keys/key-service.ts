@@ -12,7 +12,7 @@ import { createKeyJournal } from './key-journal';
 import { createRefresher } from './key-refresh';
 import { nextRevocationAt, retryRevocations, revokeKeys } from './key-revoke';
 import type { KeyRecord } from './key-records';
-import { compareViews, isVisible, toKeyView } from './key-view';
+import { isVisible, sortViews, toKeyView } from './key-view';
 import { secretAccount } from '../vault/secret-store';
 
 export type { KeyServiceDeps, CrashStep } from './key-context';
@@ -26,14 +26,22 @@ export interface ServerKeyView {
 
 /** Key lifecycle over the server and the keychain (issue 4 §4). */
 export interface KeyService {
-  /** Loads the journal and every server's cached list, then recovers interrupted creates. */
-  start(): Promise<RecoveryAction[]>;
+  /**
+   * Loads the journal and every server's cached list, then recovers interrupted creates. With
+   * `recoverInBackground` it resolves as soon as the lists are loaded (and returns no actions):
+   * recovery probes the keychain and calls servers, which must not hold back the cached list; it
+   * then runs on the next turn, and {@link KeyService.idle} waits for it.
+   */
+  start(options?: { recoverInBackground?: boolean }): Promise<RecoveryAction[]>;
   stop(): void;
   list(input: ParsedInput<'keys:list'>): Output<'keys:list'>;
   refresh(serverId?: string): Promise<Output<'keys:refresh'>>;
   /** Refreshes every server in the background (errors are recorded, not thrown). */
   refreshInBackground(): void;
-  /** Resolves when background refreshes and timed revocations have finished (tests, benchmarks). */
+  /**
+   * Resolves when background recovery, refreshes and timed revocations have finished and the
+   * refreshed lists are written (stop, tests, benchmarks).
+   */
   idle(): Promise<void>;
   create(input: ParsedInput<'keys:create'>): Promise<Output<'keys:create'>>;
   import(input: ParsedInput<'keys:import'>): Promise<KeyView>;
@@ -96,6 +104,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
   let cancelRevocationTimer: (() => void) | null = null;
   let stopped = false;
   let revoking: Promise<void> = Promise.resolve();
+  let recovering: Promise<unknown> = Promise.resolve();
   const retryDelayMs = deps.retryDelayMs ?? 60_000;
   const serverIds = () => servers.list().map((s) => s.id);
 
@@ -172,6 +181,11 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     return views;
   }
 
+  const sortedCache = new Map<
+    string,
+    { views: KeyView[]; includeSystem: boolean; keys: KeyView[] }
+  >();
+
   function requireRecord(serverId: string, keyId: string) {
     const record = cache.get(serverId).keys[keyId];
     if (!record) ctx.view(serverId, keyId);
@@ -179,13 +193,18 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
   }
 
   const service: KeyService = {
-    async start() {
+    async start(options = {}) {
       stopped = false;
       await journal.load();
       await Promise.all(serverIds().map((id) => cache.load(id)));
-      const actions = await recoverJournal(ctx).catch(() => []);
-      ctx.armRevocations();
-      return actions;
+      const recover = async () => {
+        const actions = await recoverJournal(ctx).catch(() => []);
+        ctx.armRevocations();
+        return actions;
+      };
+      if (!options.recoverInBackground) return recover();
+      recovering = new Promise<void>((resolve) => setImmediate(resolve)).then(recover);
+      return [];
     },
     stop() {
       stopped = true;
@@ -199,9 +218,15 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       servers.get(serverId);
       const includeSystem = input.includeSystem ?? deps.settings.get().showSystemTokens;
       const doc = cache.get(serverId);
-      const keys = viewsOf(serverId)
-        .filter((v) => isVisible(v, includeSystem))
-        .sort(compareViews);
+      const views = viewsOf(serverId);
+      // Sorted once per set of views (a list is asked for on every change and server switch).
+      let sorted = sortedCache.get(serverId);
+      if (sorted?.views !== views || sorted.includeSystem !== includeSystem) {
+        const keys = sortViews(views.filter((v) => isVisible(v, includeSystem)));
+        sorted = { views, includeSystem, keys };
+        sortedCache.set(serverId, sorted);
+      }
+      const keys = [...sorted.keys];
       return {
         serverId,
         keys,
@@ -214,9 +239,10 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       return { results: await Promise.all(ids.map((id) => refresher.refresh(id))) };
     },
     refreshInBackground() {
-      for (const id of serverIds()) void refresher.refresh(id);
+      for (const id of serverIds()) void refresher.refresh(id, { afterTurn: true });
     },
     async idle() {
+      await recovering;
       await refresher.idle();
       await revoking;
       await cache.flush();

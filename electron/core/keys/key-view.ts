@@ -63,10 +63,20 @@ export function isVisible(view: KeyView, includeSystem: boolean): boolean {
   return includeSystem || view.kind === 'api_key';
 }
 
-/** Orders a list: soonest expiry first, never-expiring last, then by description. */
-export function compareViews(a: KeyView, b: KeyView): number {
-  const ea = a.expiresAt ? Date.parse(a.expiresAt) : Infinity;
-  const eb = b.expiresAt ? Date.parse(b.expiresAt) : Infinity;
-  if (ea !== eb) return ea < eb ? -1 : 1;
-  return a.description.localeCompare(b.description) || a.id.localeCompare(b.id);
+const expiryOf = (view: KeyView) => (view.expiresAt ? Date.parse(view.expiresAt) : Infinity);
+
+/**
+ * Orders a list: soonest expiry first, never-expiring last, then by description and id. Each
+ * expiry is parsed once, not on every comparison.
+ */
+export function sortViews(views: readonly KeyView[]): KeyView[] {
+  return views
+    .map((view) => ({ view, expiry: expiryOf(view) }))
+    .sort(
+      (a, b) =>
+        (a.expiry !== b.expiry ? (a.expiry < b.expiry ? -1 : 1) : 0) ||
+        a.view.description.localeCompare(b.view.description) ||
+        a.view.id.localeCompare(b.view.id),
+    )
+    .map(({ view }) => view);
 }

@@ -1,5 +1,4 @@
-import axios from 'axios';
-import type { AxiosInstance, AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
 import type { z } from 'zod';
 import type { AppFailure } from '../app-failure';
 import {
@@ -87,6 +86,23 @@ function errorCode(error: unknown): string | undefined {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * axios is loaded on the first request, not with the core: with what it pulls in (Node's fetch,
+ * form-data and its MIME database) it was a third of the bundle's loading time, and start only
+ * needs the cached lists (bench/RESULTS.md, Core).
+ */
+let axiosModule: Promise<AxiosStatic> | null = null;
+function loadAxios(): Promise<AxiosStatic> {
+  axiosModule ??= import('axios').then(
+    (module) => module.default,
+    (error: unknown) => {
+      axiosModule = null;
+      throw error;
+    },
+  );
+  return axiosModule;
+}
+
+/**
  * The transport of one server (axios over a per-server agent). Always sends
  * `Accept: application/json` and `User-Agent: rancher-keys/<version>` (a browser-like agent gets
  * HTML and CSRF errors from Rancher, rancher-api.md §1.3). Never follows a redirect to another
@@ -100,23 +116,26 @@ export function createTransport(options: TransportOptions): Transport {
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 150;
   const agent = createAgent(origin, options.tls, options.connectTimeoutMs);
-  const client: AxiosInstance = axios.create({
-    baseURL: origin,
-    adapter: 'http',
-    maxRedirects: 0,
-    // Environment proxies are not honoured: a proxy would see every credential in clear for HTTP.
-    proxy: false,
-    validateStatus: () => true,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-    maxContentLength: 32 * 1024 * 1024,
-    httpAgent: agent,
-    httpsAgent: agent,
-    headers: {
-      Accept: 'application/json',
-      'User-Agent': `rancher-keys/${options.appVersion}`,
-    },
-  });
+  let client: Promise<AxiosInstance> | null = null;
+  const makeClient = (axios: AxiosStatic): AxiosInstance =>
+    axios.create({
+      baseURL: origin,
+      adapter: 'http',
+      maxRedirects: 0,
+      // Environment proxies are not honoured: a proxy would see every credential in clear for HTTP.
+      proxy: false,
+      validateStatus: () => true,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      maxContentLength: 32 * 1024 * 1024,
+      httpAgent: agent,
+      httpsAgent: agent,
+      headers: {
+        Accept: 'application/json',
+        'User-Agent': `rancher-keys/${options.appVersion}`,
+      },
+    });
+  const clientOf = (): Promise<AxiosInstance> => (client ??= loadAxios().then(makeClient));
 
   async function mapNetworkError(error: unknown, timedOut: boolean): Promise<AppFailure> {
     if (timedOut) return timeoutFailure(ctx, timeoutMs);
@@ -154,7 +173,9 @@ export function createTransport(options: TransportOptions): Transport {
       if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
       if (request.body !== undefined)
         headers['Content-Type'] = request.contentType ?? 'application/json';
-      return await client.request<string>({
+      return await (
+        await clientOf()
+      ).request<string>({
         method: request.method,
         url: path,
         headers,
