@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExpirySummary, ExpiryWarning } from '../../contract/app';
+import type { KeyView } from '../../contract/keys';
 import type { Settings } from '../../contract/settings';
 import type { EventSink } from '../events';
 import type { Logger } from '../log';
@@ -57,9 +58,35 @@ export interface ExpiryScheduler {
 
 const time = (text: string | null) => (text ? Date.parse(text) : NaN);
 
+/** A key view's instants, parsed once per view (the key service reuses unchanged views). */
+interface Times {
+  expiresAt: number;
+  createdAt: number;
+  snoozedUntil: number;
+}
+const parsedTimes = new WeakMap<KeyView, Times>();
+function timesOf(key: KeyView): Times {
+  let times = parsedTimes.get(key);
+  if (!times) {
+    times = {
+      expiresAt: time(key.expiresAt),
+      createdAt: time(key.createdAt),
+      snoozedUntil: time(key.snoozedUntil),
+    };
+    parsedTimes.set(key, times);
+  }
+  return times;
+}
+
 export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpiryScheduler {
   const { clock } = deps;
   let state: ExpiryState = { notified: {} };
+  // `state.notified` as a map: looked up for every key on every evaluation.
+  let notifiedByKey = new Map<string, ExpiryState['notified'][string]>();
+  function setState(next: ExpiryState): void {
+    state = next;
+    notifiedByKey = new Map(Object.entries(next.notified));
+  }
   let cancel: (() => void) | null = null;
   let armedAt: number | null = null;
   let lastSummary = '';
@@ -69,11 +96,9 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
   function items(): Item[] {
     const out: Item[] = [];
     for (const { serverId, serverName, key } of deps.keys.allKeys()) {
-      const expiresAt = time(key.expiresAt);
+      const { expiresAt, createdAt, snoozedUntil: snoozed } = timesOf(key);
       if (Number.isNaN(expiresAt) || key.state === 'revoked' || key.state === 'pending_revocation')
         continue;
-      const createdAt = time(key.createdAt);
-      const snoozed = time(key.snoozedUntil);
       out.push({
         stateKey: `${serverId}\n${key.id}`,
         serverId,
@@ -108,7 +133,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
   }
 
   function notifiedLevel(item: Item): number | undefined {
-    const entry = state.notified[item.stateKey];
+    const entry = notifiedByKey.get(item.stateKey);
     // A new expiry (the key was changed or replaced under the same name) starts afresh.
     return entry && entry.expiresAt === item.expiresAtText ? entry.thresholdMs : undefined;
   }
@@ -142,7 +167,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
     }
     // Persist before announcing: a crash in between loses a warning rather than repeating it.
     if (JSON.stringify(notified) !== JSON.stringify(state.notified)) {
-      state = { notified };
+      setState({ notified });
       await deps.metadata.write(expiryStateDocument, stateSchema, state);
     }
     for (const warning of warnings) deps.emit('expiry:warning', warning);
@@ -193,7 +218,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
   const scheduler: ExpiryScheduler = {
     async start() {
       stopped = false;
-      state = await deps.metadata.read(expiryStateDocument, stateSchema, { notified: {} });
+      setState(await deps.metadata.read(expiryStateDocument, stateSchema, { notified: {} }));
       await queue();
     },
     rearm: () => (stopped ? Promise.resolve() : queue()),
@@ -208,8 +233,10 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
       let expiringCount = 0;
       let expiredCount = 0;
       let next: ExpirySummary['next'] = null;
+      let nextAt = Infinity;
       for (const { serverId, serverName, key } of deps.keys.allKeys()) {
-        const snoozed = key.snoozedUntil !== null && Date.parse(key.snoozedUntil) > now;
+        const times = timesOf(key);
+        const snoozed = times.snoozedUntil > now;
         if (!snoozed && (key.state === 'expiring' || key.state === 'expired')) {
           if (key.state === 'expiring') expiringCount++;
           else expiredCount++;
@@ -218,8 +245,9 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         if (
           key.expiresAt &&
           (key.state === 'active' || key.state === 'expiring') &&
-          (next === null || Date.parse(key.expiresAt) < Date.parse(next.expiresAt))
+          (next === null || times.expiresAt < nextAt)
         ) {
+          nextAt = times.expiresAt;
           next = {
             serverId,
             serverName,

@@ -81,11 +81,14 @@ export async function revokeKeys(
 
 /** Keys of a server that are due to be revoked: pending revocations and ended grace periods. */
 export function dueRevocations(ctx: KeyContext, serverId: string, now: number): string[] {
-  return Object.entries(ctx.cache.get(serverId).keys)
-    .filter(
-      ([, r]) => r.pendingRevocation || (r.revokeAt !== null && Date.parse(r.revokeAt) <= now),
-    )
-    .map(([id]) => id);
+  const { keys } = ctx.cache.get(serverId);
+  const due: string[] = [];
+  // Runs after every refresh, over every key: a plain loop, no entry arrays.
+  for (const id in keys) {
+    const r = keys[id] as (typeof keys)[string];
+    if (r.pendingRevocation || (r.revokeAt !== null && Date.parse(r.revokeAt) <= now)) due.push(id);
+  }
+  return due;
 }
 
 /** The earliest instant a revocation is due (0 for pending ones), or null when none is. */

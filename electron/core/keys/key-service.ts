@@ -181,6 +181,10 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     return views;
   }
 
+  const nearExpiryCache = new Map<
+    string,
+    { views: KeyView[]; count: number; validUntil: number }
+  >();
   const sortedCache = new Map<
     string,
     { views: KeyView[]; includeSystem: boolean; keys: KeyView[] }
@@ -462,13 +466,22 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       return out;
     },
     nearExpiryCount(serverId) {
+      // Asked for on every change and for every server view: counted once per set of views, until
+      // a snooze in it ends.
       const now = clock.now();
-      return viewsOf(serverId).filter(
-        (k) =>
-          k.kind === 'api_key' &&
-          (k.state === 'expiring' || k.state === 'expired') &&
-          !(k.snoozedUntil && Date.parse(k.snoozedUntil) > now),
-      ).length;
+      const views = viewsOf(serverId);
+      const hit = nearExpiryCache.get(serverId);
+      if (hit?.views === views && now < hit.validUntil) return hit.count;
+      let count = 0;
+      let validUntil = Infinity;
+      for (const k of views) {
+        if (k.kind !== 'api_key' || (k.state !== 'expiring' && k.state !== 'expired')) continue;
+        const snoozed = k.snoozedUntil ? Date.parse(k.snoozedUntil) : NaN;
+        if (snoozed > now) validUntil = Math.min(validUntil, snoozed);
+        else count++;
+      }
+      nearExpiryCache.set(serverId, { views, count, validUntil });
+      return count;
     },
     onChange(listener) {
       listeners.add(listener);
