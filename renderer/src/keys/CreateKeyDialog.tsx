@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { AppError } from '../../../electron/contract/errors';
 import type { Output } from '../../../electron/contract/ipc';
 import type { TokenFamily } from '../../../electron/contract/keys';
 import type { Cluster } from '../../../electron/contract/servers';
-import { durationUnits, formatDuration, type DurationUnit } from '../format/time';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import { formatDuration, type DurationUnit } from '../format/time';
+import { Field } from '../ui/Field';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 import { CopyButtons } from './CopyButtons';
+import { DurationUnitSelect } from './DurationUnitSelect';
+import { KeyIssuedDialog } from './KeyIssuedDialog';
 import { customExpiry, defaultPresetId, expiryPresets } from './expiry-presets';
 import { parseLabels } from './labels-input';
 
@@ -19,7 +20,7 @@ import { parseLabels } from './labels-input';
  * a warning when the server shortened the lifetime.
  */
 export function CreateKeyDialog({ serverId }: { serverId: string }) {
-  const { servers, keys, ui } = useStores();
+  const { servers, keys } = useStores();
   const server = useStore(servers.store, (s) => s.servers.find((x) => x.id === serverId) ?? null);
   const maxTtlMs = server?.maxTtlMs ?? null;
   const presets = useMemo(() => expiryPresets(maxTtlMs), [maxTtlMs]);
@@ -31,8 +32,7 @@ export function CreateKeyDialog({ serverId }: { serverId: string }) {
   const [clusterId, setClusterId] = useState('');
   const [family, setFamily] = useState<TokenFamily>('v3');
   const [clusters, setClusters] = useState<Cluster[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [created, setCreated] = useState<Output<'keys:create'> | null>(null);
 
   useEffect(() => {
@@ -57,9 +57,7 @@ export function CreateKeyDialog({ serverId }: { serverId: string }) {
           : null
         : (presets.find((p) => p.id === preset)?.choice ?? null);
     if (!expiry) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setCreated(
         await keys.create({
           serverId,
@@ -70,26 +68,12 @@ export function CreateKeyDialog({ serverId }: { serverId: string }) {
           family,
         }),
       );
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (created) {
     return (
-      <Dialog
-        title="Key created"
-        onClose={() => ui.close()}
-        testId="key-created-dialog"
-        wide
-        footer={
-          <button type="button" className="button button-primary" onClick={() => ui.close()}>
-            Done
-          </button>
-        }
-      >
+      <KeyIssuedDialog title="Key created" testId="key-created-dialog">
         <p className="notice notice-success" data-testid="stored-in-keychain">
           The secret of <span className="mono">{created.key.id}</span> is stored in your OS
           keychain. Copy it whenever you need it; Rancher will not show it again.
@@ -108,149 +92,113 @@ export function CreateKeyDialog({ serverId }: { serverId: string }) {
           endpoint={created.endpoint}
           preview={created.key.preview}
         />
-      </Dialog>
+      </KeyIssuedDialog>
     );
   }
 
-  const canSubmit = !busy && (preset !== 'custom' || customError === null);
-
   return (
-    <Dialog
+    <FormDialog
       title="New key"
-      onClose={() => ui.close()}
       testId="create-key-dialog"
+      formId="create-key-form"
+      submitLabel="Create key"
+      busyLabel="Creating…"
+      busy={busy}
+      canSubmit={preset !== 'custom' || customError === null}
+      onSubmit={submit}
+      error={error}
+      errorServerId={serverId}
       wide
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="create-key-form"
-            className="button button-primary"
-            disabled={!canSubmit}
-          >
-            {busy ? 'Creating…' : 'Create key'}
-          </button>
-        </>
-      }
     >
-      <form
-        id="create-key-form"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label className="field">
-          <span>Description</span>
-          <input
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            placeholder="What uses this key, e.g. CI pipeline for team A"
-            maxLength={512}
-            data-autofocus
-          />
-        </label>
-        <label className="field">
-          <span>
-            Labels <span className="hint">comma-separated, kept on this computer</span>
+      <Field label="Description">
+        <input
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder="What uses this key, e.g. CI pipeline for team A"
+          maxLength={512}
+          data-autofocus
+        />
+      </Field>
+      <Field label="Labels" hint="comma-separated, kept on this computer">
+        <input value={labels} onChange={(e) => setLabels(e.target.value)} placeholder="ci, prod" />
+      </Field>
+      <fieldset className="field">
+        <legend>
+          Expires{' '}
+          <span className="hint" data-testid="max-ttl">
+            {maxTtlMs
+              ? `maximum allowed: ${formatDuration(maxTtlMs)}`
+              : 'this server sets no maximum'}
           </span>
-          <input
-            value={labels}
-            onChange={(e) => setLabels(e.target.value)}
-            placeholder="ci, prod"
-          />
-        </label>
-        <fieldset className="field">
-          <legend>
-            Expires{' '}
-            <span className="hint" data-testid="max-ttl">
-              {maxTtlMs
-                ? `maximum allowed: ${formatDuration(maxTtlMs)}`
-                : 'this server sets no maximum'}
-            </span>
-          </legend>
-          <div className="preset-list">
-            {presets.map((p) => (
-              <label key={p.id} className="preset">
-                <input
-                  type="radio"
-                  name="expiry"
-                  value={p.id}
-                  checked={preset === p.id}
-                  onChange={() => setPreset(p.id)}
-                />
-                {p.label}
-              </label>
-            ))}
-            <label className="preset">
+        </legend>
+        <div className="preset-list">
+          {presets.map((p) => (
+            <label key={p.id} className="preset">
               <input
                 type="radio"
                 name="expiry"
-                value="custom"
-                checked={preset === 'custom'}
-                onChange={() => setPreset('custom')}
+                value={p.id}
+                checked={preset === p.id}
+                onChange={() => setPreset(p.id)}
               />
-              Custom
+              {p.label}
             </label>
-          </div>
-          {preset === 'custom' && (
-            <div className="custom-expiry">
-              <input
-                type="number"
-                min={1}
-                value={customValue}
-                onChange={(e) => setCustomValue(e.target.value)}
-                aria-label="Custom expiry value"
-                aria-invalid={customError !== null}
-                aria-describedby="custom-expiry-error"
-              />
-              <select
-                value={customUnit}
-                onChange={(e) => setCustomUnit(e.target.value as DurationUnit)}
-                aria-label="Custom expiry unit"
-              >
-                {durationUnits.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.label}
-                  </option>
-                ))}
-              </select>
-              <span id="custom-expiry-error" className="field-error">
-                {customError}
-              </span>
-            </div>
-          )}
-        </fieldset>
-        <label className="field">
-          <span>Cluster scope</span>
-          <select value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
-            <option value="">No scope — all clusters and the Rancher API</option>
-            {(clusters ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <span className="hint">
-            A key scoped to one cluster works only against that cluster&apos;s Kubernetes API; it
-            cannot use Rancher&apos;s own API (for example to list clusters or manage keys).
-          </span>
-        </label>
-        {server?.tokenApis.ext && (
-          <label className="field field-inline">
-            <span>Token type</span>
-            <select value={family} onChange={(e) => setFamily(e.target.value as TokenFamily)}>
-              <option value="v3">v3 (every Rancher release)</option>
-              <option value="ext">ext.cattle.io (2.12+, can be disabled)</option>
-            </select>
+          ))}
+          <label className="preset">
+            <input
+              type="radio"
+              name="expiry"
+              value="custom"
+              checked={preset === 'custom'}
+              onChange={() => setPreset('custom')}
+            />
+            Custom
           </label>
+        </div>
+        {preset === 'custom' && (
+          <div className="custom-expiry">
+            <input
+              type="number"
+              min={1}
+              value={customValue}
+              onChange={(e) => setCustomValue(e.target.value)}
+              aria-label="Custom expiry value"
+              aria-invalid={customError !== null}
+              aria-describedby="custom-expiry-error"
+            />
+            <DurationUnitSelect
+              value={customUnit}
+              onChange={setCustomUnit}
+              label="Custom expiry unit"
+            />
+            <span id="custom-expiry-error" className="field-error">
+              {customError}
+            </span>
+          </div>
         )}
-        {error && <ErrorNotice error={error} serverId={serverId} compact />}
-      </form>
-    </Dialog>
+      </fieldset>
+      <Field label="Cluster scope">
+        <select value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
+          <option value="">No scope — all clusters and the Rancher API</option>
+          {(clusters ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <span className="hint">
+          A key scoped to one cluster works only against that cluster&apos;s Kubernetes API; it
+          cannot use Rancher&apos;s own API (for example to list clusters or manage keys).
+        </span>
+      </Field>
+      {server?.tokenApis.ext && (
+        <Field label="Token type" inline>
+          <select value={family} onChange={(e) => setFamily(e.target.value as TokenFamily)}>
+            <option value="v3">v3 (every Rancher release)</option>
+            <option value="ext">ext.cattle.io (2.12+, can be disabled)</option>
+          </select>
+        </Field>
+      )}
+    </FormDialog>
   );
 }

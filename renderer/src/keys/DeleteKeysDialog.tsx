@@ -1,26 +1,21 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { AppError } from '../../../electron/contract/errors';
 import type { Output } from '../../../electron/contract/ipc';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 
 /** Delete one or many keys: says what breaks, then reports any key that could not go. */
 export function DeleteKeysDialog({ keyIds }: { keyIds: string[] }) {
   const { keys, ui } = useStores();
   const first = useStore(keys.store, (s) => s.keys.find((k) => k.id === keyIds[0]) ?? null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const [failed, setFailed] = useState<Output<'keys:delete'>['results']>([]);
+  const { busy, error, run } = useSubmit();
   const many = keyIds.length > 1;
   const name = first?.description || keyIds[0];
 
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
+  const remove = () =>
+    run(async () => {
       const { results } = await keys.remove(keyIds);
       const bad = results.filter((r) => r.outcome === 'failed');
       const pending = results.filter((r) => r.outcome === 'pending_revocation').length;
@@ -37,34 +32,21 @@ export function DeleteKeysDialog({ keyIds }: { keyIds: string[] }) {
             : 'Key deleted.',
         pending ? 'warning' : 'success',
       );
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <Dialog
+    <FormDialog
       title={many ? `Delete ${keyIds.length} keys?` : `Delete ${name}?`}
-      onClose={() => ui.close()}
       testId="delete-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()} data-autofocus>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={busy || failed.length > 0}
-            onClick={() => void remove()}
-            data-testid="confirm-delete"
-          >
-            {busy ? 'Deleting…' : many ? `Delete ${keyIds.length} keys` : 'Delete key'}
-          </button>
-        </>
-      }
+      submitLabel={many ? `Delete ${keyIds.length} keys` : 'Delete key'}
+      busyLabel="Deleting…"
+      busy={busy}
+      canSubmit={failed.length === 0}
+      onSubmit={remove}
+      error={error}
+      autoFocusCancel
+      danger
+      submitTestId="confirm-delete"
     >
       <p>
         {many ? 'These keys are' : 'The key is'} revoked on the server and removed from your
@@ -84,7 +66,6 @@ export function DeleteKeysDialog({ keyIds }: { keyIds: string[] }) {
           </div>
         </div>
       )}
-      {error && <ErrorNotice error={error} compact />}
-    </Dialog>
+    </FormDialog>
   );
 }

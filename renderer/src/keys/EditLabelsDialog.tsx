@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { AppError } from '../../../electron/contract/errors';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import { Field } from '../ui/Field';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 import { allLabels } from './key-query';
 import { parseLabels } from './labels-input';
 
@@ -15,74 +14,44 @@ export function EditLabelsDialog({ keyId }: { keyId: string }) {
   const list = useStore(keys.store, (s) => s.keys);
   const known = useMemo(() => allLabels(list), [list]);
   const [text, setText] = useState((key?.labels ?? []).join(', '));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useSubmit({ keepError: true });
   const current = parseLabels(text);
   const suggestions = known.filter((l) => !current.includes(l)).slice(0, 12);
 
-  async function save() {
-    setBusy(true);
-    try {
+  const save = () =>
+    run(async () => {
       await keys.setLabels(keyId, current);
       ui.close();
       ui.toast('Labels saved.', 'success');
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+
   return (
-    <Dialog
+    <FormDialog
       title={`Labels of ${key?.description || keyId}`}
-      onClose={() => ui.close()}
       testId="labels-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="labels-form"
-            className="button button-primary"
-            disabled={busy}
-          >
-            Save labels
-          </button>
-        </>
-      }
+      formId="labels-form"
+      submitLabel="Save labels"
+      busy={busy}
+      onSubmit={save}
+      error={error}
     >
-      <form
-        id="labels-form"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <label className="field">
-          <span>
-            Labels <span className="hint">comma-separated; kept on this computer only</span>
-          </span>
-          <input value={text} onChange={(e) => setText(e.target.value)} data-autofocus />
-        </label>
-        {suggestions.length > 0 && (
-          <div className="suggestions" aria-label="Labels used on this server" role="group">
-            {suggestions.map((l) => (
-              <button
-                key={l}
-                type="button"
-                className="label-chip label-chip-button"
-                onClick={() => setText([...current, l].join(', '))}
-              >
-                + {l}
-              </button>
-            ))}
-          </div>
-        )}
-        {error && <ErrorNotice error={error} compact />}
-      </form>
-    </Dialog>
+      <Field label="Labels" hint="comma-separated; kept on this computer only">
+        <input value={text} onChange={(e) => setText(e.target.value)} data-autofocus />
+      </Field>
+      {suggestions.length > 0 && (
+        <div className="suggestions" aria-label="Labels used on this server" role="group">
+          {suggestions.map((l) => (
+            <button
+              key={l}
+              type="button"
+              className="label-chip label-chip-button"
+              onClick={() => setText([...current, l].join(', '))}
+            >
+              + {l}
+            </button>
+          ))}
+        </div>
+      )}
+    </FormDialog>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { AppError } from '../../../electron/contract/errors';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import { Field } from '../ui/Field';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 import { parseLabels } from './labels-input';
 
 /** Import a key the user already has: paste its bearer token; main verifies and stores it. */
@@ -11,12 +10,10 @@ export function ImportKeyDialog({ serverId }: { serverId: string }) {
   const { keys, ui } = useStores();
   const [bearer, setBearer] = useState('');
   const [labels, setLabels] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useSubmit();
+
+  const submit = () =>
+    run(async () => {
       const key = await keys.importKey({
         serverId,
         bearer: bearer.trim(),
@@ -25,63 +22,34 @@ export function ImportKeyDialog({ serverId }: { serverId: string }) {
       setBearer('');
       ui.close();
       ui.toast(`Imported ${key.id}; its secret is in your keychain.`, 'success');
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+
   return (
-    <Dialog
+    <FormDialog
       title="Import a key"
-      onClose={() => ui.close()}
       testId="import-key-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="import-key-form"
-            className="button button-primary"
-            disabled={busy || !bearer.trim()}
-          >
-            Import
-          </button>
-        </>
-      }
+      formId="import-key-form"
+      submitLabel="Import"
+      busy={busy}
+      canSubmit={Boolean(bearer.trim())}
+      onSubmit={submit}
+      error={error}
+      errorServerId={serverId}
     >
-      <form
-        id="import-key-form"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label className="field">
-          <span>
-            Bearer token <span className="hint">token-xxxxx:… or ext/token-xxxxx:…</span>
-          </span>
-          <input
-            type="password"
-            className="mono"
-            value={bearer}
-            onChange={(e) => setBearer(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            data-autofocus
-          />
-        </label>
-        <label className="field">
-          <span>
-            Labels <span className="hint">comma-separated</span>
-          </span>
-          <input value={labels} onChange={(e) => setLabels(e.target.value)} />
-        </label>
-        {error && <ErrorNotice error={error} serverId={serverId} compact />}
-      </form>
-    </Dialog>
+      <Field label="Bearer token" hint="token-xxxxx:… or ext/token-xxxxx:…">
+        <input
+          type="password"
+          className="mono"
+          value={bearer}
+          onChange={(e) => setBearer(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          data-autofocus
+        />
+      </Field>
+      <Field label="Labels" hint="comma-separated">
+        <input value={labels} onChange={(e) => setLabels(e.target.value)} />
+      </Field>
+    </FormDialog>
   );
 }

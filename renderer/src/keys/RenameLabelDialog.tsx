@@ -1,10 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { AppError } from '../../../electron/contract/errors';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import { Field } from '../ui/Field';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 import { allLabels } from './key-query';
 
 /** Why `to` cannot be the new name of `from`, or null when it can (mirrors the contract's rule). */
@@ -33,8 +32,7 @@ export function RenameLabelDialog({ from: initial }: { from: string | null }) {
   const toId = useId();
   const [everyServer, setEveryServer] = useState(false);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useSubmit({ keepError: true });
   const problem = renameLabelProblem(from, to);
   const using = list.filter((k) => k.labels.includes(from)).length;
   const merges = labels.includes(to.trim()) && to.trim() !== from;
@@ -42,97 +40,73 @@ export function RenameLabelDialog({ from: initial }: { from: string | null }) {
   async function save() {
     setTouched(true);
     if (problem || !from) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const renamed = await keys.renameLabel(from, to.trim(), everyServer);
       ui.close();
       ui.toast(
         `Renamed "${from}" to "${to.trim()}" on ${renamed} ${renamed === 1 ? 'key' : 'keys'}.`,
         'success',
       );
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Rename label"
-      onClose={() => ui.close()}
       testId="rename-label-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="rename-label-form"
-            className="button button-primary"
-            disabled={busy || !from}
-          >
-            Rename
-          </button>
-        </>
-      }
+      formId="rename-label-form"
+      submitLabel="Rename"
+      busy={busy}
+      canSubmit={Boolean(from)}
+      onSubmit={save}
+      error={error}
     >
-      <form
-        id="rename-label-form"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
+      <Field
+        label="Label"
+        hint={
+          <>
+            {using} {using === 1 ? 'key' : 'keys'} on this server
+          </>
+        }
       >
-        <label className="field">
-          <span>
-            Label{' '}
-            <span className="hint">
-              {using} {using === 1 ? 'key' : 'keys'} on this server
-            </span>
+        <select value={from} onChange={(e) => setFrom(e.target.value)} data-autofocus>
+          {labels.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="field">
+        <label htmlFor={toId}>New name</label>
+        <input
+          id={toId}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          onBlur={() => setTouched(true)}
+          maxLength={64}
+          aria-invalid={touched && problem !== null}
+          aria-describedby={`${toId}-problem`}
+        />
+        <span id={`${toId}-problem`} className="field-error">
+          {touched ? problem : null}
+        </span>
+        {merges && (
+          <span className="hint">
+            &quot;{to.trim()}&quot; already exists; keys with both labels keep it once.
           </span>
-          <select value={from} onChange={(e) => setFrom(e.target.value)} data-autofocus>
-            {labels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="field">
-          <label htmlFor={toId}>New name</label>
-          <input
-            id={toId}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            onBlur={() => setTouched(true)}
-            maxLength={64}
-            aria-invalid={touched && problem !== null}
-            aria-describedby={`${toId}-problem`}
-          />
-          <span id={`${toId}-problem`} className="field-error">
-            {touched ? problem : null}
-          </span>
-          {merges && (
-            <span className="hint">
-              &quot;{to.trim()}&quot; already exists; keys with both labels keep it once.
-            </span>
-          )}
-        </div>
-        {serverCount > 1 && (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={everyServer}
-              onChange={(e) => setEveryServer(e.target.checked)}
-            />
-            Rename it on every server, not only this one
-          </label>
         )}
-        {error && <ErrorNotice error={error} compact />}
-      </form>
-    </Dialog>
+      </div>
+      {serverCount > 1 && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={everyServer}
+            onChange={(e) => setEveryServer(e.target.checked)}
+          />
+          Rename it on every server, not only this one
+        </label>
+      )}
+    </FormDialog>
   );
 }

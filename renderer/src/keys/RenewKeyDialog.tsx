@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { AppError } from '../../../electron/contract/errors';
 import type { Output } from '../../../electron/contract/ipc';
 import { formatDateTime, time } from '../format/time';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 import { CopyButtons } from './CopyButtons';
+import { KeyIssuedDialog } from './KeyIssuedDialog';
 
 const graces = [
   { ms: 0, label: 'Revoke the old key now' },
@@ -18,39 +17,21 @@ const graces = [
 
 /** Renew: a new key with the same description, scope and lifetime; the old one is revoked. */
 export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: string }) {
-  const { keys, ui, servers } = useStores();
+  const { keys, servers } = useStores();
   const key = useStore(keys.store, (s) => s.keys.find((k) => k.id === keyId) ?? null);
   const origin = useStore(servers.store, (s) => s.servers.find((x) => x.id === serverId)?.origin);
   const [grace, setGrace] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<Output<'keys:renew'> | null>(null);
 
-  async function renew() {
-    setBusy(true);
-    setError(null);
-    try {
+  const renew = () =>
+    run(async () => {
       setDone(await keys.renew(keyId, grace));
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   if (done) {
     return (
-      <Dialog
-        title="Key renewed"
-        onClose={() => ui.close()}
-        testId="renewed-dialog"
-        wide
-        footer={
-          <button type="button" className="button button-primary" onClick={() => ui.close()}>
-            Done
-          </button>
-        }
-      >
+      <KeyIssuedDialog title="Key renewed" testId="renewed-dialog">
         <p className="notice notice-success" data-testid="stored-in-keychain">
           The new key <span className="mono">{done.key.id}</span> is stored in your OS keychain.{' '}
           {done.oldRevokeAt
@@ -67,31 +48,21 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
           endpoint={`${origin ?? ''}/v3`}
           preview={done.key.preview}
         />
-      </Dialog>
+      </KeyIssuedDialog>
     );
   }
 
   return (
-    <Dialog
+    <FormDialog
       title={`Renew ${key?.description || keyId}?`}
-      onClose={() => ui.close()}
       testId="renew-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => void renew()}
-            data-testid="confirm-renew"
-          >
-            {busy ? 'Renewing…' : 'Renew key'}
-          </button>
-        </>
-      }
+      submitLabel="Renew key"
+      busyLabel="Renewing…"
+      busy={busy}
+      onSubmit={renew}
+      error={error}
+      errorServerId={serverId}
+      submitTestId="confirm-renew"
     >
       <p>
         Rancher Keys creates a new key with the same description, scope and lifetime and stores it
@@ -112,7 +83,6 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
           </label>
         ))}
       </fieldset>
-      {error && <ErrorNotice error={error} serverId={serverId} compact />}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { AppError, CertificateInfo } from '../../../electron/contract/errors';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import type { CertificateInfo } from '../../../electron/contract/errors';
+import { Field } from '../ui/Field';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 import { CertificateDetails } from './CertificateDetails';
+import { TimeoutField } from './TimeoutField';
 
 /**
  * Add a server. When its certificate is not trusted, main answers `tls_untrusted` with the
@@ -17,59 +18,45 @@ export function AddServerDialog() {
   const [name, setName] = useState('');
   const [caPem, setCaPem] = useState('');
   const [timeoutS, setTimeoutS] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useSubmit();
   const [certificate, setCertificate] = useState<CertificateInfo | null>(null);
 
-  async function add(fingerprint256?: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      const server = await servers.add({
-        url: url.trim(),
-        ...(name.trim() ? { name: name.trim() } : {}),
-        ...(caPem.trim() ? { caPem: caPem.trim() } : {}),
-        ...(timeoutS ? { timeoutMs: Math.round(Number(timeoutS) * 1000) } : {}),
-        ...(fingerprint256 ? { fingerprint256 } : {}),
-      });
-      await servers.switchTo(server.id).catch(() => undefined);
-      ui.setView('keys');
-      ui.toast(`Added ${server.name}.`, 'success');
-      ui.open({ kind: 'signIn', serverId: server.id });
-    } catch (e) {
-      const appError = toAppError(e);
-      if (appError.code === 'tls_untrusted' && appError.certificate) {
-        setCertificate(appError.certificate);
-      } else {
+  const add = (fingerprint256?: string) =>
+    run(
+      async () => {
+        const server = await servers.add({
+          url: url.trim(),
+          ...(name.trim() ? { name: name.trim() } : {}),
+          ...(caPem.trim() ? { caPem: caPem.trim() } : {}),
+          ...(timeoutS ? { timeoutMs: Math.round(Number(timeoutS) * 1000) } : {}),
+          ...(fingerprint256 ? { fingerprint256 } : {}),
+        });
+        await servers.switchTo(server.id).catch(() => undefined);
+        ui.setView('keys');
+        ui.toast(`Added ${server.name}.`, 'success');
+        ui.open({ kind: 'signIn', serverId: server.id });
+      },
+      (appError) => {
+        if (appError.code === 'tls_untrusted' && appError.certificate) {
+          setCertificate(appError.certificate);
+          return null;
+        }
         setCertificate(null);
-        setError(appError);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+        return appError;
+      },
+    );
 
   if (certificate) {
     return (
-      <Dialog
+      <FormDialog
         title="Trust this certificate?"
-        onClose={() => ui.close()}
         testId="trust-dialog"
-        footer={
-          <>
-            <button type="button" className="button" onClick={() => setCertificate(null)}>
-              Back
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy}
-              onClick={() => void add(certificate.fingerprint256)}
-            >
-              Trust and add server
-            </button>
-          </>
-        }
+        submitLabel="Trust and add server"
+        busy={busy}
+        onSubmit={() => add(certificate.fingerprint256)}
+        error={error}
+        cancelLabel="Back"
+        onCancel={() => setCertificate(null)}
       >
         <p>
           <strong>{url}</strong> presented a certificate your system does not trust. Compare its
@@ -77,88 +64,52 @@ export function AddServerDialog() {
           match. Rancher Keys will accept only this certificate for this server.
         </p>
         <CertificateDetails certificate={certificate} />
-      </Dialog>
+      </FormDialog>
     );
   }
 
   return (
-    <Dialog
+    <FormDialog
       title="Add a Rancher server"
-      onClose={() => ui.close()}
       testId="add-server-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="add-server-form"
-            className="button button-primary"
-            disabled={busy || !url.trim()}
-          >
-            {busy ? 'Connecting…' : 'Add server'}
-          </button>
-        </>
-      }
+      formId="add-server-form"
+      submitLabel="Add server"
+      busyLabel="Connecting…"
+      busy={busy}
+      canSubmit={Boolean(url.trim())}
+      onSubmit={() => add()}
+      error={error}
     >
-      <form
-        id="add-server-form"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <label className="field">
-          <span>Server address</span>
-          <input
-            type="text"
-            inputMode="url"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            placeholder="https://rancher.example.com"
-            autoComplete="url"
+      <Field label="Server address">
+        <input
+          type="text"
+          inputMode="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder="https://rancher.example.com"
+          autoComplete="url"
+          spellCheck={false}
+          required
+          data-autofocus
+        />
+      </Field>
+      <Field label="Name" hint="optional — shown in the sidebar">
+        <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <details className="advanced">
+        <summary>Advanced</summary>
+        <Field label="Custom CA certificate" hint="PEM, for a private CA">
+          <textarea
+            rows={4}
+            value={caPem}
+            onChange={(e) => setCaPem(e.target.value)}
+            placeholder="-----BEGIN CERTIFICATE-----"
             spellCheck={false}
-            required
-            data-autofocus
+            className="mono"
           />
-        </label>
-        <label className="field">
-          <span>
-            Name <span className="hint">optional — shown in the sidebar</span>
-          </span>
-          <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <details className="advanced">
-          <summary>Advanced</summary>
-          <label className="field">
-            <span>
-              Custom CA certificate <span className="hint">PEM, for a private CA</span>
-            </span>
-            <textarea
-              rows={4}
-              value={caPem}
-              onChange={(e) => setCaPem(e.target.value)}
-              placeholder="-----BEGIN CERTIFICATE-----"
-              spellCheck={false}
-              className="mono"
-            />
-          </label>
-          <label className="field field-inline">
-            <span>Timeout (seconds)</span>
-            <input
-              type="number"
-              min={1}
-              max={120}
-              value={timeoutS}
-              onChange={(e) => setTimeoutS(e.target.value)}
-              placeholder="15"
-            />
-          </label>
-        </details>
-        {error && <ErrorNotice error={error} compact />}
-      </form>
-    </Dialog>
+        </Field>
+        <TimeoutField value={timeoutS} onChange={setTimeoutS} placeholder="15" />
+      </details>
+    </FormDialog>
   );
 }

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { AppError } from '../../../electron/contract/errors';
 import type { AuthProvider } from '../../../electron/contract/servers';
-import { Dialog } from '../ui/Dialog';
-import { ErrorNotice } from '../ui/ErrorNotice';
-import { toAppError } from '../ui/error-text';
+import { Field } from '../ui/Field';
+import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
+import { useSubmit } from '../ui/use-submit';
 
 type Method = 'api_key' | 'password';
 
@@ -19,8 +18,7 @@ export function SignInDialog({ serverId }: { serverId: string }) {
   const [password, setPassword] = useState('');
   const [providers, setProviders] = useState<AuthProvider[] | null>(null);
   const [provider, setProvider] = useState('local');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { busy, error, run } = useSubmit();
 
   useEffect(() => {
     let live = true;
@@ -38,10 +36,8 @@ export function SignInDialog({ serverId }: { serverId: string }) {
     };
   }, [servers, serverId]);
 
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const signedIn = await servers.signIn(
         method === 'api_key'
           ? { serverId, method, token: token.trim() }
@@ -53,120 +49,93 @@ export function SignInDialog({ serverId }: { serverId: string }) {
       ui.toast(`Signed in to ${signedIn.name}.`, 'success');
       if (keys.store.getState().serverId === serverId) void keys.refresh();
       void expiry.loadSummary();
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const canSubmit = method === 'api_key' ? token.trim() !== '' : username !== '' && password !== '';
   const providerList = providers ?? [];
 
   return (
-    <Dialog
+    <FormDialog
       title={`Sign in to ${server?.name ?? 'server'}`}
-      onClose={() => ui.close()}
       testId="sign-in-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={() => ui.close()}>
-            Later
-          </button>
-          <button
-            type="submit"
-            form="sign-in-form"
-            className="button button-primary"
-            disabled={busy || !canSubmit}
-          >
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </>
+      formId="sign-in-form"
+      submitLabel="Sign in"
+      busyLabel="Signing in…"
+      busy={busy}
+      canSubmit={canSubmit}
+      onSubmit={submit}
+      error={error}
+      cancelLabel="Later"
+      lead={
+        <div className="segmented" role="radiogroup" aria-label="Sign-in method">
+          {(
+            [
+              ['password', 'Username and password'],
+              ['api_key', 'API key'],
+            ] as const
+          ).map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="radio"
+              aria-checked={method === id}
+              className={method === id ? 'segment current' : 'segment'}
+              onClick={() => setMethod(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
       }
     >
-      <div className="segmented" role="radiogroup" aria-label="Sign-in method">
-        {(
-          [
-            ['password', 'Username and password'],
-            ['api_key', 'API key'],
-          ] as const
-        ).map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="radio"
-            aria-checked={method === id}
-            className={method === id ? 'segment current' : 'segment'}
-            onClick={() => setMethod(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      <form
-        id="sign-in-form"
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {method === 'api_key' ? (
-          <label className="field">
-            <span>
-              API key <span className="hint">an unscoped bearer token, token-xxxxx:…</span>
-            </span>
+      {method === 'api_key' ? (
+        <Field label="API key" hint="an unscoped bearer token, token-xxxxx:…">
+          <input
+            type="password"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className="mono"
+            data-autofocus
+          />
+        </Field>
+      ) : (
+        <>
+          <Field label="Provider">
+            <select value={provider} onChange={(e) => setProvider(e.target.value)}>
+              {providerList.length === 0 && <option value="local">Local</option>}
+              {providerList.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Username">
             <input
-              type="password"
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-              autoComplete="off"
+              type="text"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              autoComplete="username"
               spellCheck={false}
-              className="mono"
               data-autofocus
             />
-          </label>
-        ) : (
-          <>
-            <label className="field">
-              <span>Provider</span>
-              <select value={provider} onChange={(e) => setProvider(e.target.value)}>
-                {providerList.length === 0 && <option value="local">Local</option>}
-                {providerList.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>Username</span>
-              <input
-                type="text"
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                autoComplete="username"
-                spellCheck={false}
-                data-autofocus
-              />
-            </label>
-            <label className="field">
-              <span>Password</span>
-              <input
-                type="password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                autoComplete="current-password"
-              />
-            </label>
-          </>
-        )}
-        <p className="hint">
-          Rancher Keys keeps this sign-in in your OS keychain and uses it to list, create and revoke
-          your keys.
-        </p>
-        {error && <ErrorNotice error={error} compact />}
-      </form>
-    </Dialog>
+          </Field>
+          <Field label="Password">
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+            />
+          </Field>
+        </>
+      )}
+      <p className="hint">
+        Rancher Keys keeps this sign-in in your OS keychain and uses it to list, create and revoke
+        your keys.
+      </p>
+    </FormDialog>
   );
 }
