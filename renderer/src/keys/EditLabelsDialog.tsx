@@ -14,7 +14,7 @@ export function EditLabelsDialog({ keyId }: { keyId: string }) {
   const list = useStore(keys.store, (s) => s.keys);
   const known = useMemo(() => allLabels(list), [list]);
   const [text, setText] = useState((key?.labels ?? []).join(', '));
-  const { busy, error, run } = useSubmit({ keepError: true });
+  const { busy, error, run } = useSubmit();
   const current = parseLabels(text);
   const suggestions = known.filter((l) => !current.includes(l)).slice(0, 12);
 

@@ -32,7 +32,7 @@ export function RenameLabelDialog({ from: initial }: { from: string | null }) {
   const toId = useId();
   const [everyServer, setEveryServer] = useState(false);
   const [touched, setTouched] = useState(false);
-  const { busy, error, run } = useSubmit({ keepError: true });
+  const { busy, error, run } = useSubmit();
   const problem = renameLabelProblem(from, to);
   const using = list.filter((k) => k.labels.includes(from)).length;
   const merges = labels.includes(to.trim()) && to.trim() !== from;

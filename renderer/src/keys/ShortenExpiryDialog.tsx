@@ -12,7 +12,7 @@ export function ShortenExpiryDialog({ keyId }: { keyId: string }) {
   const key = useStore(keys.store, (s) => s.keys.find((k) => k.id === keyId) ?? null);
   const [value, setValue] = useState('1');
   const [unit, setUnit] = useState<DurationUnit>('days');
-  const { busy, error, setError, run } = useSubmit({ keepError: true });
+  const { busy, error, setError, run } = useSubmit();
 
   async function save() {
     const n = Number(value);

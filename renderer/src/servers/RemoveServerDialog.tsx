@@ -7,7 +7,7 @@ import { useSubmit } from '../ui/use-submit';
 export function RemoveServerDialog({ serverId }: { serverId: string }) {
   const { servers, ui } = useStores();
   const server = useStore(servers.store, (s) => s.servers.find((x) => x.id === serverId) ?? null);
-  const { busy, error, run } = useSubmit({ keepError: true });
+  const { busy, error, run } = useSubmit();
   if (!server) return null;
   const remove = () =>
     run(async () => {

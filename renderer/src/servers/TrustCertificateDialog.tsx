@@ -13,7 +13,7 @@ export function TrustCertificateDialog({
   certificate: CertificateInfo;
 }) {
   const { servers, keys, ui } = useStores();
-  const { busy, error, run } = useSubmit({ keepError: true });
+  const { busy, error, run } = useSubmit();
 
   const trust = () =>
     run(async () => {

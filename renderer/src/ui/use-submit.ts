@@ -2,21 +2,13 @@ import { useState } from 'react';
 import type { AppError } from '../../../electron/contract/errors';
 import { toAppError } from './error-text';
 
-/** Options of {@link useSubmit}. */
-export interface SubmitOptions {
-  /**
-   * Leave the last error on screen while the action runs again, instead of clearing it when the
-   * action starts. The dialogs that take this have always behaved so; kept rather than changed.
-   */
-  keepError?: boolean;
-}
-
 /**
- * The busy flag and error of a dialog's one async action. `run` marks the dialog busy, turns a
+ * The busy flag and error of a dialog's one async action. `run` clears the last error (a retry
+ * starts clean in every dialog), marks the dialog busy, turns a
  * thrown error into an {@link AppError} (or into what `onError` makes of it — null shows none) and
  * is never rejected, so callers may `void` it.
  */
-export function useSubmit({ keepError = false }: SubmitOptions = {}) {
+export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -25,7 +17,7 @@ export function useSubmit({ keepError = false }: SubmitOptions = {}) {
     onError: (error: AppError) => AppError | null = (e) => e,
   ): Promise<void> {
     setBusy(true);
-    if (!keepError) setError(null);
+    setError(null);
     try {
       await action();
     } catch (e) {

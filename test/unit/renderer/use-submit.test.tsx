@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../electron/contract/errors';
 import { ApiError } from '../../../renderer/src/api';
-import { useSubmit, type SubmitOptions } from '../../../renderer/src/ui/use-submit';
+import { useSubmit } from '../../../renderer/src/ui/use-submit';
 
 const offline: AppError = { code: 'unreachable', message: 'The server did not answer.' };
 const denied: AppError = { code: 'forbidden', message: 'Not yours.' };
@@ -15,8 +15,8 @@ function deferred() {
   return { promise, settle };
 }
 
-function setup(options?: SubmitOptions) {
-  return renderHook(() => useSubmit(options)).result;
+function setup() {
+  return renderHook(() => useSubmit()).result;
 }
 
 describe('useSubmit', () => {
@@ -60,22 +60,6 @@ describe('useSubmit', () => {
       await running;
     });
     expect(result.current.error).toBeNull();
-  });
-
-  it('keeps the last error on screen while the action runs again when keepError is set', async () => {
-    const result = setup({ keepError: true });
-    await act(() => result.current.run(() => Promise.reject(new ApiError(offline))));
-    const action = deferred();
-    let running = Promise.resolve();
-    act(() => {
-      running = result.current.run(() => action.promise);
-    });
-    expect(result.current.error).toEqual(offline);
-    await act(async () => {
-      action.settle(denied);
-      await running;
-    });
-    expect(result.current.error).toEqual(denied);
   });
 
   it('shows what onError makes of the error, and none when it answers null', async () => {
