@@ -11,8 +11,7 @@ import { importKey } from './key-import';
 import { createKeyJournal } from './key-journal';
 import { createRefresher } from './key-refresh';
 import { nextRevocationAt, retryRevocations, revokeKeys } from './key-revoke';
-import type { KeyRecord } from './key-records';
-import { isVisible, sortViews, toKeyView } from './key-view';
+import { createKeyViewCache } from './key-view-cache';
 import { secretAccount } from '../vault/secret-store';
 
 export type { KeyServiceDeps, CrashStep } from './key-context';
@@ -138,57 +137,12 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     clearAfterMs: () => deps.settings.get().clipboardClearMs,
   });
 
-  // Views are asked for often (the server list's counts, the scheduler, every list call) and only
-  // change with the records, the settings, the sign-in key, or when a key crosses into
-  // `expiring` / `expired`: cache them until the next such instant. A refresh keeps unchanged
-  // records (and an unchanged `keys` object) as they were, so their views are reused too.
-  const viewCache = new Map<
-    string,
-    {
-      keys: object;
-      window: number;
-      signIn: string | null;
-      validUntil: number;
-      views: KeyView[];
-      byRecord: Map<KeyRecord, KeyView>;
-    }
-  >();
-  function viewsOf(serverId: string): KeyView[] {
-    const { keys } = cache.get(serverId);
-    const now = clock.now();
-    const window = ctx.expiringWithinMs();
-    const signIn = servers.get(serverId).signInKeyId;
-    const hit = viewCache.get(serverId);
-    const reusable =
-      hit !== undefined && hit.window === window && hit.signIn === signIn && now < hit.validUntil;
-    if (reusable && hit.keys === keys) return hit.views;
-    const context = { now, expiringWithinMs: window, signInKeyId: signIn };
-    let validUntil = Infinity;
-    const views: KeyView[] = [];
-    const byRecord = new Map<KeyRecord, KeyView>();
-    for (const id in keys) {
-      const record = keys[id] as KeyRecord;
-      const expires = record.token.expiresAt ? Date.parse(record.token.expiresAt) : NaN;
-      if (!Number.isNaN(expires)) {
-        if (expires - window > now && expires - window < validUntil) validUntil = expires - window;
-        if (expires > now && expires < validUntil) validUntil = expires;
-      }
-      const view = (reusable ? hit.byRecord.get(record) : undefined) ?? toKeyView(record, context);
-      views.push(view);
-      byRecord.set(record, view);
-    }
-    viewCache.set(serverId, { keys, window, signIn, validUntil, views, byRecord });
-    return views;
-  }
-
-  const nearExpiryCache = new Map<
-    string,
-    { views: KeyView[]; count: number; validUntil: number }
-  >();
-  const sortedCache = new Map<
-    string,
-    { views: KeyView[]; includeSystem: boolean; keys: KeyView[] }
-  >();
+  const views = createKeyViewCache({
+    cache,
+    clock,
+    expiringWithinMs: () => ctx.expiringWithinMs(),
+    signInKeyId: (serverId) => servers.get(serverId).signInKeyId,
+  });
 
   function requireRecord(serverId: string, keyId: string) {
     const record = cache.get(serverId).keys[keyId];
@@ -207,7 +161,13 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
         return actions;
       };
       if (!options.recoverInBackground) return recover();
-      recovering = new Promise<void>((resolve) => setImmediate(resolve)).then(recover);
+      recovering = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(recover)
+        .catch((error: unknown) =>
+          deps.log.warn('keys: journal recovery failed; it is retried on the next refresh', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
       return [];
     },
     stop() {
@@ -222,15 +182,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       servers.get(serverId);
       const includeSystem = input.includeSystem ?? deps.settings.get().showSystemTokens;
       const doc = cache.get(serverId);
-      const views = viewsOf(serverId);
-      // Sorted once per set of views (a list is asked for on every change and server switch).
-      let sorted = sortedCache.get(serverId);
-      if (sorted?.views !== views || sorted.includeSystem !== includeSystem) {
-        const keys = sortViews(views.filter((v) => isVisible(v, includeSystem)));
-        sorted = { views, includeSystem, keys };
-        sortedCache.set(serverId, sorted);
-      }
-      const keys = [...sorted.keys];
+      const keys = views.sorted(serverId, includeSystem);
       return {
         serverId,
         keys,
@@ -458,31 +410,14 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     allKeys() {
       const out: ServerKeyView[] = [];
       for (const server of servers.list()) {
-        for (const key of viewsOf(server.id)) {
+        for (const key of views.viewsOf(server.id)) {
           if (key.kind === 'api_key')
             out.push({ serverId: server.id, serverName: server.name, key });
         }
       }
       return out;
     },
-    nearExpiryCount(serverId) {
-      // Asked for on every change and for every server view: counted once per set of views, until
-      // a snooze in it ends.
-      const now = clock.now();
-      const views = viewsOf(serverId);
-      const hit = nearExpiryCache.get(serverId);
-      if (hit?.views === views && now < hit.validUntil) return hit.count;
-      let count = 0;
-      let validUntil = Infinity;
-      for (const k of views) {
-        if (k.kind !== 'api_key' || (k.state !== 'expiring' && k.state !== 'expired')) continue;
-        const snoozed = k.snoozedUntil ? Date.parse(k.snoozedUntil) : NaN;
-        if (snoozed > now) validUntil = Math.min(validUntil, snoozed);
-        else count++;
-      }
-      nearExpiryCache.set(serverId, { views, count, validUntil });
-      return count;
-    },
+    nearExpiryCount: (serverId) => views.nearExpiryCount(serverId),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
