@@ -11,22 +11,13 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { startBridge } from '../test/bridge/server';
 import { createFakeDispatch } from './renderer-fake-core';
+import { chromiumLaunchOptions } from '../test/support/chromium';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererDir = path.join(root, 'dist/renderer');
 const KEYS = 10_000;
 const RUNS = 5;
 const QUERY = 'platform 12';
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export interface RendererFigures {
   bundleGzipKiB: number;
@@ -60,8 +51,7 @@ export async function run(): Promise<RendererFigures> {
 
   const bridge = await startBridge({ dispatch: createFakeDispatch(KEYS), rendererDir });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args,
+    ...chromiumLaunchOptions,
   });
   const firstRender: number[] = [];
   const navToRows: number[] = [];

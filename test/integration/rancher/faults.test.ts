@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../electron/core/app-failure';
 import { createRancherClient } from '../../../electron/core/rancher/create-rancher-client';
 import { startRancherSim, type RancherSim } from '../../rancher-sim';
+import { failure } from '../../support/failure';
 
 function client(origin: string, bearer: string, timeoutMs = 5_000) {
   return createRancherClient({
@@ -13,16 +13,6 @@ function client(origin: string, bearer: string, timeoutMs = 5_000) {
     appVersion: 'test',
     version: 'v2.13.1',
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('RancherClient faults', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../electron/core/app-failure';
 import { createRancherClient } from '../../../electron/core/rancher/create-rancher-client';
 import type { TlsTrust } from '../../../electron/core/rancher/rancher-client';
 import { fetchPeerCertificate } from '../../../electron/core/rancher/tls';
 import { startRancherSim, type RancherSim } from '../../rancher-sim';
+import { failure } from '../../support/failure';
 
 function client(sim: RancherSim, tls: TlsTrust) {
   return createRancherClient({
@@ -14,16 +14,6 @@ function client(sim: RancherSim, tls: TlsTrust) {
     appVersion: 'test',
     version: sim.profile.versionString,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('RancherClient TLS trust', () => {

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../electron/core/app-failure';
 import { createMemoryLogger } from '../../../electron/core/log';
 import { systemClock, type Clock } from '../../../electron/core/ports';
 import { createServerService } from '../../../electron/core/servers/create-server-service';
@@ -18,6 +17,7 @@ import {
   type RancherSim,
   type SimClock,
 } from '../../rancher-sim';
+import { failure } from '../../support/failure';
 
 const run = promisify(execFile);
 // A test-only keychain service: a user's own `rancher-keys` items are never touched.
@@ -30,16 +30,6 @@ async function lookup(account: string): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 afterAll(async () => {
