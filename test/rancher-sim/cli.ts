@@ -5,9 +5,14 @@ import { parseArgs } from 'node:util';
 import type { SeedFixture } from './index';
 import { startRancherSim } from './index';
 import { isRancherVersion } from './profiles';
+import { cachedTlsMaterial } from './tls-cache';
 
 const USAGE = `Usage: npm run rancher-sim -- [--port 9443] [--host 127.0.0.1] [--tls]
        [--version 2.8|2.12|2.13|2.14|2.15] [--seed demo|empty|<fixture.json>] [--no-browser-traps]`;
+
+function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+}
 
 /** Starts a simulator from the command line and prints how to reach it. */
 async function main(): Promise<void> {
@@ -36,6 +41,8 @@ async function main(): Promise<void> {
     port: Number(values.port),
     host: values.host,
     tls: values.tls,
+    // The cached certificate names the loopback addresses only.
+    ...(values.tls && isLoopback(values.host) ? { tlsMaterial: await cachedTlsMaterial() } : {}),
     version: values.version,
     seed,
     browserTraps: !values['no-browser-traps'],

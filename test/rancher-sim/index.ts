@@ -35,6 +35,7 @@ export type {
 } from './state';
 export type { ExtToken, SimCluster, SimUser, V3Token } from './model';
 export type { TtlRule } from './ttl';
+export type { SimCa, ServerCert } from './tls';
 export { SECRET_LENGTH, TOKEN_ALPHABET } from './names';
 
 /** Options of {@link startRancherSim}. */
@@ -43,6 +44,8 @@ export interface RancherSimOptions {
   version?: RancherVersion;
   /** Serve HTTPS with a generated CA; default false (plain HTTP). */
   tls?: boolean;
+  /** With `tls`: present this CA and certificate instead of generating them (the CLI reuses its own). */
+  tlsMaterial?: { ca: SimCa; cert: ServerCert };
   /** Default `127.0.0.1`. */
   host?: string;
   /** Default 0 (a free port). */
@@ -170,8 +173,8 @@ export async function startRancherSim(options: RancherSimOptions = {}): Promise<
   let cert: ServerCert | undefined;
   let server: Server | HttpsServer;
   if (tls) {
-    ca = await createCa();
-    cert = await issueServerCert(ca);
+    ca = options.tlsMaterial?.ca ?? (await createCa());
+    cert = options.tlsMaterial?.cert ?? (await issueServerCert(ca));
     server = createHttpsServer({ cert: cert.certPem, key: cert.keyPem }, handler);
     // Rancher with a private CA publishes it here (§5.4); clients may fetch it before trusting.
     state.setSetting('cacerts', ca.certPem);
