@@ -1,24 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { AppError } from '../../contract/errors';
-import type {
-  Server,
-  ServerAddInput,
-  ServerUpdateInput,
-  SignInInput,
-} from '../../contract/servers';
+import type { Server, ServerAddInput, ServerUpdateInput } from '../../contract/servers';
 import { AppFailure } from '../app-failure';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
 import { createRancherClient } from '../rancher/create-rancher-client';
 import type { RancherClient, RancherClientOptions } from '../rancher/rancher-client';
 import type { MetadataStore } from '../vault/metadata-store';
-import { secretAccount, type SecretStore } from '../vault/secret-store';
-import { healthCodes, signInStateOf, type StoredSignIn } from './health';
+import type { SecretStore } from '../vault/secret-store';
+import { healthCodes, signInStateOf } from './health';
 import { clientOptions, serverView } from './server-view';
 import { defaultServerName, normaliseServerUrl } from './normalise-url';
 import type { ServerRecord, ServerService } from './server-service';
 import { readServers, writeServers, type ServersDocument, type StoredServer } from './server-store';
-import { passwordSignIn, verifyApiKey } from './sign-in';
+import { createSignInSessions } from './sign-in-sessions';
 import { captureTrust } from './trust';
 import { withOutcomes } from './with-outcomes';
 
@@ -36,13 +31,11 @@ export interface ServerServiceDeps {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-/** The keychain account name of a server's sign-in credential (design.md §4). */
-export const LOGIN_ACCOUNT = '@login';
+export { LOGIN_ACCOUNT } from './sign-in-sessions';
 
 /**
  * The server registry, TLS trust and sign-in (issue 4 §1–§2). Servers are persisted in the
- * `servers` metadata document; each sign-in credential is one keychain item `<origin>/@login`,
- * read lazily and kept in memory only while signed in.
+ * `servers` metadata document; sign-in and sign-out are {@link createSignInSessions}.
  */
 export function createServerService(deps: ServerServiceDeps): ServerService {
   const { metadata, secrets, clock, log } = deps;
@@ -50,7 +43,6 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   let doc: ServersDocument = { version: 1, activeId: null, servers: [] };
   const lastErrors = new Map<string, AppError>();
   const clients = new Map<string, RancherClient>();
-  const bearers = new Map<string, string>();
   const listeners = new Set<() => void>();
 
   const emit = () => {
@@ -77,7 +69,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
 
   function forget(id: string) {
     clients.delete(id);
-    bearers.delete(id);
+    sessions.forget(id);
   }
 
   const view = (server: StoredServer): Server =>
@@ -89,38 +81,21 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     });
   const options = (server: StoredServer, credential: () => Promise<string | null>) =>
     clientOptions(server, credential, deps.appVersion);
-
-  /** Reads the sign-in credential from the keychain on first use; a null read is disambiguated. */
-  async function signInBearer(id: string): Promise<string> {
-    const server = find(id);
-    const state = signInStateOf(server.signIn, clock.now());
-    if (state === 'signed_out')
-      throw new AppFailure('unauthorized', `Sign in to ${server.name} first.`);
-    if (state === 'expired') {
-      throw new AppFailure(
-        'unauthorized',
-        `Your sign-in to ${server.name} has expired. Sign in again.`,
-      );
-    }
-    const cached = bearers.get(id);
-    if (cached) return cached;
-    const secret = await secrets.get(secretAccount(server.origin, LOGIN_ACCOUNT));
-    if (!secret) {
-      const status = await secrets.status();
-      if (status.status !== 'available') {
-        throw new AppFailure(
-          status.status === 'locked' ? 'keychain_locked' : 'keychain_unavailable',
-          `${status.reason ?? 'The keychain cannot be read.'} ${status.fix ?? ''}`.trim(),
-        );
-      }
-      throw new AppFailure(
-        'unauthorized',
-        `The sign-in credential of ${server.name} is no longer in the keychain. Sign in again.`,
-      );
-    }
-    bearers.set(id, secret);
-    return secret;
-  }
+  // Function declarations below are hoisted, so the sessions can be built before them.
+  const sessions = createSignInSessions({
+    secrets,
+    clock,
+    log,
+    find,
+    anonymous: (server) => makeClient(options(server, () => Promise.resolve(null))),
+    clientWith,
+    async credentialChanged(id) {
+      clients.delete(id);
+      lastErrors.delete(id);
+      await save();
+    },
+    refreshInfo,
+  });
 
   function noteOutcome(
     id: string,
@@ -135,7 +110,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
       lastErrors.set(id, { code: outcome.code as AppError['code'], message: outcome.message });
       if (outcome.code === 'unauthorized' && server.signIn && !server.signIn.rejected) {
         server.signIn = { ...server.signIn, rejected: true };
-        bearers.delete(id);
+        sessions.forget(id);
         save().catch((error: unknown) =>
           log.warn('servers: could not save', { error: String(error) }),
         );
@@ -147,8 +122,9 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   function clientFor(id: string): RancherClient {
     const existing = clients.get(id);
     if (existing) return existing;
-    const client = withOutcomes(makeClient(options(find(id), () => signInBearer(id))), (outcome) =>
-      noteOutcome(id, outcome),
+    const client = withOutcomes(
+      makeClient(options(find(id), () => sessions.bearer(id))),
+      (outcome) => noteOutcome(id, outcome),
     );
     clients.set(id, client);
     return client;
@@ -170,35 +146,6 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     }
     clients.delete(id);
     await save();
-  }
-
-  async function storeSignIn(
-    server: StoredServer,
-    bearer: string,
-    signIn: StoredSignIn,
-  ): Promise<Server> {
-    const previous = server.signIn;
-    const previousBearer =
-      previous?.method === 'password' ? await signInBearer(server.id).catch(() => null) : null;
-    await secrets.set(secretAccount(server.origin, LOGIN_ACCOUNT), bearer);
-    server.signIn = signIn;
-    forget(server.id);
-    bearers.set(server.id, bearer);
-    lastErrors.delete(server.id);
-    await save();
-    // The session this one replaces is ended on the server, so sessions do not pile up there.
-    if (previousBearer && previousBearer !== bearer) {
-      await clientWith(server.id, previousBearer)
-        .logout()
-        .catch(() => undefined);
-    }
-    await refreshInfo(server.id).catch((error: unknown) =>
-      log.warn('servers: could not read server settings after sign-in', {
-        code: error instanceof AppFailure ? error.code : 'internal',
-      }),
-    );
-    emit();
-    return view(server);
   }
 
   return {
@@ -306,44 +253,16 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     providers: (id) => makeClient(options(find(id), () => Promise.resolve(null))).authProviders(),
     clusters: (id) => clientFor(id).clusters(),
 
-    async signIn(input: SignInInput): Promise<Server> {
+    async signIn(input) {
       const server = find(input.serverId);
-      if (input.method === 'api_key') {
-        const token = input.token.trim();
-        const signIn = await verifyApiKey(clientWith(server.id, token), token);
-        return storeSignIn(server, token, signIn);
-      }
-      const anonymous = makeClient(options(server, () => Promise.resolve(null)));
-      const { bearer, signIn } = await passwordSignIn(
-        anonymous,
-        (b) => clientWith(server.id, b),
-        input,
-      );
-      return storeSignIn(server, bearer, signIn);
+      await sessions.signIn(server, input);
+      emit();
+      return view(server);
     },
 
     async signOut(id) {
       const server = find(id);
-      // Logging out deletes the calling token on the server (rancher-api.md §3.4): right for a
-      // password session, wrong for a pasted API key the user may use elsewhere, so keys are only
-      // forgotten locally.
-      if (server.signIn?.method === 'password') {
-        const bearer = await signInBearer(id).catch(() => null);
-        if (bearer) {
-          await clientWith(id, bearer)
-            .logout()
-            .catch((error: unknown) =>
-              log.info('servers: logout on the server failed; forgetting locally', {
-                code: error instanceof AppFailure ? error.code : 'internal',
-              }),
-            );
-        }
-      }
-      await secrets.delete(secretAccount(server.origin, LOGIN_ACCOUNT));
-      server.signIn = null;
-      forget(id);
-      lastErrors.delete(id);
-      await save();
+      await sessions.signOut(server);
       emit();
       return view(server);
     },

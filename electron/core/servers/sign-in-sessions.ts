@@ -1,0 +1,142 @@
+import type { SignInInput } from '../../contract/servers';
+import { AppFailure } from '../app-failure';
+import type { Logger } from '../log';
+import type { Clock } from '../ports';
+import type { RancherClient } from '../rancher/rancher-client';
+import { secretAccount, type SecretStore } from '../vault/secret-store';
+import { signInStateOf, type StoredSignIn } from './health';
+import type { StoredServer } from './server-store';
+import { passwordSignIn, verifyApiKey } from './sign-in';
+
+/** The keychain account name of a server's sign-in credential (design.md §4). */
+export const LOGIN_ACCOUNT = '@login';
+
+/** What the sign-in sessions need from the server registry. */
+export interface SignInSessionsDeps {
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  /** The stored server; throws `not_found` when it was removed. */
+  find(id: string): StoredServer;
+  /** A client that sends no credential (login, provider list). */
+  anonymous(server: StoredServer): RancherClient;
+  /** A client that sends this bearer. */
+  clientWith(id: string, bearer: string): RancherClient;
+  /** The server's credential changed: drop its cached client and last error, and save. */
+  credentialChanged(id: string): Promise<void>;
+  /** Re-reads version and max TTL with the new credential. */
+  refreshInfo(id: string): Promise<void>;
+}
+
+/**
+ * Sign-in and sign-out of the registered servers. Each credential is one keychain item
+ * `<origin>/@login`, read lazily and kept in memory only while signed in. The caller emits the
+ * change and returns the server's view.
+ */
+export interface SignInSessions {
+  /** The sign-in credential, read from the keychain on first use; a null read is disambiguated. */
+  bearer(id: string): Promise<string>;
+  signIn(server: StoredServer, input: SignInInput): Promise<void>;
+  signOut(server: StoredServer): Promise<void>;
+  /** Drops the credential held in memory (the keychain item stays). */
+  forget(id: string): void;
+}
+
+/** Builds the sign-in sessions over the registry's stored servers. */
+export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
+  const { secrets, clock, log } = deps;
+  const bearers = new Map<string, string>();
+
+  async function bearer(id: string): Promise<string> {
+    const server = deps.find(id);
+    const state = signInStateOf(server.signIn, clock.now());
+    if (state === 'signed_out')
+      throw new AppFailure('unauthorized', `Sign in to ${server.name} first.`);
+    if (state === 'expired') {
+      throw new AppFailure(
+        'unauthorized',
+        `Your sign-in to ${server.name} has expired. Sign in again.`,
+      );
+    }
+    const cached = bearers.get(id);
+    if (cached) return cached;
+    const secret = await secrets.get(secretAccount(server.origin, LOGIN_ACCOUNT));
+    if (!secret) {
+      const status = await secrets.status();
+      if (status.status !== 'available') {
+        throw new AppFailure(
+          status.status === 'locked' ? 'keychain_locked' : 'keychain_unavailable',
+          `${status.reason ?? 'The keychain cannot be read.'} ${status.fix ?? ''}`.trim(),
+        );
+      }
+      throw new AppFailure(
+        'unauthorized',
+        `The sign-in credential of ${server.name} is no longer in the keychain. Sign in again.`,
+      );
+    }
+    bearers.set(id, secret);
+    return secret;
+  }
+
+  async function store(server: StoredServer, next: string, signIn: StoredSignIn): Promise<void> {
+    const previous = server.signIn;
+    const previousBearer =
+      previous?.method === 'password' ? await bearer(server.id).catch(() => null) : null;
+    await secrets.set(secretAccount(server.origin, LOGIN_ACCOUNT), next);
+    server.signIn = signIn;
+    bearers.set(server.id, next);
+    await deps.credentialChanged(server.id);
+    // The session this one replaces is ended on the server, so sessions do not pile up there.
+    if (previousBearer && previousBearer !== next) {
+      await deps
+        .clientWith(server.id, previousBearer)
+        .logout()
+        .catch(() => undefined);
+    }
+    await deps.refreshInfo(server.id).catch((error: unknown) =>
+      log.warn('servers: could not read server settings after sign-in', {
+        code: error instanceof AppFailure ? error.code : 'internal',
+      }),
+    );
+  }
+
+  return {
+    bearer,
+    async signIn(server, input) {
+      if (input.method === 'api_key') {
+        const token = input.token.trim();
+        const signIn = await verifyApiKey(deps.clientWith(server.id, token), token);
+        return store(server, token, signIn);
+      }
+      const { bearer: session, signIn } = await passwordSignIn(
+        deps.anonymous(server),
+        (b) => deps.clientWith(server.id, b),
+        input,
+      );
+      return store(server, session, signIn);
+    },
+    async signOut(server) {
+      // Logging out deletes the calling token on the server (rancher-api.md §3.4): right for a
+      // password session, wrong for a pasted API key the user may use elsewhere, so keys are only
+      // forgotten locally.
+      if (server.signIn?.method === 'password') {
+        const current = await bearer(server.id).catch(() => null);
+        if (current) {
+          await deps
+            .clientWith(server.id, current)
+            .logout()
+            .catch((error: unknown) =>
+              log.info('servers: logout on the server failed; forgetting locally', {
+                code: error instanceof AppFailure ? error.code : 'internal',
+              }),
+            );
+        }
+      }
+      await secrets.delete(secretAccount(server.origin, LOGIN_ACCOUNT));
+      server.signIn = null;
+      bearers.delete(server.id);
+      await deps.credentialChanged(server.id);
+    },
+    forget: (id) => bearers.delete(id),
+  };
+}
