@@ -9,6 +9,7 @@ import type { MetadataStore } from '../vault/metadata-store';
 import { secretAccount, type SecretStore } from '../vault/secret-store';
 import type { KeyCache } from './key-cache';
 import type { KeyJournal } from './key-journal';
+import type { KeyRecord } from './key-records';
 import { toKeyView } from './key-view';
 
 /** The steps of create and renew at which a crash is simulated in the crash-consistency tests. */
@@ -47,6 +48,8 @@ export interface KeyContext {
   /** Keychain account of a key's secret. */
   account(serverId: string, keyId: string): string;
   view(serverId: string, keyId: string): KeyView;
+  /** The key's cached record; fails with `not_found` (as {@link KeyContext.view}) when there is none. */
+  record(serverId: string, keyId: string): KeyRecord;
   /** Emits `keys:changed` and tells internal listeners (the expiry scheduler). */
   changed(serverId: string): void;
   /** Fails with `keychain_locked` / `keychain_unavailable` and the fix unless the keychain works. */
@@ -88,6 +91,11 @@ export function createKeyContext(
         expiringWithinMs: ctx.expiringWithinMs(),
         signInKeyId: deps.servers.get(serverId).signInKeyId,
       });
+    },
+    record(serverId, keyId) {
+      const record = cache.get(serverId).keys[keyId];
+      if (!record) ctx.view(serverId, keyId);
+      return record!;
     },
     changed: (serverId) => hooks.changed(serverId),
     async requireKeychain() {

@@ -1,18 +1,17 @@
-import type { ExpiryChoice, KeyView } from '../../contract/keys';
+import type { KeyView } from '../../contract/keys';
 import type { Output, ParsedInput } from '../../contract/ipc';
 import { AppFailure } from '../app-failure';
-import { createClipboardGuard } from './clipboard-guard';
-import { formatCopy, publicFormats } from './copy-format';
 import { createKeyCache } from './key-cache';
 import { createKeyContext, type KeyServiceDeps } from './key-context';
-import { createAndStore, recoverJournal, type RecoveryAction } from './key-create';
+import { createKeyCopier } from './key-copy';
+import { recoverJournal, type RecoveryAction } from './key-create';
 import { parseKeyId } from './key-id';
 import { importKey } from './key-import';
 import { createKeyJournal } from './key-journal';
+import { createKey, renewKey } from './key-issue';
 import { createRefresher } from './key-refresh';
 import { nextRevocationAt, retryRevocations, revokeKeys } from './key-revoke';
 import { createKeyViewCache } from './key-view-cache';
-import { secretAccount } from '../vault/secret-store';
 
 export type { KeyServiceDeps, CrashStep } from './key-context';
 
@@ -58,43 +57,6 @@ export interface KeyService {
   onChange(listener: (serverId: string) => void): () => void;
 }
 
-const DAY = 24 * 3_600_000;
-
-function describeDuration(ms: number): string {
-  return ms % DAY === 0 ? `${ms / DAY} days` : `${Math.round(ms / 60_000)} minutes`;
-}
-
-/** The requested lifetime for an expiry choice, checked against the server's maximum. */
-function requestedTtl(
-  choice: ExpiryChoice,
-  server: { name: string; maxTtlMs: number | null },
-): { ttlMs: number; requested: number | null } {
-  if (choice.kind === 'never') {
-    if (server.maxTtlMs !== null) {
-      throw new AppFailure(
-        'invalid_input',
-        `${server.name} does not allow keys that never expire (its maximum is ${describeDuration(server.maxTtlMs)}). Choose "maximum allowed" or a shorter expiry.`,
-      );
-    }
-    return { ttlMs: 0, requested: null };
-  }
-  if (choice.kind === 'max') {
-    if (server.maxTtlMs === null) {
-      throw new AppFailure(
-        'invalid_input',
-        `${server.name} sets no maximum key lifetime. Choose "never" or a duration.`,
-      );
-    }
-    return { ttlMs: server.maxTtlMs, requested: server.maxTtlMs };
-  }
-  return { ttlMs: choice.ms, requested: choice.ms };
-}
-
-function isClamped(requested: number | null, granted: number | null): boolean {
-  if (requested === null) return granted !== null;
-  return granted !== null && granted < requested;
-}
-
 export function createKeyService(deps: KeyServiceDeps): KeyService {
   const { servers, clock } = deps;
   const cache = createKeyCache(deps.metadata, { log: deps.log });
@@ -130,12 +92,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     },
   });
   const refresher = createRefresher(ctx);
-  const guard = createClipboardGuard({
-    clipboard: deps.clipboard,
-    clock,
-    log: deps.log,
-    clearAfterMs: () => deps.settings.get().clipboardClearMs,
-  });
+  const copier = createKeyCopier(ctx);
 
   const views = createKeyViewCache({
     cache,
@@ -143,12 +100,6 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     expiringWithinMs: () => ctx.expiringWithinMs(),
     signInKeyId: (serverId) => servers.get(serverId).signInKeyId,
   });
-
-  function requireRecord(serverId: string, keyId: string) {
-    const record = cache.get(serverId).keys[keyId];
-    if (!record) ctx.view(serverId, keyId);
-    return record!;
-  }
 
   const service: KeyService = {
     async start(options = {}) {
@@ -174,7 +125,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       stopped = true;
       cancelRevocationTimer?.();
       cancelRevocationTimer = null;
-      guard.stop();
+      copier.stop();
     },
     list(input) {
       const serverId = input.serverId ?? servers.activeId();
@@ -203,45 +154,10 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       await revoking;
       await cache.flush();
     },
-    async create(input) {
-      const server = servers.get(input.serverId);
-      if (input.family === 'ext' && !server.tokenApis.ext) {
-        throw new AppFailure(
-          'invalid_input',
-          `${server.name} has no ext tokens (they need Rancher 2.12 or later). Create a v3 key instead.`,
-        );
-      }
-      const { ttlMs, requested } = requestedTtl(input.expiry, server);
-      const client = servers.clientFor(input.serverId);
-      await ctx.requireKeychain();
-      const { record, keyId } = await createAndStore(
-        ctx,
-        {
-          serverId: input.serverId,
-          op: 'create',
-          family: input.family,
-          description: input.description,
-          labels: [...new Set(input.labels)],
-          clusterId: input.clusterId,
-          ttlMs,
-          oldKeyId: null,
-          revokeOldAfterMs: 0,
-        },
-        client,
-      );
-      ctx.changed(input.serverId);
-      const granted = record.token.ttlMs && record.token.ttlMs > 0 ? record.token.ttlMs : null;
-      return {
-        key: ctx.view(input.serverId, keyId),
-        endpoint: `${server.origin}/v3`,
-        requestedTtlMs: requested,
-        grantedTtlMs: granted,
-        clamped: isClamped(requested, granted),
-      };
-    },
+    create: (input) => createKey(ctx, input),
     import: (input) => importKey(ctx, input),
     async setLabels(input) {
-      requireRecord(input.serverId, input.keyId);
+      ctx.record(input.serverId, input.keyId);
       await cache.updateRecord(input.serverId, input.keyId, (r) => ({
         ...r,
         labels: [...new Set(input.labels)],
@@ -271,61 +187,9 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       }
       return renamed;
     },
-    async renew(input) {
-      const server = servers.get(input.serverId);
-      const old = requireRecord(input.serverId, input.keyId);
-      if (input.keyId === server.signInKeyId) {
-        throw new AppFailure(
-          'conflict',
-          `This key is how Rancher Keys signs in to ${server.name}; renewing it would revoke the sign-in. Sign in with another key first.`,
-        );
-      }
-      if (!old.onServer) {
-        throw new AppFailure(
-          'conflict',
-          `Key ${input.keyId} is no longer on ${server.name}; there is nothing to renew. Create a new key instead.`,
-        );
-      }
-      const client = servers.clientFor(input.serverId);
-      await ctx.requireKeychain();
-      const requested = old.token.ttlMs && old.token.ttlMs > 0 ? old.token.ttlMs : null;
-      const { record, keyId } = await createAndStore(
-        ctx,
-        {
-          serverId: input.serverId,
-          op: 'renew',
-          family: old.token.family,
-          description: old.token.description,
-          labels: old.labels,
-          clusterId: old.token.clusterId,
-          ttlMs: requested ?? 0,
-          oldKeyId: input.keyId,
-          revokeOldAfterMs: input.revokeOldAfterMs,
-        },
-        client,
-      );
-      let oldRevokeAt: string | null = null;
-      if (input.revokeOldAfterMs === 0) {
-        await revokeKeys(ctx, input.serverId, [input.keyId]);
-      } else {
-        oldRevokeAt = new Date(clock.now() + input.revokeOldAfterMs).toISOString();
-        await cache.updateRecord(input.serverId, input.keyId, (r) => ({
-          ...r,
-          revokeAt: oldRevokeAt,
-        }));
-        ctx.armRevocations();
-      }
-      ctx.changed(input.serverId);
-      const granted = record.token.ttlMs && record.token.ttlMs > 0 ? record.token.ttlMs : null;
-      return {
-        key: ctx.view(input.serverId, keyId),
-        oldKeyId: input.keyId,
-        oldRevokeAt,
-        clamped: isClamped(requested, granted),
-      };
-    },
+    renew: (input) => renewKey(ctx, input),
     async update(input) {
-      const record = requireRecord(input.serverId, input.keyId);
+      const record = ctx.record(input.serverId, input.keyId);
       const { family, name } = parseKeyId(input.keyId);
       if (family !== 'ext') {
         throw new AppFailure(
@@ -369,37 +233,9 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       servers.get(input.serverId);
       return { results: await revokeKeys(ctx, input.serverId, input.keyIds) };
     },
-    async copy(input) {
-      const server = servers.get(input.serverId);
-      const record = cache.get(input.serverId).keys[input.keyId];
-      const isSignIn = input.keyId === server.signInKeyId;
-      if (!record && !isSignIn) ctx.view(input.serverId, input.keyId);
-      let bearer: string | null = null;
-      if (!publicFormats.has(input.format)) {
-        if (!isSignIn && !record?.hasSecret) {
-          throw new AppFailure(
-            'not_found',
-            `Rancher Keys does not hold the secret of ${input.keyId}: it was created elsewhere, and Rancher shows a secret only once. Import it if you have it, or create a new key.`,
-          );
-        }
-        const account = isSignIn
-          ? secretAccount(server.origin, '@login')
-          : ctx.account(input.serverId, input.keyId);
-        bearer = await deps.secrets.get(account);
-        if (!bearer) {
-          await ctx.requireKeychain();
-          throw new AppFailure(
-            'not_found',
-            `The secret of ${input.keyId} is no longer in the keychain (was it removed outside Rancher Keys?). Import the key again or create a new one.`,
-          );
-        }
-      }
-      const text = formatCopy(input.format, { origin: server.origin, keyId: input.keyId, bearer });
-      const clearsInMs = await guard.write(text);
-      return { format: input.format, clearsInMs };
-    },
+    copy: (input) => copier.copy(input),
     async snooze(input) {
-      requireRecord(input.serverId, input.keyId);
+      ctx.record(input.serverId, input.keyId);
       await cache.updateRecord(input.serverId, input.keyId, (r) => ({
         ...r,
         snoozedUntil: input.until,
