@@ -3,6 +3,7 @@ import type { CreatedToken, RancherToken } from './rancher-client';
 import type { Transport } from './http';
 import { extTokenListSchema, extTokenSchema } from './schemas';
 import { fromExt } from './token-model';
+import { tokenResource } from './token-resource';
 
 const BASE = '/apis/ext.cattle.io/v1/tokens';
 
@@ -10,6 +11,7 @@ const BASE = '/apis/ext.cattle.io/v1/tokens';
 export function extTokens(http: Transport) {
   const path = (name: string) => `${BASE}/${encodeURIComponent(name)}`;
   return {
+    ...tokenResource(http, path, (response) => fromExt(http.json(response, extTokenSchema))),
     /**
      * The caller's ext tokens. Admins are shown every user's, so the list is restricted to the
      * caller with the `cattle.io/user-id` label (§6.3). A 404 means the server has no ext API.
@@ -25,16 +27,6 @@ export function extTokens(http: Transport) {
       if (response.status === 404) return [];
       const items = http.json(response, extTokenListSchema).items ?? [];
       return items.map(fromExt).filter((t) => t.userId === '' || t.userId === userId);
-    },
-    async get(bearer: string, name: string): Promise<RancherToken | null> {
-      const response = await http.request({
-        method: 'GET',
-        path: path(name),
-        bearer,
-        passStatuses: [404],
-      });
-      if (response.status === 404) return null;
-      return fromExt(http.json(response, extTokenSchema));
     },
     /** `ttlMs` 0 asks for the server's default (§6.2); the bearer is `ext/<name>:<secret>`. */
     async create(
@@ -63,15 +55,6 @@ export function extTokens(http: Transport) {
         (body.status?.value ? `ext/${token.name}:${body.status.value}` : null);
       if (!secret) throw badBodyFailure({ origin: http.origin }, 'unexpected');
       return { token, bearer: secret };
-    },
-    async remove(bearer: string, name: string): Promise<'deleted' | 'not_found'> {
-      const response = await http.request({
-        method: 'DELETE',
-        path: path(name),
-        bearer,
-        passStatuses: [404],
-      });
-      return response.status === 404 ? 'not_found' : 'deleted';
     },
     /** Only description, enabled and a shorter ttl can change (§6.3). */
     async update(
