@@ -28,6 +28,18 @@ export function copyIcons() {
   for (const [from, to] of copies) copyFileSync(`build/icons/${from}`, `dist/icons/${to}`);
 }
 
+/**
+ * How the preload is bundled; the preload tests bundle it with exactly these options.
+ * Sandboxed preloads get a limited `require`, so everything but `electron` is bundled in.
+ */
+export const preloadBuildOptions = {
+  ...common,
+  entryPoints: ['electron/preload/index.ts'],
+  external: ['electron'],
+  platform: 'browser',
+  target: 'chrome140',
+};
+
 export async function buildAll({ renderer = true } = {}) {
   copyIcons();
   await Promise.all([
@@ -40,15 +52,7 @@ export async function buildAll({ renderer = true } = {}) {
       // redirects keytar.node to app.asar.unpacked, which the ESM loader is not relied on to do.
       supported: { 'dynamic-import': false },
     }),
-    esbuild({
-      ...common,
-      entryPoints: ['electron/preload/index.ts'],
-      outfile: 'dist/preload/index.cjs',
-      external: ['electron'],
-      // Sandboxed preloads get a limited `require`; everything else must be bundled in.
-      platform: 'browser',
-      target: 'chrome140',
-    }),
+    esbuild({ ...preloadBuildOptions, outfile: 'dist/preload/index.cjs' }),
   ]);
   if (renderer) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }

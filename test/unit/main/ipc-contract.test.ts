@@ -13,6 +13,7 @@ import { createMemorySecretStore } from '../../../electron/core/vault/memory-sec
 import { createElectronClipboard } from '../../../electron/main/electron-clipboard';
 import { createManualClock } from '../../../electron/main/manual-clock';
 import { registerIpc, type InvokeEventLike } from '../../../electron/main/ipc';
+import { preloadBuildOptions } from '../../../scripts/build.mjs';
 
 // Compile-time half of the equality: the Handlers type has exactly the contract's channels.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -85,15 +86,7 @@ function event(
  * (contextBridge + ipcRenderer recorders), and returns what it exposed and what it forwarded.
  */
 async function loadPreload() {
-  const result = await build({
-    entryPoints: ['electron/preload/index.ts'],
-    bundle: true,
-    platform: 'browser',
-    format: 'cjs',
-    target: 'chrome140',
-    external: ['electron'],
-    write: false,
-  });
+  const result = await build({ ...preloadBuildOptions, sourcemap: false, write: false });
   const invoked: string[] = [];
   const listened: string[] = [];
   const exposed: Record<string, unknown> = {};

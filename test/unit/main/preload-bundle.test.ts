@@ -1,15 +1,12 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { preloadBuildOptions } from '../../../scripts/build.mjs';
 
 describe('preload bundle', () => {
   it('is one CommonJS file whose only require is electron when bundled as scripts/build.mjs does', async () => {
     const result = await build({
-      entryPoints: ['electron/preload/index.ts'],
-      bundle: true,
-      platform: 'browser',
-      format: 'cjs',
-      target: 'chrome140',
-      external: ['electron'],
+      ...preloadBuildOptions,
+      sourcemap: false,
       write: false,
       metafile: true,
     });
