@@ -1,5 +1,6 @@
 import type { KeyView } from '../../../electron/contract/keys';
 import type { Server } from '../../../electron/contract/servers';
+import { keyView } from '../../support/key-view';
 
 /** A server as `servers:list` returns it (test data for the tray). */
 export function server(id: string, name: string, overrides: Partial<Server> = {}): Server {
@@ -25,26 +26,5 @@ export function server(id: string, name: string, overrides: Partial<Server> = {}
 
 /** A key as `keys:list` returns it (test data for the tray). */
 export function key(id: string, overrides: Partial<KeyView> = {}): KeyView {
-  return {
-    id,
-    name: id,
-    family: 'v3',
-    kind: 'api_key',
-    description: '',
-    labels: [],
-    clusterId: null,
-    clusterName: null,
-    createdAt: null,
-    lastUsedAt: null,
-    expiresAt: null,
-    ttlMs: null,
-    enabled: true,
-    state: 'active',
-    hasSecret: true,
-    isSignInCredential: false,
-    preview: null,
-    snoozedUntil: null,
-    revokeAt: null,
-    ...overrides,
-  };
+  return keyView(id, overrides);
 }

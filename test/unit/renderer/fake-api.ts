@@ -10,6 +10,7 @@ import type { KeyView } from '../../../electron/contract/keys';
 import type { Server } from '../../../electron/contract/servers';
 import { defaultSettings } from '../../../electron/contract/settings';
 import { ApiError, type Api } from '../../../renderer/src/api';
+import { keyView } from '../../support/key-view';
 
 type Handler<C extends Channel> = (input: Input<C>) => Output<C> | Promise<Output<C>>;
 export type FakeHandlers = { [C in Channel]?: Handler<C> };
@@ -57,27 +58,11 @@ const HOUR = 3_600_000;
 
 /** A KeyView with sensible defaults. */
 export function makeKey(overrides: Partial<KeyView> & { id: string }): KeyView {
-  return {
-    name: overrides.id.replace(/^ext\//, ''),
-    family: 'v3',
-    kind: 'api_key',
-    description: '',
-    labels: [],
-    clusterId: null,
-    clusterName: null,
+  return keyView(overrides.id, {
     createdAt: '2026-01-01T00:00:00.000Z',
-    lastUsedAt: null,
-    expiresAt: null,
-    ttlMs: null,
-    enabled: true,
-    state: 'active',
-    hasSecret: true,
-    isSignInCredential: false,
     preview: `${overrides.id}:abcd…wxyz`,
-    snoozedUntil: null,
-    revokeAt: null,
     ...overrides,
-  };
+  });
 }
 
 /** A signed-in Server with sensible defaults. */

@@ -2,7 +2,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KeyView } from '../../../../electron/contract/keys';
 import { defaultSettings, type Settings } from '../../../../electron/contract/settings';
 import { createExpiryScheduler } from '../../../../electron/core/expiry/expiry-scheduler';
 import type { ServerKeyView } from '../../../../electron/core/keys/key-service';
@@ -10,6 +9,7 @@ import { keyStateOf } from '../../../../electron/core/keys/key-view';
 import { createMemoryLogger } from '../../../../electron/core/log';
 import { createMetadataStore } from '../../../../electron/core/vault/metadata-store';
 import { createManualClock, type ManualClock } from '../fakes/manual-clock';
+import { keyView } from '../../../support/key-view';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 1);
@@ -51,27 +51,14 @@ function keysAt(
           clock.now(),
           7 * DAY,
         );
-        const key: KeyView = {
-          id,
-          name: id,
-          family: 'v3',
-          kind: 'api_key',
+        const key = keyView(id, {
           description: id,
-          labels: [],
-          clusterId: null,
-          clusterName: null,
           createdAt: token.createdAt,
-          lastUsedAt: null,
           expiresAt,
           ttlMs: token.ttlMs,
-          enabled: true,
           state,
-          hasSecret: true,
-          isSignInCredential: false,
-          preview: null,
           snoozedUntil: snoozedUntil === undefined ? null : new Date(snoozedUntil).toISOString(),
-          revokeAt: null,
-        };
+        });
         return { serverId: 's1', serverName: 'One', key };
       });
     },
