@@ -106,5 +106,17 @@ export async function addSimServer(page: Page, sim: RancherSim): Promise<string>
   return server.id;
 }
 
+/** Issues an API key of the admin on the simulator and imports it, as a user pasting it would. */
+export async function importSimKey(
+  page: Page,
+  sim: RancherSim,
+  serverId: string,
+  key: { description: string; ttlMs: number },
+) {
+  const issued = sim.state.addToken({ user: sim.admin.id, ...key });
+  await invoke(page, 'keys:import', { serverId, bearer: issued.bearer });
+  return issued;
+}
+
 /** How specs reach the hook inside `app.evaluate` (which runs in the main process). */
 export type E2eGlobal = { __rancherKeysE2E: E2eHook };

@@ -1,4 +1,4 @@
-import { addSimServer, expect, invoke, test, type E2eGlobal } from './electron-app';
+import { addSimServer, importSimKey, expect, test, type E2eGlobal } from './electron-app';
 
 const DAY = 86_400_000;
 
@@ -9,12 +9,10 @@ test.describe('expiry notifications', () => {
     sim,
   }) => {
     const serverId = await addSimServer(page, sim);
-    const issued = sim.state.addToken({
-      user: sim.admin.id,
+    const issued = await importSimKey(page, sim, serverId, {
       description: 'nightly backup',
       ttlMs: 2 * DAY,
     });
-    await invoke(page, 'keys:import', { serverId, bearer: issued.bearer });
 
     await app.evaluate(
       (_electron, ms) => (globalThis as unknown as E2eGlobal).__rancherKeysE2E.advanceClock(ms),

@@ -1,16 +1,14 @@
-import { addSimServer, expect, invoke, test, type E2eGlobal } from './electron-app';
+import { addSimServer, importSimKey, expect, test, type E2eGlobal } from './electron-app';
 
 const DAY = 86_400_000;
 
 test.describe('tray', () => {
   test('lists the server and its keys when a key is imported', async ({ app, page, sim }) => {
     const serverId = await addSimServer(page, sim);
-    const issued = sim.state.addToken({
-      user: sim.admin.id,
+    const issued = await importSimKey(page, sim, serverId, {
       description: 'tray key',
       ttlMs: 30 * DAY,
     });
-    await invoke(page, 'keys:import', { serverId, bearer: issued.bearer });
 
     const model = await app.evaluate(() =>
       (globalThis as unknown as E2eGlobal).__rancherKeysE2E.trayModel(),
@@ -27,12 +25,10 @@ test.describe('tray', () => {
     sim,
   }) => {
     const serverId = await addSimServer(page, sim);
-    const issued = sim.state.addToken({
-      user: sim.admin.id,
+    const issued = await importSimKey(page, sim, serverId, {
       description: 'copy me',
       ttlMs: 30 * DAY,
     });
-    await invoke(page, 'keys:import', { serverId, bearer: issued.bearer });
 
     await app.evaluate(
       (_electron, id) => (globalThis as unknown as E2eGlobal).__rancherKeysE2E.clickTray(id),
