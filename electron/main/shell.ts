@@ -9,34 +9,34 @@ import type { Logger } from '../core/log';
 import { systemClock } from '../core/ports';
 import { createKeytarSecretStore } from '../core/vault/keytar-secret-store';
 import { createMetadataStore } from '../core/vault/metadata-store';
-import { buildAppMenuTemplate } from './app-menu';
+import { buildAppMenuTemplate } from './window/app-menu';
 import {
   appOrigin,
   appScheme,
   appSchemePrivileges,
   createAppProtocolHandler,
-} from './app-protocol';
-import { runModeFrom } from './e2e-mode';
-import { installE2eHook } from './e2e-hook';
-import { createElectronClipboard } from './electron-clipboard';
-import { createEventForwarder } from './event-forwarder';
-import { registerIpc } from './ipc';
-import { hiddenArg } from './linux-autostart';
-import { applyStartAtLogin } from './login-item';
-import { createMainWindow } from './main-window';
-import { createManualClock } from './manual-clock';
-import { createNotifier } from './notifier';
-import type { NotificationContent } from './notification-content';
-import { createTrayActionRunner } from './tray-actions';
-import { createTrayController } from './tray-controller';
-import type { TrayAction } from './tray-model';
-import { loadTrayState } from './tray-state';
+} from './web/app-protocol';
+import { runModeFrom } from './e2e/e2e-mode';
+import { installE2eHook } from './e2e/e2e-hook';
+import { createElectronClipboard } from './ipc/electron-clipboard';
+import { createEventForwarder } from './ipc/event-forwarder';
+import { registerIpc } from './ipc/ipc';
+import { hiddenArg } from './lifecycle/linux-autostart';
+import { applyStartAtLogin } from './lifecycle/login-item';
+import { createMainWindow } from './window/main-window';
+import { createManualClock } from './e2e/manual-clock';
+import { createNotifier } from './notifications/notifier';
+import type { NotificationContent } from './notifications/notification-content';
+import { createTrayActionRunner } from './tray/tray-actions';
+import { createTrayController } from './tray/tray-controller';
+import type { TrayAction } from './tray/tray-model';
+import { loadTrayState } from './tray/tray-state';
 import {
   denyPermissionCheck,
   denyPermissionRequest,
   documentationUrls,
   isAllowedExternalUrl,
-} from './web-guards';
+} from './web/web-guards';
 
 /** Builds the core from what the shell provides (`createCore` in the app). */
 export type CoreFactory = (deps: CoreDeps) => Core;

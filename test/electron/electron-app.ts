@@ -4,7 +4,7 @@ import path from 'node:path';
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import type { Result } from '../../electron/contract/errors';
 import type { Channel, Input, Output } from '../../electron/contract/ipc';
-import type { E2eHook } from '../../electron/main/e2e-hook';
+import type { E2eHook } from '../../electron/main/e2e/e2e-hook';
 import { createKeytarSecretStore } from '../../electron/core/vault/keytar-secret-store';
 import { startRancherSim, type RancherSim } from '../rancher-sim';
 import { binary, root, skipReason } from './electron-binary';
@@ -31,7 +31,7 @@ interface Fixtures {
 /**
  * A test with the built app launched through Playwright's Electron driver. In e2e mode
  * (RANCHER_KEYS_E2E=1) main uses a throwaway keychain service and data dir, a clock the test moves,
- * and exposes `globalThis.__rancherKeysE2E` (electron/main/e2e-hook.ts) to `app.evaluate`.
+ * and exposes `globalThis.__rancherKeysE2E` (electron/main/e2e/e2e-hook.ts) to `app.evaluate`.
  */
 export const test = base.extend<Fixtures>({
   electronAvailable: [

@@ -60,7 +60,7 @@ const fixtures: Array<{ layer: string; path: string; source: string; expect: Reg
     layer: 'renderer',
     path: 'renderer/src/__lint_fixture__.ts',
     source:
-      "import { registerIpc } from '../../electron/main/ipc';\nexport const x = registerIpc;\n",
+      "import { registerIpc } from '../../electron/main/ipc/ipc';\nexport const x = registerIpc;\n",
     expect: /only through renderer\/src\/api.ts/,
   },
   {

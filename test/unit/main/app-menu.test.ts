@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildAppMenuTemplate, type AppCommand } from '../../../electron/main/app-menu';
+import { buildAppMenuTemplate, type AppCommand } from '../../../electron/main/window/app-menu';
 
 function build(platform: NodeJS.Platform) {
   const done: string[] = [];

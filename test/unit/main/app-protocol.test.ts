@@ -8,8 +8,8 @@ import {
   createAppProtocolHandler,
   mimeTypeOf,
   resolveAppFile,
-} from '../../../electron/main/app-protocol';
-import { contentSecurityPolicy } from '../../../electron/main/content-security-policy';
+} from '../../../electron/main/web/app-protocol';
+import { contentSecurityPolicy } from '../../../electron/main/web/content-security-policy';
 
 const root = mkdtempSync(path.join(tmpdir(), 'rk-renderer-'));
 mkdirSync(path.join(root, 'assets'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runModeFrom } from '../../../electron/main/e2e-mode';
+import { runModeFrom } from '../../../electron/main/e2e/e2e-mode';
 
 describe('runModeFrom', () => {
   it('uses the real keychain service and default data dir normally', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createElectronClipboard } from '../../../electron/main/electron-clipboard';
+import { createElectronClipboard } from '../../../electron/main/ipc/electron-clipboard';
 
 /** Stands in for Electron's clipboard module (Promise-returning writeText/readText, sync clear). */
 function fakeClipboard() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventSink } from '../../../electron/core/events';
-import { createEventForwarder } from '../../../electron/main/event-forwarder';
+import { createEventForwarder } from '../../../electron/main/ipc/event-forwarder';
 
 describe('createEventForwarder', () => {
   it('sends contract events to the window', () => {

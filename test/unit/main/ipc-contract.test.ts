@@ -10,9 +10,9 @@ import { createDispatcher, type Handlers } from '../../../electron/core/dispatch
 import { createCore } from '../../../electron/core/create-core';
 import { createMemoryLogger } from '../../../electron/core/log';
 import { createMemorySecretStore } from '../../../electron/core/vault/memory-secret-store';
-import { createElectronClipboard } from '../../../electron/main/electron-clipboard';
-import { createManualClock } from '../../../electron/main/manual-clock';
-import { registerIpc, type InvokeEventLike } from '../../../electron/main/ipc';
+import { createElectronClipboard } from '../../../electron/main/ipc/electron-clipboard';
+import { createManualClock } from '../../../electron/main/e2e/manual-clock';
+import { registerIpc, type InvokeEventLike } from '../../../electron/main/ipc/ipc';
 import { preloadBuildOptions } from '../../../scripts/build.mjs';
 
 // Compile-time half of the equality: the Handlers type has exactly the contract's channels.

@@ -9,7 +9,7 @@ import {
   autostartFileName,
   quoteExecArg,
   setLinuxAutostart,
-} from '../../../electron/main/linux-autostart';
+} from '../../../electron/main/lifecycle/linux-autostart';
 
 const dirs: string[] = [];
 afterEach(() => {

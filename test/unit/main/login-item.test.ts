@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from 'electron';
-import { applyStartAtLogin } from '../../../electron/main/login-item';
+import { applyStartAtLogin } from '../../../electron/main/lifecycle/login-item';
 
 /** Stands in for Electron's `app.setLoginItemSettings`, recording what it was given. */
 function recordingApp() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../electron/main/manual-clock';
+import { createManualClock } from '../../../electron/main/e2e/manual-clock';
 
 describe('createManualClock', () => {
   it('fires due timers in order, each seeing its own instant, when advanced', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpiryWarning } from '../../../electron/contract/app';
-import { createManualClock } from '../../../electron/main/manual-clock';
-import { createNotificationBatcher } from '../../../electron/main/notification-batcher';
+import { createManualClock } from '../../../electron/main/e2e/manual-clock';
+import { createNotificationBatcher } from '../../../electron/main/notifications/notification-batcher';
 
 function warning(keyId: string, thresholdMs = 86_400_000): ExpiryWarning {
   return {

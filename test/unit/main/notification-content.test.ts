@@ -4,7 +4,7 @@ import {
   digestFor,
   notificationFor,
   planNotifications,
-} from '../../../electron/main/notification-content';
+} from '../../../electron/main/notifications/notification-content';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-03-01T12:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../../electron/main/sender';
+import { isTrustedSender } from '../../../electron/main/ipc/sender';
 
 const trust = { windowIds: new Set([7]), appOrigin: 'app://rancher-keys' };
 

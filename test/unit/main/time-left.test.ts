@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeLeft, formatTimeLeftShort } from '../../../electron/main/time-left';
+import {
+  formatTimeLeft,
+  formatTimeLeftShort,
+} from '../../../electron/main/notifications/time-left';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

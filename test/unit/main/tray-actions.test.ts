@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../electron/contract/errors';
-import type { NotificationContent } from '../../../electron/main/notification-content';
-import { createTrayActionRunner } from '../../../electron/main/tray-actions';
+import type { NotificationContent } from '../../../electron/main/notifications/notification-content';
+import { createTrayActionRunner } from '../../../electron/main/tray/tray-actions';
 
 /** Stands in for the core's dispatcher and the shell: records every call. */
 function setup(answer: Result<unknown> = { ok: true, value: {} }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TrayAction, TrayItem } from '../../../electron/main/tray-model';
-import { toMenuTemplate } from '../../../electron/main/tray-menu-template';
+import type { TrayAction, TrayItem } from '../../../electron/main/tray/tray-model';
+import { toMenuTemplate } from '../../../electron/main/tray/tray-menu-template';
 
 describe('toMenuTemplate', () => {
   const items: TrayItem[] = [

@@ -5,7 +5,7 @@ import {
   findTrayItem,
   maxKeysPerServer,
   type TrayState,
-} from '../../../electron/main/tray-model';
+} from '../../../electron/main/tray/tray-model';
 import { key, server } from './fixtures';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/core/app-failure';
-import { loadTrayState } from '../../../electron/main/tray-state';
+import { loadTrayState } from '../../../electron/main/tray/tray-state';
 import { key, server } from './fixtures';
 
 describe('loadTrayState', () => {

@@ -5,7 +5,7 @@ import {
   denyPermissionCheck,
   denyPermissionRequest,
   isAllowedExternalUrl,
-} from '../../../electron/main/web-guards';
+} from '../../../electron/main/web/web-guards';
 
 const allow = { serverOrigins: ['https://rancher.example.com', 'http://127.0.0.1:8080'] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampBounds, windowStateSchema } from '../../../electron/main/window-bounds';
+import { clampBounds, windowStateSchema } from '../../../electron/main/window/window-bounds';
 
 const primary = { workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 const right = { workArea: { x: 1920, y: 0, width: 1280, height: 1000 } };

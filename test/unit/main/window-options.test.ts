@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowOptions } from '../../../electron/main/window-options';
+import { windowOptions } from '../../../electron/main/window/window-options';
 
 describe('windowOptions', () => {
   it('hardens the renderer as the security checklist asks', () => {

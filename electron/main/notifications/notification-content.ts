@@ -1,4 +1,4 @@
-import type { ExpiryWarning } from '../contract/app';
+import type { ExpiryWarning } from '../../contract/app';
 import { formatTimeLeft } from './time-left';
 
 /** A native notification to show, and where a click on it leads. */

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { EventPayload } from '../contract/ipc';
+import type { EventPayload } from '../../contract/ipc';
 
 /** A shortcut the window handles. */
 export type AppCommand = EventPayload<'app:command'>['command'];

@@ -1,5 +1,5 @@
-import type { Dispatch } from '../core/dispatch';
-import type { NotificationContent } from './notification-content';
+import type { Dispatch } from '../../core/dispatch';
+import type { NotificationContent } from '../notifications/notification-content';
 import type { TrayAction } from './tray-model';
 
 /** What tray clicks act on: the core's choke point and the shell's window. */

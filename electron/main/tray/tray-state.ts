@@ -1,4 +1,4 @@
-import type { Handlers } from '../core/dispatch';
+import type { Handlers } from '../../core/dispatch';
 import type { TrayState } from './tray-model';
 
 /**

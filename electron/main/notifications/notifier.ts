@@ -1,7 +1,7 @@
 import { Notification } from 'electron';
-import type { ExpiryWarning } from '../contract/app';
-import type { Logger } from '../core/log';
-import { systemClock } from '../core/ports';
+import type { ExpiryWarning } from '../../contract/app';
+import type { Logger } from '../../core/log';
+import { systemClock } from '../../core/ports';
 import { createNotificationBatcher } from './notification-batcher';
 import { planNotifications, type NotificationContent } from './notification-content';
 

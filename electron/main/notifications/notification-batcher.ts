@@ -1,4 +1,4 @@
-import type { ExpiryWarning } from '../contract/app';
+import type { ExpiryWarning } from '../../contract/app';
 
 /** Identifies one threshold crossing of one key (or sign-in). */
 export function warningKey(w: ExpiryWarning): string {

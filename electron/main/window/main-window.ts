@@ -1,12 +1,12 @@
 import { BrowserWindow, screen } from 'electron';
-import type { Logger } from '../core/log';
-import type { MetadataStore } from '../core/vault/metadata-store';
-import { appEntryUrl, appOrigin } from './app-protocol';
+import type { Logger } from '../../core/log';
+import type { MetadataStore } from '../../core/vault/metadata-store';
+import { appEntryUrl, appOrigin } from '../web/app-protocol';
 import {
   createNavigationGuard,
   createWindowOpenHandler,
   type ExternalLinkPolicy,
-} from './web-guards';
+} from '../web/web-guards';
 import { clampBounds, windowStateSchema, type WindowState } from './window-bounds';
 import { windowOptions } from './window-options';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultKeychainService } from '../core/vault/secret-store';
+import { defaultKeychainService } from '../../core/vault/secret-store';
 
 /** How the app runs: normally, or under the Electron suite (`RANCHER_KEYS_E2E=1`). */
 export interface RunMode {

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelNames } from '../contract/ipc';
-import type { Result } from '../contract/errors';
-import type { Dispatch } from '../core/dispatch';
-import type { Logger } from '../core/log';
+import { channelNames } from '../../contract/ipc';
+import type { Result } from '../../contract/errors';
+import type { Dispatch } from '../../core/dispatch';
+import type { Logger } from '../../core/log';
 import { isTrustedSender, type SenderInfo } from './sender';
 
 /** What the choke point reads of an invoke event (a subset of Electron's IpcMainInvokeEvent). */

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/ports';
+import type { Clock } from '../../core/ports';
 
 /** A clock the Electron suite moves by hand (e2e mode only). */
 export interface ManualClock extends Clock {

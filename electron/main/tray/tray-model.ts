@@ -1,7 +1,7 @@
-import type { ExpirySummary } from '../contract/app';
-import type { KeyView } from '../contract/keys';
-import type { Server } from '../contract/servers';
-import { formatTimeLeftShort } from './time-left';
+import type { ExpirySummary } from '../../contract/app';
+import type { KeyView } from '../../contract/keys';
+import type { Server } from '../../contract/servers';
+import { formatTimeLeftShort } from '../notifications/time-left';
 
 /** What a tray click asks main to do. */
 export type TrayAction =

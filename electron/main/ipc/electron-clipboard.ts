@@ -1,5 +1,5 @@
 import type { Clipboard } from 'electron';
-import type { ClipboardPort } from '../core/ports';
+import type { ClipboardPort } from '../../core/ports';
 
 /**
  * Electron's clipboard as the core's ClipboardPort. The core decides when to clear (after the

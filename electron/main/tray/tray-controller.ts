@@ -1,5 +1,5 @@
 import { app, Menu, nativeImage, Tray } from 'electron';
-import type { Logger } from '../core/log';
+import type { Logger } from '../../core/log';
 import { toMenuTemplate } from './tray-menu-template';
 import { buildTrayModel, type TrayAction, type TrayModel, type TrayState } from './tray-model';
 

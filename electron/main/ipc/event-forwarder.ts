@@ -1,5 +1,5 @@
-import { isEventName } from '../contract/names';
-import type { EventSink } from '../core/events';
+import { isEventName } from '../../contract/names';
+import type { EventSink } from '../../core/events';
 
 /**
  * Forwards the core's events to the window (`webContents.send`), but only contract event names,

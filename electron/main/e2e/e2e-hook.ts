@@ -1,7 +1,7 @@
 import type { ManualClock } from './manual-clock';
-import type { NotificationContent } from './notification-content';
-import type { TrayController } from './tray-controller';
-import { findTrayItem, type TrayAction, type TrayModel } from './tray-model';
+import type { NotificationContent } from '../notifications/notification-content';
+import type { TrayController } from '../tray/tray-controller';
+import { findTrayItem, type TrayAction, type TrayModel } from '../tray/tray-model';
 
 /** The global the Electron suite reads through `app.evaluate` (set only with RANCHER_KEYS_E2E=1). */
 export const e2eHookName = '__rancherKeysE2E';
