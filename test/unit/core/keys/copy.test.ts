@@ -13,9 +13,9 @@ describe('formatCopy', () => {
     ['secret_key', secret],
     ['endpoint', `${origin}/v3`],
     ['header', `Authorization: Bearer ${bearer}`],
-    ['env_token', `export RANCHER_URL=${origin}\nexport RANCHER_TOKEN=${bearer}`],
-    ['env_keys', `export RANCHER_ACCESS_KEY=token-abc12\nexport RANCHER_SECRET_KEY=${secret}`],
-    ['rancher_login', `rancher login ${origin} --token ${bearer}`],
+    ['env_token', `export RANCHER_URL='${origin}'\nexport RANCHER_TOKEN='${bearer}'`],
+    ['env_keys', `export RANCHER_ACCESS_KEY='token-abc12'\nexport RANCHER_SECRET_KEY='${secret}'`],
+    ['rancher_login', `rancher login '${origin}' --token '${bearer}'`],
   ] as const)('formats %s when asked', (format, expected) => {
     expect(formatCopy(format, { origin, keyId: 'token-abc12', bearer })).toBe(expected);
   });
@@ -23,9 +23,21 @@ describe('formatCopy', () => {
   it('keeps the ext/ prefix in the access key when the key is an ext token', () => {
     const ext = 'ext/token-abc12:h6dpx2zlv5b4m8wnq7rjc9tgk4s2f6hxlqz8v7bdn5w2kctpr6m9sgj4';
     expect(formatCopy('env_keys', { origin, keyId: 'ext/token-abc12', bearer: ext })).toBe(
-      `export RANCHER_ACCESS_KEY=ext/token-abc12\nexport RANCHER_SECRET_KEY=${secret}`,
+      `export RANCHER_ACCESS_KEY='ext/token-abc12'\nexport RANCHER_SECRET_KEY='${secret}'`,
     );
   });
+
+  it.each(['env_token', 'env_keys', 'rancher_login'] as const)(
+    'refuses %s when a value holds a control character a terminal would act on',
+    (format) => {
+      for (const control of ['\n', '\r', '\u001b[201~', '\u0085']) {
+        const hostile = `token-abc12:abc${control}def`;
+        expect(() => formatCopy(format, { origin, keyId: 'token-abc12', bearer: hostile })).toThrow(
+          expect.objectContaining({ code: 'invalid_input' }),
+        );
+      }
+    },
+  );
 });
 
 describe('keys:copy clipboard handling', () => {
