@@ -8,11 +8,15 @@ export const publicFormats: ReadonlySet<CopyFormat> = new Set(['access_key', 'en
 
 // C0 and C1 controls and DEL: a terminal acts on them while the text is pasted (escape sequences
 // can end bracketed paste, a line break runs the line), before any quoting is seen by the shell.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const isControl = (value: string): boolean =>
+  [...value].some((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
 
 /** Quotes one value for a shell-shaped format; a value a terminal would act on is refused. */
 function shellWord(value: string, what: string): string {
-  if (CONTROL.test(value)) {
+  if (isControl(value)) {
     throw new AppFailure(
       'invalid_input',
       `The ${what} contains control characters; Rancher Keys will not put it in a shell command. Copy the bearer token instead.`,
