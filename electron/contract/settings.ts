@@ -36,6 +36,18 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
 
-/** A partial update; unknown keys are rejected so a typo does not silently do nothing. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+type SettingsShape = typeof settingsSchema.shape;
+
+/**
+ * A partial update: exactly the fields it names, each validated as in {@link settingsSchema} but
+ * without its default (zod 4 applies defaults inside `partial()`, which turned every patch into a
+ * reset of every other setting). Unknown keys are rejected so a typo does not silently do nothing.
+ */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+    ) as { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> },
+  )
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -20,21 +20,31 @@ export function createSettingsService(deps: {
 }): SettingsService {
   let current: Settings = settingsSchema.parse({});
   const listeners = new Set<(settings: Settings) => void>();
+  // Patches apply one after another, each to the result of the one before: two in flight would
+  // otherwise both start from the same settings and the later write would undo the earlier change.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function apply(patch: SettingsPatch): Promise<Settings> {
+    const named = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    );
+    const next = settingsSchema.parse({ ...current, ...named });
+    await deps.metadata.write(settingsDocument, settingsSchema, next);
+    current = next;
+    deps.emit('settings:changed', { settings: next });
+    for (const listener of listeners) listener(next);
+    return next;
+  }
+
   return {
     async load() {
       current = await deps.metadata.read(settingsDocument, settingsSchema, current);
     },
     get: () => current,
-    async set(patch) {
-      const defined = Object.fromEntries(
-        Object.entries(patch).filter(([, value]) => value !== undefined),
-      );
-      const next = settingsSchema.parse({ ...current, ...defined });
-      await deps.metadata.write(settingsDocument, settingsSchema, next);
-      current = next;
-      deps.emit('settings:changed', { settings: next });
-      for (const listener of listeners) listener(next);
-      return next;
+    set(patch) {
+      const job = queue.then(() => apply(patch));
+      queue = job.catch(() => undefined);
+      return job;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -7,6 +7,10 @@ import { createEventHub } from '../../../../electron/core/events';
 import { createMemoryLogger } from '../../../../electron/core/log';
 import { createSettingsService } from '../../../../electron/core/settings/settings-service';
 import { createMetadataStore } from '../../../../electron/core/vault/metadata-store';
+import { createCore } from '../../../../electron/core/create-core';
+import { createMemorySecretStore } from '../../../../electron/core/vault/memory-secret-store';
+import { createManualClock } from '../fakes/manual-clock';
+import { createRecordingClipboard } from '../fakes/recording-clipboard';
 
 async function make(dir?: string) {
   const base = dir ?? (await mkdtemp(path.join(tmpdir(), 'rk-settings-')));
@@ -45,5 +49,79 @@ describe('createSettingsService', () => {
     await service.set({ theme: 'dark' });
     await service.set({ showSystemTokens: true });
     expect(service.get()).toMatchObject({ theme: 'dark', showSystemTokens: true });
+  });
+});
+
+describe('settings:set through the core', () => {
+  async function core() {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'rk-settings-core-'));
+    const make = () =>
+      createCore({
+        appVersion: 'test',
+        platform: 'linux',
+        dataDir,
+        secrets: createMemorySecretStore(),
+        clipboard: createRecordingClipboard(),
+        clock: createManualClock(Date.UTC(2025, 0, 1)),
+        log: createMemoryLogger(),
+      });
+    return { make };
+  }
+
+  it('changes exactly the named field when patches arrive one after another', async () => {
+    const { make } = await core();
+    const c = make();
+    await c.start();
+    for (const patch of [
+      { theme: 'dark' },
+      { showSystemTokens: true },
+      { clipboardClearMs: 10_000 },
+      { notifications: false },
+    ]) {
+      const result = await c.dispatch('settings:set', patch);
+      expect(result.ok).toBe(true);
+    }
+    await c.stop();
+    const again = make();
+    await again.start();
+    const read = await again.dispatch('settings:get', {});
+    expect(read.ok && read.value.settings).toEqual({
+      ...defaultSettings,
+      theme: 'dark',
+      showSystemTokens: true,
+      clipboardClearMs: 10_000,
+      notifications: false,
+    });
+    await again.stop();
+  });
+
+  it('keeps every change when patches are in flight at the same time', async () => {
+    const { make } = await core();
+    const c = make();
+    await c.start();
+    const results = await Promise.all([
+      c.dispatch('settings:set', { theme: 'light' }),
+      c.dispatch('settings:set', { warnAtExpiry: false }),
+      c.dispatch('settings:set', { closeToTray: false }),
+      c.dispatch('settings:set', { startAtLogin: true }),
+      c.dispatch('settings:set', { warningThresholdsMs: [3_600_000] }),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const expected = {
+      ...defaultSettings,
+      theme: 'light',
+      warnAtExpiry: false,
+      closeToTray: false,
+      startAtLogin: true,
+      warningThresholdsMs: [3_600_000],
+    };
+    const last = results[results.length - 1];
+    expect(last?.ok && last.value.settings).toEqual(expected);
+    await c.stop();
+    const again = make();
+    await again.start();
+    const read = await again.dispatch('settings:get', {});
+    expect(read.ok && read.value.settings).toEqual(expected);
+    await again.stop();
   });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { settingsPatchSchema, settingsSchema } from '../../../electron/contract/settings';
+
+describe('settingsPatchSchema', () => {
+  it('keeps only the fields a patch names (no defaults filled in)', () => {
+    expect(settingsPatchSchema.parse({ theme: 'dark' })).toEqual({ theme: 'dark' });
+    expect(settingsPatchSchema.parse({})).toEqual({});
+  });
+
+  it('validates each named field as the settings schema does', () => {
+    expect(settingsPatchSchema.safeParse({ theme: 'purple' }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ clipboardClearMs: -1 }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ warningThresholdsMs: [1, 2, 3, 4, 5, 6] }).success).toBe(
+      false,
+    );
+  });
+
+  it('rejects a field the settings do not have when a typo is sent', () => {
+    expect(settingsPatchSchema.safeParse({ themes: 'dark' }).success).toBe(false);
+  });
+
+  it('covers every settings field when the settings grow', () => {
+    expect(Object.keys(settingsPatchSchema.shape).sort()).toEqual(
+      Object.keys(settingsSchema.shape).sort(),
+    );
+  });
+});
