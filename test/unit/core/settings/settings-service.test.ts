@@ -52,6 +52,11 @@ describe('createSettingsService', () => {
   });
 });
 
+/** The settings a dispatch answered, or its error (so a failure shows in the diff). */
+function settingsOf(result: { ok: boolean; value?: unknown; error?: unknown } | undefined) {
+  return result?.ok ? (result.value as { settings: unknown }).settings : result?.error;
+}
+
 describe('settings:set through the core', () => {
   async function core() {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'rk-settings-core-'));
@@ -85,7 +90,7 @@ describe('settings:set through the core', () => {
     const again = make();
     await again.start();
     const read = await again.dispatch('settings:get', {});
-    expect(read.ok && read.value.settings).toEqual({
+    expect(settingsOf(read)).toEqual({
       ...defaultSettings,
       theme: 'dark',
       showSystemTokens: true,
@@ -116,12 +121,12 @@ describe('settings:set through the core', () => {
       warningThresholdsMs: [3_600_000],
     };
     const last = results[results.length - 1];
-    expect(last?.ok && last.value.settings).toEqual(expected);
+    expect(settingsOf(last)).toEqual(expected);
     await c.stop();
     const again = make();
     await again.start();
     const read = await again.dispatch('settings:get', {});
-    expect(read.ok && read.value.settings).toEqual(expected);
+    expect(settingsOf(read)).toEqual(expected);
     await again.stop();
   });
 });
