@@ -1,6 +1,6 @@
 import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
 import type { z } from 'zod';
-import type { AppFailure } from '../app-failure';
+import { AppFailure } from '../app-failure';
 import {
   badBodyFailure,
   certificateFailure,
@@ -62,6 +62,18 @@ export interface TransportOptions {
   backoffMs?: number;
 }
 
+/**
+ * A path that stays under the origin: one leading `/`, then no `//` anywhere and no dot segment
+ * (`/.//host:port/` normalises to `//host:port/`, which HTTP clients read as another host), no
+ * backslash and no control character.
+ */
+export function isOriginPath(path: string): boolean {
+  const pathname = path.split(/[?#]/, 1)[0] ?? '';
+  if (!pathname.startsWith('/') || pathname.includes('//')) return false;
+  if (/[\\\u0000-\u001f\u007f]/.test(path)) return false;
+  return !pathname.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
 /** Statuses worth another try for a GET: a proxy or the server restarting. */
 const retryStatuses = new Set([502, 503, 504]);
 /** Network codes worth another try for a GET: a dropped or refused connection. */
@@ -120,6 +132,9 @@ export function createTransport(options: TransportOptions): Transport {
   const makeClient = (axios: AxiosStatic): AxiosInstance =>
     axios.create({
       baseURL: origin,
+      // Every URL is the origin plus a path: a path such as `//host/` or `http://host/` must never
+      // be taken as a URL of its own (axios would otherwise send the credential there).
+      allowAbsoluteUrls: false,
       adapter: 'http',
       maxRedirects: 0,
       // Environment proxies are not honoured: a proxy would see every credential in clear for HTTP.
@@ -209,6 +224,12 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function request(request: HttpRequest): Promise<HttpResponse> {
     let path = request.path;
+    if (!isOriginPath(path)) {
+      throw new AppFailure(
+        'invalid_input',
+        `Refused to send a request outside ${new URL(origin).host}: the path is not a plain path on the server.`,
+      );
+    }
     for (let redirects = 0; ; redirects++) {
       const response = await withRetries(request, path);
       const status = response.status;
@@ -222,7 +243,13 @@ export function createTransport(options: TransportOptions): Transport {
           target = null;
         }
         // Within the origin and for a GET only: follow once. Anything else is reported, never followed.
-        if (target && target.origin === origin && request.method === 'GET' && redirects === 0) {
+        if (
+          target &&
+          target.origin === origin &&
+          isOriginPath(target.pathname) &&
+          request.method === 'GET' &&
+          redirects === 0
+        ) {
           path = target.pathname + target.search;
           continue;
         }
