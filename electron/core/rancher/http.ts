@@ -70,7 +70,10 @@ export interface TransportOptions {
 export function isOriginPath(path: string): boolean {
   const pathname = path.split(/[?#]/, 1)[0] ?? '';
   if (!pathname.startsWith('/') || pathname.includes('//')) return false;
-  if (/[\\\u0000-\u001f\u007f]/.test(path)) return false;
+  for (let i = 0; i < path.length; i++) {
+    const code = path.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return false;
+  }
   return !pathname.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
 }
 
