@@ -9,7 +9,12 @@ const KUBE = '/apis/ext.cattle.io/v1/tokens';
 const STEVE = '/v1/ext.cattle.io.tokens';
 
 interface ExtObj {
-  metadata: { name: string; labels: Record<string, string> };
+  metadata: {
+    name: string;
+    generateName?: string;
+    creationTimestamp: string;
+    labels: Record<string, string>;
+  };
   spec: { userID: string; ttl: number; description?: string; enabled: boolean };
   status: {
     value?: string;
@@ -47,7 +52,11 @@ describe('rancher-sim ext tokens', () => {
     expect(created.metadata.name).toMatch(/^token-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(created.status.value).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{54}$/);
     expect(created.status.bearerToken).toBe(`ext/${created.metadata.name}:${created.status.value}`);
-    expect(created.status.expiresAt).toBe('2025-05-21T09:05:00Z');
+    // Status times in the server's local offset, metadata in UTC, as real servers write them.
+    expect(created.status.expiresAt).toBe('2025-05-21T04:05:00-05:00');
+    expect(Date.parse(created.status.expiresAt)).toBe(T0 + 2 * HOUR);
+    expect(created.metadata.creationTimestamp).toBe('2025-05-21T07:05:00Z');
+    expect(created.metadata.generateName).toBe('token-');
     const got = (
       await call(s, 'GET', `${KUBE}/${created.metadata.name}`, { bearer: s.admin.token })
     ).json<ExtObj>();

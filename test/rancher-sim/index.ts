@@ -37,6 +37,7 @@ export type { ExtToken, SimCluster, SimUser, V3Token } from './model';
 export type { TtlRule } from './ttl';
 export type { SimCa, ServerCert } from './tls';
 export { SECRET_LENGTH, TOKEN_ALPHABET } from './names';
+export { addBusyUserTokens, type BusyUserCounts, type BusyUserOptions } from './busy-user';
 
 /** Options of {@link startRancherSim}. */
 export interface RancherSimOptions {

@@ -44,3 +44,21 @@ export function formatTime(ms: number): string {
 export function truncateToSecond(ms: number): number {
   return Math.floor(ms / 1000) * 1000;
 }
+
+/**
+ * The simulated server's local offset. Rancher's ext token store formats `status` times with Go's
+ * `time.RFC3339` on local time, so a server outside UTC writes `2025-08-19T02:05:00-05:00`
+ * (Kubernetes `metadata` times stay UTC).
+ */
+export const SERVER_UTC_OFFSET_MINUTES = -300;
+
+/** Go's `time.RFC3339` at second precision in the server's local offset (`…-05:00`). */
+export function formatLocalTime(ms: number, offsetMinutes = SERVER_UTC_OFFSET_MINUTES): string {
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offsetMinutes * 60_000);
+  if (offsetMinutes === 0) return formatTime(ms);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${local.toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
+}

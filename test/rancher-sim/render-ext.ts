@@ -3,7 +3,7 @@ import { labelsOf } from './ext-token-service';
 import type { Json } from './json';
 import type { ExtToken } from './model';
 import { isExtExpired } from './model';
-import { formatTime } from './names';
+import { formatLocalTime, formatTime } from './names';
 import type { SimState } from './state';
 
 /** Options of {@link renderExtToken}. */
@@ -25,6 +25,8 @@ export function renderExtToken(token: ExtToken, opts: RenderExtOptions): Record<
     kind: 'Token',
     metadata: {
       name: token.name,
+      // The store creates every token with generateName (rancher-api.md §2.2, §6.3).
+      generateName: 'token-',
       uid: token.uid,
       resourceVersion: String(token.resourceVersion),
       creationTimestamp: formatTime(token.createdMs),
@@ -53,9 +55,10 @@ export function renderExtToken(token: ExtToken, opts: RenderExtOptions): Record<
       // For ext tokens `current` marks the authenticating token whatever its kind (§4.7, §10.9).
       current: caller.family === 'ext' && caller.token.name === token.name,
       expired: isExtExpired(token, now),
-      expiresAt: token.ttlMs < 0 ? '' : formatTime(token.createdMs + token.ttlMs),
-      lastUpdateTime: formatTime(token.lastUpdateMs),
-      lastUsedAt: token.lastUsedMs === undefined ? undefined : formatTime(token.lastUsedMs),
+      // Status times are the server's local time with its offset, as real servers write them.
+      expiresAt: token.ttlMs < 0 ? '' : formatLocalTime(token.createdMs + token.ttlMs),
+      lastUpdateTime: formatLocalTime(token.lastUpdateMs),
+      lastUsedAt: token.lastUsedMs === undefined ? undefined : formatLocalTime(token.lastUsedMs),
       value: opts.withSecret ? token.secret : undefined,
       bearerToken: opts.withSecret && bearer ? `ext/${token.name}:${token.secret}` : undefined,
     },

@@ -99,7 +99,8 @@ export function applyFixture(state: SimState, fixture: SeedFixture): SeededToken
 
 /**
  * The demo world (issue 3): three clusters, an admin and a normal user, an LDAP user, and tokens
- * that are active, near expiry (20 h, 5 days), expired, scoped, plus a session; ext tokens on 2.12+.
+ * that are active, near expiry (20 h, 5 days), expired, scoped, plus a session; kubeconfig tokens
+ * (unscoped, scoped, scoped to a deleted cluster, expired); ext tokens on 2.12+.
  * The admin is created by the simulator before this runs.
  */
 export function applyDemo(state: SimState, adminId: string): SeededTokens {
@@ -171,6 +172,42 @@ export function applyDemo(state: SimState, adminId: string): SeededTokens {
       createdMs: now - 6 * DAY,
     }),
   };
+  // Kubeconfig tokens, as every kubeconfig download leaves them (issue 16): hidden from the keys
+  // list, counted by the clean-up view. One is scoped to a cluster that has since been deleted.
+  tokens.kubeconfig = state.addToken({
+    user: adminId,
+    kind: 'kubeconfig',
+    ttlMs: 30 * DAY,
+    createdMs: now - 3 * DAY,
+    lastUsedMs: now - HOUR,
+  });
+  tokens.kubeconfigProd = state.addToken({
+    user: adminId,
+    kind: 'kubeconfig',
+    ttlMs: 30 * DAY,
+    createdMs: now - 12 * DAY,
+    clusterId: 'c-m-4x7kq2lb',
+  });
+  tokens.kubeconfigDeletedCluster = state.addToken({
+    user: adminId,
+    kind: 'kubeconfig',
+    ttlMs: 30 * DAY,
+    createdMs: now - 20 * DAY,
+    clusterId: 'c-m-9dltd2qx',
+  });
+  tokens.kubeconfigExpired = state.addToken({
+    user: adminId,
+    kind: 'kubeconfig',
+    ttlMs: 30 * DAY,
+    createdMs: now - 45 * DAY,
+  });
+  tokens.devKubeconfig = state.addToken({
+    user: dev.id,
+    kind: 'kubeconfig',
+    ttlMs: 30 * DAY,
+    createdMs: now - 2 * DAY,
+    clusterId: 'c-m-8zxjt5wd',
+  });
   if (state.profile.extTokens) {
     tokens.extActive = state.addExtToken({
       user: adminId,

@@ -65,7 +65,8 @@ export interface AddTokenInput {
 /** Input of {@link SimState.addExtToken}; `ttlMs` negative = never expires. */
 export interface AddExtTokenInput {
   user: string;
-  kind?: '' | 'session';
+  /** `kubeconfig` for tokens minted by kubeconfig generation (HEAD, rancher-api.md §6.4). */
+  kind?: '' | 'session' | 'kubeconfig';
   description?: string;
   ttlMs?: number;
   createdMs?: number;
@@ -203,7 +204,11 @@ export class SimState {
   addToken(input: AddTokenInput): IssuedToken {
     const user = this.requireUser(input.user);
     const kind = input.kind ?? 'apikey';
-    const prefix = kind === 'kubeconfig' ? `kubeconfig-${user.id}` : 'token-';
+    const clusterId = input.clusterId ?? null;
+    // Kubeconfig tokens are `kubeconfig-<user>` + 5 chars, `kubeconfig-<user>.<cluster>` + 5 when
+    // scoped (rancher-api.md §2.2), described "Kubeconfig token" as login writes them (§3.2).
+    const prefix =
+      kind === 'kubeconfig' ? `kubeconfig-${user.id}${clusterId ? `.${clusterId}` : ''}` : 'token-';
     const createdMs = truncateToSecond(input.createdMs ?? this.clock.now());
     const ttlMs = input.ttlMs ?? 0;
     const token = this.insertV3Token({
@@ -214,11 +219,11 @@ export class SimState {
       authProvider: user.provider,
       kind,
       isDerived: kind !== 'session',
-      description: input.description ?? '',
+      description: input.description ?? (kind === 'kubeconfig' ? 'Kubeconfig token' : ''),
       ttlMs,
       createdMs,
       expiresAt: ttlMs === 0 ? '' : formatTime(createdMs + ttlMs),
-      clusterId: input.clusterId ?? null,
+      clusterId,
       enabled: input.enabled ?? true,
       lastUsedMs: input.lastUsedMs === undefined ? undefined : truncateToSecond(input.lastUsedMs),
       activityLastSeenMs: undefined,
@@ -231,7 +236,12 @@ export class SimState {
   insertV3Token(token: V3Token): V3Token {
     token.labels['authn.management.cattle.io/token-userId'] = token.userId;
     if (token.kind !== 'apikey') token.labels['authn.management.cattle.io/kind'] = token.kind;
-    if (this.profile.normanCreatorLabel && token.kind === 'apikey') {
+    // Kubeconfig tokens are minted through the Norman object client on every release; API keys
+    // only on ≤2.12 (§4.1).
+    if (
+      token.kind === 'kubeconfig' ||
+      (this.profile.normanCreatorLabel && token.kind === 'apikey')
+    ) {
       token.labels['cattle.io/creator'] = 'norman';
     }
     this.tokens.set(token.name, token);

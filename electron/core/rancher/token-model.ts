@@ -6,6 +6,20 @@ const KIND_LABEL = 'authn.management.cattle.io/kind';
 
 const orNull = (value: string | null | undefined): string | null => (value ? value : null);
 
+/**
+ * A server timestamp as a UTC instant. Ext token status times carry the server's local offset
+ * (`2025-08-19T02:05:00-05:00`); the rest of the app compares, sorts and shows instants, so each
+ * is converted once here, keeping Rancher's second precision (`…:00Z`). Unparseable text is null.
+ */
+export function utcInstant(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)) return value;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  return ms % 1000 === 0 ? iso.replace('.000Z', 'Z') : iso;
+}
+
 function v3Kind(body: V3TokenBody): KeyKind {
   const label = body.labels?.[KIND_LABEL];
   if (label === 'session') return 'session';
@@ -26,9 +40,9 @@ export function fromV3(body: V3TokenBody): RancherToken {
     description: body.description ?? '',
     userId: body.userId ?? '',
     clusterId: orNull(body.clusterId),
-    createdAt: orNull(body.created),
-    lastUsedAt: orNull(body.lastUsedAt),
-    expiresAt: orNull(body.expiresAt),
+    createdAt: utcInstant(body.created),
+    lastUsedAt: utcInstant(body.lastUsedAt),
+    expiresAt: utcInstant(body.expiresAt),
     ttlMs: body.ttl === 0 ? null : body.ttl,
     enabled: body.enabled ?? true,
     expired: body.expired ?? false,
@@ -51,9 +65,9 @@ export function fromExt(body: ExtTokenBody): RancherToken {
     description: body.spec.description ?? '',
     userId: body.spec.userID ?? body.metadata.labels?.['cattle.io/user-id'] ?? '',
     clusterId: orNull(body.spec.clusterName),
-    createdAt: orNull(body.metadata.creationTimestamp),
-    lastUsedAt: orNull(body.status?.lastUsedAt),
-    expiresAt: orNull(body.status?.expiresAt),
+    createdAt: utcInstant(body.metadata.creationTimestamp),
+    lastUsedAt: utcInstant(body.status?.lastUsedAt),
+    expiresAt: utcInstant(body.status?.expiresAt),
     ttlMs: body.spec.ttl < 0 ? null : body.spec.ttl,
     enabled: body.spec.enabled ?? true,
     expired: body.status?.expired ?? false,

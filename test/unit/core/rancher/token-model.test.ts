@@ -168,6 +168,30 @@ describe('ext token bodies', () => {
     expect(token).toMatchObject({ ttlMs: null, expiresAt: null, kind: 'session' });
   });
 
+  it('reads status times in the server-local offset as UTC instants when the server is not on UTC', () => {
+    const token = fromExt(
+      extTokenSchema.parse({
+        ...extItem,
+        metadata: { ...extItem.metadata, generateName: 'token-' },
+        status: {
+          ...extItem.status,
+          expiresAt: '2025-08-19T02:05:00-05:00',
+          lastUpdateTime: '2025-05-21T02:05:00-05:00',
+          lastUsedAt: '2025-05-21T03:00:00.5-05:00',
+        },
+      }),
+    );
+    expect(token.expiresAt).toBe('2025-08-19T07:05:00Z');
+    expect(token.lastUsedAt).toBe('2025-05-21T08:00:00.500Z');
+  });
+
+  it('drops a status time it cannot read instead of passing the text on', () => {
+    const token = fromExt(
+      extTokenSchema.parse({ ...extItem, status: { ...extItem.status, expiresAt: 'soon' } }),
+    );
+    expect(token.expiresAt).toBeNull();
+  });
+
   it('reads a kube TokenList, including an empty one', () => {
     expect(extTokenListSchema.parse({ kind: 'TokenList', items: [extItem] }).items).toHaveLength(1);
     expect(
