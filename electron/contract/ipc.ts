@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { activityChannels, activityEvents } from './activity-channels';
 import { appInfoSchema, expirySummarySchema, expiryWarningSchema } from './app';
 import type { Result } from './errors';
+import { hygieneChannels, hygieneEvents } from './hygiene-channels';
 import { channelNameList, eventNameList, type Channel, type EventName } from './names';
 import {
   expiringItemSchema,
@@ -87,6 +89,9 @@ export const channels = {
   'keys:snooze': { input: keysSnoozeInputSchema, output: keyOutput },
 
   'expiry:summary': { input: empty, output: expirySummarySchema },
+
+  ...hygieneChannels,
+  ...activityChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer events and their payloads. */
@@ -100,6 +105,8 @@ export const events = {
   'app:navigate': z.object({ serverId: z.string(), keyId: z.string().nullable() }),
   /** A menu shortcut for the window: open the new-key form, focus search, open settings. */
   'app:command': z.object({ command: z.enum(['newKey', 'search', 'settings']) }),
+  ...hygieneEvents,
+  ...activityEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type { Channel, EventName };

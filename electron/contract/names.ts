@@ -28,6 +28,13 @@ export const channelNameList = [
   'keys:copy',
   'keys:snooze',
   'expiry:summary',
+  'hygiene:scan',
+  'hygiene:members',
+  'hygiene:preview',
+  'hygiene:revoke',
+  'hygiene:cancel',
+  'activity:list',
+  'activity:export',
 ] as const;
 
 export const eventNameList = [
@@ -38,6 +45,8 @@ export const eventNameList = [
   'expiry:summary',
   'app:navigate',
   'app:command',
+  'hygiene:progress',
+  'activity:changed',
 ] as const;
 
 export type Channel = (typeof channelNameList)[number];

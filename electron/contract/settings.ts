@@ -31,6 +31,12 @@ export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
   startAtLogin: z.boolean().default(false),
   closeToTray: z.boolean().default(true),
+  /** The clean-up view's "not used for N days" group. */
+  hygieneUnusedDays: z.number().int().min(1).max(3650).default(90),
+  /** Activity log retention: the file is trimmed (oldest first) past this size… */
+  activityMaxMb: z.number().int().min(1).max(500).default(10),
+  /** …and entries older than this are dropped. */
+  activityMaxAgeDays: z.number().int().min(1).max(3650).default(365),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

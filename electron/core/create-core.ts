@@ -1,9 +1,14 @@
+import { createActivityHandlers } from './activity/activity-handlers';
+import { createActivityLog } from './activity/activity-log';
+import { recordActivity } from './activity/activity-recorder';
 import { createAppHandlers } from './app-handlers';
 import type { Core, CoreDeps } from './core';
 import { createDispatcher, type Handlers } from './dispatch';
 import { createEventHub } from './events';
 import { createExpiryHandlers } from './expiry/expiry-handlers';
 import { createExpiryScheduler } from './expiry/expiry-scheduler';
+import { createHygieneHandlers } from './hygiene/hygiene-handlers';
+import { createHygieneService } from './hygiene/hygiene-service';
 import { createKeyHandlers } from './keys/key-handlers';
 import { createKeyService, type KeyService } from './keys/key-service';
 import { createServerService } from './servers/create-server-service';
@@ -109,18 +114,53 @@ export function createCore(deps: CoreDeps): Core {
     rearmSoon();
   }
 
-  const handlers: Handlers = {
-    ...createAppHandlers({
-      version: deps.appVersion,
-      platform: deps.platform,
-      secrets,
-      dataProblems: () => metadata.problems(),
+  const hygiene = createHygieneService({
+    servers,
+    keys: keyService,
+    settings,
+    clock,
+    log,
+    emit: hub.emit,
+  });
+  const activity = createActivityLog({
+    dir: deps.dataDir,
+    now: () => clock.now(),
+    retention: () => ({
+      maxBytes: settings.get().activityMaxMb * 1024 * 1024,
+      maxAgeMs: settings.get().activityMaxAgeDays * 24 * 3_600_000,
     }),
-    ...createServerHandlers(servers),
-    ...createSettingsHandlers(settings),
-    ...createKeyHandlers(keyService),
-    ...createExpiryHandlers(scheduler),
-  };
+    log,
+  });
+  // Bulk work writes many entries in a burst; the window hears about them at most every 250 ms.
+  let activityTimer: NodeJS.Timeout | null = null;
+  function activityChanged(): void {
+    if (activityTimer) return;
+    activityTimer = setTimeout(() => {
+      activityTimer = null;
+      hub.emit('activity:changed', {});
+    }, 250);
+    activityTimer.unref?.();
+  }
+
+  const handlers: Handlers = recordActivity(
+    {
+      ...createAppHandlers({
+        version: deps.appVersion,
+        platform: deps.platform,
+        secrets,
+        dataProblems: () => metadata.problems(),
+      }),
+      ...createServerHandlers(servers),
+      ...createSettingsHandlers(settings),
+      ...createKeyHandlers(keyService),
+      ...createExpiryHandlers(scheduler),
+      ...createHygieneHandlers(hygiene),
+      ...createActivityHandlers(activity, clock),
+    },
+    activity,
+    servers,
+    log,
+  );
 
   return {
     handlers,
@@ -129,6 +169,11 @@ export function createCore(deps: CoreDeps): Core {
     async start() {
       await settings.load();
       await servers.load();
+      await activity.load().catch((error: unknown) =>
+        log.error('activity: the log could not be read', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
       for (const server of servers.list()) {
         signedIn.set(server.id, server.signIn.state === 'signed_in');
       }
@@ -136,6 +181,7 @@ export function createCore(deps: CoreDeps): Core {
         servers.onChange(onServersChanged),
         keyService.onChange(onKeysChanged),
         settings.onChange(() => void scheduler.rearm()),
+        activity.onChange(activityChanged),
       );
       // Resolves once the cached lists are loaded: they are available from here. Journal recovery
       // (keychain probe, server calls), the expiry evaluation of every key and the refresh (which
@@ -164,9 +210,13 @@ export function createCore(deps: CoreDeps): Core {
       rearmTimer = null;
       burstStartedAt = null;
       for (const off of unsubscribe.splice(0)) off();
+      if (activityTimer) clearTimeout(activityTimer);
+      activityTimer = null;
+      await hygiene.stop();
       scheduler.stop();
       keyService.stop();
       await keyService.idle();
+      await activity.close();
     },
   };
 }

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { errorCodeSchema } from './errors';
+
+/** What was done (issue 16): key operations, sign-ins, servers and certificate trust. */
+export const activityActions = [
+  'create',
+  'import',
+  'copy',
+  'renew',
+  'revoke',
+  'update',
+  'set_labels',
+  'rename_label',
+  'sign_in',
+  'sign_out',
+  'add_server',
+  'remove_server',
+  'trust_certificate',
+  'change_certificate',
+] as const;
+export const activityActionSchema = z.enum(activityActions);
+export type ActivityAction = z.infer<typeof activityActionSchema>;
+
+/** `pending`: accepted but not done yet (a revocation waiting for an unreachable server). */
+export const activityOutcomeSchema = z.enum(['ok', 'failed', 'pending']);
+export type ActivityOutcome = z.infer<typeof activityOutcomeSchema>;
+
+/**
+ * One line of the activity log. Secret-free by construction: every field is an id, an enum, a
+ * time or a detail the app writes itself (a copy format, a count), never text a secret could be in.
+ */
+export const activityEntrySchema = z.object({
+  /** Increasing within the file; ties entries written in the same millisecond. */
+  seq: z.number().int().nonnegative(),
+  at: z.iso.datetime(),
+  serverId: z.string().max(300).nullable(),
+  serverName: z.string().max(200).nullable(),
+  /** The access key (`token-abc12`, `ext/token-abc12`). */
+  keyId: z.string().max(300).nullable(),
+  action: activityActionSchema,
+  outcome: activityOutcomeSchema,
+  errorCode: errorCodeSchema.nullable(),
+  detail: z.string().max(200).nullable(),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+/** Filters shared by the view and the export. */
+export const activityFilterSchema = z.object({
+  serverId: z.string().min(1).max(300).optional(),
+  keyId: z.string().min(1).max(300).optional(),
+  action: activityActionSchema.optional(),
+  /** Inclusive bounds, ISO instants. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type ActivityFilter = z.infer<typeof activityFilterSchema>;
+
+export const activityListInputSchema = activityFilterSchema.extend({
+  /** Newest first; at most this many. */
+  limit: z.number().int().min(1).max(100_000).default(1_000),
+});
+export const activityListOutputSchema = z.object({
+  entries: z.array(activityEntrySchema),
+  /** How many entries match the filters (the list may hold fewer). */
+  total: z.number().int().nonnegative(),
+});
+
+export const activityExportInputSchema = activityFilterSchema.extend({
+  format: z.enum(['csv', 'json']),
+});
+export const activityExportOutputSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+  count: z.number().int().nonnegative(),
+});

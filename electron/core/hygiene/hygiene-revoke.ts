@@ -1,0 +1,69 @@
+import type { HygieneResult, HygieneTarget } from '../../contract/hygiene';
+import type { Output } from '../../contract/ipc';
+
+/** A bulk revocation under way; `cancelled` is read between batches. */
+export interface RevocationJob {
+  id: string;
+  cancelled: boolean;
+}
+
+export interface RevocationPorts {
+  /**
+   * Revokes one batch of one server's tokens (the key service's delete: at most 8 requests in
+   * flight per call, unreachable servers leave the keys pending revocation).
+   */
+  revoke(serverId: string, keyIds: string[]): Promise<Output<'keys:delete'>>;
+  progress(done: number, total: number, failed: number): void;
+}
+
+/**
+ * Tokens per batch. Cancellation takes effect between batches, so this bounds how much a cancel
+ * lets through; large enough that the server's parallel cap (8 in flight) stays busy.
+ */
+export const REVOKE_BATCH = 32;
+
+/**
+ * Revokes the targets, each server's tokens batch after batch (servers side by side, so one slow
+ * server holds back no other), reporting progress after every batch. Once the job is cancelled,
+ * no new batch starts and the tokens not attempted are reported `cancelled`.
+ */
+export async function runRevocation(
+  job: RevocationJob,
+  targets: readonly HygieneTarget[],
+  ports: RevocationPorts,
+): Promise<HygieneResult[]> {
+  const total = targets.reduce((n, t) => n + t.keyIds.length, 0);
+  let done = 0;
+  let failed = 0;
+  ports.progress(0, total, 0);
+  const perServer = await Promise.all(
+    targets.map(async ({ serverId, keyIds }) => {
+      const results: HygieneResult[] = [];
+      for (let at = 0; at < keyIds.length; at += REVOKE_BATCH) {
+        const batch = keyIds.slice(at, at + REVOKE_BATCH);
+        if (job.cancelled) {
+          for (const keyId of batch) {
+            results.push({ serverId, keyId, outcome: 'cancelled', message: null });
+          }
+          continue;
+        }
+        let answers: Output<'keys:delete'>['results'];
+        try {
+          answers = (await ports.revoke(serverId, batch)).results;
+        } catch (error) {
+          // The whole batch failed before any request (keychain locked, server removed).
+          const message = error instanceof Error ? error.message : 'The keys could not be revoked.';
+          answers = batch.map((keyId) => ({ keyId, outcome: 'failed' as const, message }));
+        }
+        for (const answer of answers) {
+          results.push({ serverId, ...answer });
+          if (answer.outcome === 'failed') failed++;
+        }
+        done += batch.length;
+        ports.progress(done, total, failed);
+      }
+      return results;
+    }),
+  );
+  return perServer.flat();
+}
