@@ -49,6 +49,8 @@ function server(id: string, name: string, active: boolean, near: number): Server
     active,
     hasCustomCa: false,
     fingerprint256: null,
+    proxy: { mode: 'system', url: null, username: null, hasPassword: false, allowPlainHttp: false },
+    proxyCa: null,
     timeoutMs: 15_000,
     version: 'v2.13.1',
     tokenApis: { v3: true, ext: true },

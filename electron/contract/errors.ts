@@ -31,6 +31,27 @@ export const certificateInfoSchema = z.object({
 export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 
 /**
+ * What stood between the app and the server when a proxy was in the way: it asked for credentials
+ * (407), blocked the server (403), refused otherwise, could not be reached, failed its own TLS,
+ * timed out or answered nonsense; plain HTTP was refused without consent; the setting names a
+ * proxy the app cannot use; or the server's certificate, seen through the proxy, is not trusted
+ * (most often a proxy that re-signs TLS).
+ */
+export const proxyCauseSchema = z.enum([
+  'auth_required',
+  'blocked',
+  'refused',
+  'unreachable',
+  'tls',
+  'timeout',
+  'bad_answer',
+  'plain_http',
+  'unsupported',
+  'intercepting',
+]);
+export type ProxyCause = z.infer<typeof proxyCauseSchema>;
+
+/**
  * An error as it crosses IPC: a code, a message that tells the user what to do, and for
  * `tls_untrusted` the certificate that was presented. Never carries a secret.
  */
@@ -40,6 +61,13 @@ export const appErrorSchema = z.object({
   certificate: certificateInfoSchema.optional(),
   /** When a server pinned by fingerprint presented another certificate. */
   certificateChanged: z.boolean().optional(),
+  /** Set when the failure is the proxy's (or seen through it), with its cause. */
+  proxy: proxyCauseSchema.optional(),
+  /**
+   * For `proxy: 'intercepting'`: the CA that signed the certificate seen through the proxy, when
+   * the proxy sent it; the user may trust it for this server only.
+   */
+  issuerCertificate: certificateInfoSchema.optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 

@@ -4,5 +4,6 @@ export * from './errors';
 export * from './hygiene';
 export * from './ipc';
 export * from './keys';
+export * from './proxy';
 export * from './servers';
 export * from './settings';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { appErrorSchema } from './errors';
+import { appErrorSchema, certificateInfoSchema } from './errors';
+import { proxyInputSchema, serverProxySchema } from './proxy';
 
 /** A Rancher version string as `/rancherversion` reports it, e.g. `v2.13.1`. */
 export const tokenApisSchema = z.object({
@@ -50,6 +51,10 @@ export const serverSchema = z.object({
   /** Pinned certificate fingerprint, when the user trusted a certificate on first use. */
   fingerprint256: z.string().nullable(),
   timeoutMs: z.number().int().positive(),
+  /** How the server is reached: directly, the system's proxy, or a given one. */
+  proxy: serverProxySchema,
+  /** The CA of a TLS-inspecting proxy the user trusted for this server only. */
+  proxyCa: certificateInfoSchema.nullable(),
   version: z.string().nullable(),
   tokenApis: tokenApisSchema,
   /** `auth-token-max-ttl-minutes` as a duration; null when the server sets no maximum. */
@@ -93,6 +98,7 @@ export const serverAddInputSchema = z.object({
   caPem: pemInput.optional(),
   fingerprint256: fingerprintInput.optional(),
   timeoutMs: timeoutInput.optional(),
+  proxy: proxyInputSchema.optional(),
 });
 export type ServerAddInput = z.infer<typeof serverAddInputSchema>;
 
@@ -102,6 +108,12 @@ export const serverUpdateInputSchema = z.object({
   caPem: pemInput.nullable().optional(),
   fingerprint256: fingerprintInput.nullable().optional(),
   timeoutMs: timeoutInput.optional(),
+  proxy: proxyInputSchema.optional(),
+  /**
+   * Trust, for this server only, the CA a TLS-inspecting proxy signs with: its fingerprint as the
+   * `issuerCertificate` of a `proxy: 'intercepting'` error showed it. Null forgets it.
+   */
+  proxyCaFingerprint256: fingerprintInput.nullable().optional(),
 });
 export type ServerUpdateInput = z.infer<typeof serverUpdateInputSchema>;
 

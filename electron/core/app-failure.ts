@@ -1,4 +1,4 @@
-import type { AppError, CertificateInfo, ErrorCode } from '../contract/errors';
+import type { AppError, CertificateInfo, ErrorCode, ProxyCause } from '../contract/errors';
 
 /**
  * An expected failure with a contract error code and a message written for the user: what went
@@ -9,16 +9,26 @@ export class AppFailure extends Error {
   readonly code: ErrorCode;
   readonly certificate: CertificateInfo | undefined;
   readonly certificateChanged: boolean | undefined;
+  readonly proxy: ProxyCause | undefined;
+  readonly issuerCertificate: CertificateInfo | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { certificate?: CertificateInfo; certificateChanged?: boolean; cause?: unknown } = {},
+    extra: {
+      certificate?: CertificateInfo;
+      certificateChanged?: boolean;
+      proxy?: ProxyCause;
+      issuerCertificate?: CertificateInfo;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.code = code;
     this.certificate = extra.certificate;
     this.certificateChanged = extra.certificateChanged;
+    this.proxy = extra.proxy;
+    this.issuerCertificate = extra.issuerCertificate;
   }
 
   toAppError(): AppError {
@@ -27,6 +37,8 @@ export class AppFailure extends Error {
       message: this.message,
       ...(this.certificate ? { certificate: this.certificate } : {}),
       ...(this.certificateChanged ? { certificateChanged: true } : {}),
+      ...(this.proxy ? { proxy: this.proxy } : {}),
+      ...(this.issuerCertificate ? { issuerCertificate: this.issuerCertificate } : {}),
     };
   }
 }

@@ -2,6 +2,8 @@ import type { Dispatch, Handlers } from './dispatch';
 import type { EventSink } from './events';
 import type { CrashStep } from './keys/key-context';
 import type { Logger } from './log';
+import type { ProxyResolver } from './network/proxy-route';
+import type { TrustStore } from './network/trust-store';
 import type { ClipboardPort, Clock } from './ports';
 import type { RancherClient, RancherClientOptions } from './rancher/rancher-client';
 import type { SecretStore } from './vault/secret-store';
@@ -22,6 +24,13 @@ export interface CoreDeps {
   crashPoint?: (step: CrashStep) => void | Promise<void>;
   /** Upper bound for one server's background refresh (default: its request timeout + 2 s). */
   refreshTimeoutMs?: number;
+  /**
+   * The system proxy for servers set to "system": `session.resolveProxy` (OS settings, PAC) in the
+   * app. Default: `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` from the environment.
+   */
+  systemProxy?: ProxyResolver;
+  /** The OS's trusted certificates. Default: this machine's store; tests pass a test bundle. */
+  trustStore?: TrustStore;
 }
 
 /** The running core: every contract handler, its events, and its lifecycle. */

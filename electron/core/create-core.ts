@@ -11,6 +11,8 @@ import { createHygieneHandlers } from './hygiene/hygiene-handlers';
 import { createHygieneService } from './hygiene/hygiene-service';
 import { createKeyHandlers } from './keys/key-handlers';
 import { createKeyService, type KeyService } from './keys/key-service';
+import { systemTrustStore } from './network/node-trust-store';
+import { envProxyResolver } from './network/proxy-env';
 import { createServerService } from './servers/create-server-service';
 import { createServerHandlers } from './servers/server-handlers';
 import { createSettingsHandlers } from './settings/settings-handlers';
@@ -42,6 +44,10 @@ export function createCore(deps: CoreDeps): Core {
     appVersion: deps.appVersion,
     nearExpiryCount: (serverId) => nearExpiry(serverId),
     ...(deps.createRancherClient ? { createClient: deps.createRancherClient } : {}),
+    network: {
+      systemProxy: deps.systemProxy ?? envProxyResolver(process.env),
+      trustStore: deps.trustStore ?? systemTrustStore(log),
+    },
   });
   const keyService: KeyService = createKeyService({
     servers,

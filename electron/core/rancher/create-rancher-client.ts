@@ -31,6 +31,7 @@ export function createRancherClient(options: RancherClientOptions): RancherClien
     timeoutMs: options.timeoutMs,
     connectTimeoutMs,
     appVersion: options.appVersion,
+    network: options.network,
   });
   const features = featuresOf(options.version);
   const v3 = v3Tokens(http);
@@ -82,7 +83,7 @@ export function createRancherClient(options: RancherClientOptions): RancherClien
   return {
     origin,
     async probe() {
-      return probeServer(http, await options.credential(), connectTimeoutMs);
+      return probeServer(http, await options.credential());
     },
     authProviders: () => auth.providers(),
     login: (provider, username, password) =>

@@ -11,6 +11,11 @@ import {
   timeoutFailure,
   type FailureContext,
 } from './failures';
+import { proxyConnectionFailure, proxyInUse } from '../network/connection-failures';
+import { createDialer } from '../network/dial';
+import { createNetworkAgent } from '../network/network-agent';
+import type { NetworkPolicy } from '../network/network-policy';
+import { interceptionFailure } from '../network/proxy-failures';
 import type { TlsTrust } from './rancher-client';
 import {
   createAgent,
@@ -18,6 +23,7 @@ import {
   isCertificateError,
   normaliseFingerprint,
   PIN_MISMATCH,
+  type PeerCertificate,
 } from './tls';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -48,6 +54,8 @@ export interface Transport {
   request(request: HttpRequest): Promise<HttpResponse>;
   /** Parses a JSON body with `schema`; HTML, broken JSON and wrong shapes are `server_error`. */
   json<S extends z.ZodType>(response: HttpResponse, schema: S): z.output<S>;
+  /** The certificate the server presents, read unverified over the same route as requests. */
+  peerCertificate(): Promise<PeerCertificate>;
 }
 
 export interface TransportOptions {
@@ -60,6 +68,8 @@ export interface TransportOptions {
   retries?: number;
   /** Base backoff between retries (default 150 ms, doubled each time). */
   backoffMs?: number;
+  /** Proxy routing and the OS trust store; omitted = direct, Node's roots. */
+  network?: NetworkPolicy | undefined;
 }
 
 /**
@@ -130,7 +140,14 @@ export function createTransport(options: TransportOptions): Transport {
   const ctx: FailureContext = { origin };
   const retries = options.retries ?? 2;
   const backoffMs = options.backoffMs ?? 150;
-  const agent = createAgent(origin, options.tls, options.connectTimeoutMs);
+  const { network } = options;
+  const dialer = network ? createDialer(network) : null;
+  const agent =
+    network && dialer
+      ? createNetworkAgent(origin, options.tls, options.connectTimeoutMs, network, dialer)
+      : createAgent(origin, options.tls, options.connectTimeoutMs);
+  const peerCertificate = () =>
+    fetchPeerCertificate(origin, options.connectTimeoutMs, dialer ? dialer.dial : undefined);
   let client: Promise<AxiosInstance> | null = null;
   const makeClient = (axios: AxiosStatic): AxiosInstance =>
     axios.create({
@@ -157,18 +174,20 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function mapNetworkError(error: unknown, timedOut: boolean): Promise<AppFailure> {
     if (timedOut) return timeoutFailure(ctx, timeoutMs);
+    const viaProxy = proxyConnectionFailure(error, ctx);
+    if (viaProxy) return viaProxy;
     const code = errorCode(error);
     if (isCertificateError(code)) {
       const pin = options.tls.fingerprint256
         ? normaliseFingerprint(options.tls.fingerprint256)
         : null;
-      try {
-        const peer = await fetchPeerCertificate(origin, options.connectTimeoutMs);
-        const changed = pin !== null && peer.info.fingerprint256 !== pin;
-        return certificateFailure(ctx, peer.info, changed, code);
-      } catch {
-        return certificateFailure(ctx, undefined, code === PIN_MISMATCH, code);
-      }
+      const proxy = await proxyInUse(network, origin);
+      const peer = await peerCertificate().catch(() => null);
+      const changed = peer
+        ? pin !== null && peer.info.fingerprint256 !== pin
+        : code === PIN_MISMATCH;
+      if (proxy) return interceptionFailure(ctx, proxy, peer?.info, peer?.issuer?.info, changed);
+      return certificateFailure(ctx, peer?.info, changed, code);
     }
     if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
       return badBodyFailure(ctx, 'invalid');
@@ -281,5 +300,5 @@ export function createTransport(options: TransportOptions): Transport {
     return parsed.data;
   }
 
-  return { origin, request, json };
+  return { origin, request, json, peerCertificate };
 }

@@ -3,7 +3,6 @@ import { AppFailure } from '../app-failure';
 import type { Transport } from './http';
 import type { ProbeResult } from './rancher-client';
 import { rancherVersionSchema, settingSchema } from './schemas';
-import { fetchPeerCertificate } from './tls';
 import { featuresOf } from './version';
 
 /** `auth-token-max-ttl-minutes` (value || default, §5.4) in ms; "0" (or nothing) = no maximum. */
@@ -27,11 +26,7 @@ export function tokenApisOf(version: string): TokenApis {
  * max TTL setting is served to signed-in users only, so it is read with the credential when there
  * is one and otherwise reported unknown.
  */
-export async function probeServer(
-  http: Transport,
-  bearer: string | null,
-  connectTimeoutMs: number,
-): Promise<ProbeResult> {
+export async function probeServer(http: Transport, bearer: string | null): Promise<ProbeResult> {
   let version: string;
   try {
     const response = await http.request({ method: 'GET', path: '/rancherversion' });
@@ -66,7 +61,7 @@ export async function probeServer(
     }
   }
   const certificate = http.origin.startsWith('https:')
-    ? ((await fetchPeerCertificate(http.origin, connectTimeoutMs).catch(() => null))?.info ?? null)
+    ? ((await http.peerCertificate().catch(() => null))?.info ?? null)
     : null;
   return { version, tokenApis: tokenApisOf(version), maxTtlMs, maxTtlKnown, certificate };
 }

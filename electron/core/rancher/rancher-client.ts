@@ -1,3 +1,4 @@
+import type { NetworkPolicy } from '../network/network-policy';
 import type { CertificateInfo } from '../../contract/errors';
 import type { KeyKind, TokenFamily } from '../../contract/keys';
 import type { AuthProvider, Cluster, TokenApis } from '../../contract/servers';
@@ -59,6 +60,11 @@ export interface TlsTrust {
    * added to the trust store; only ever together with `fingerprint256`.
    */
   anchorPem?: string | undefined;
+  /**
+   * The CA of a TLS-inspecting proxy, trusted by the user for this server only (the pin, when
+   * set, still has the last word).
+   */
+  proxyCaPem?: string | undefined;
 }
 
 /**
@@ -116,4 +122,9 @@ export interface RancherClientOptions {
   version?: string | null;
   /** Connect timeout (TCP + TLS); default the smaller of `timeoutMs` and 10 s. */
   connectTimeoutMs?: number;
+  /**
+   * Proxy routing and the OS trust store. Omitted: every connection is direct and only Node's
+   * roots (plus the server's own trust) are trusted.
+   */
+  network?: NetworkPolicy;
 }

@@ -41,6 +41,22 @@ export function certificateInfo(cert: tls.PeerCertificate): CertificateInfo {
   };
 }
 
+/** {@link certificateInfo} of a PEM certificate (one stored in metadata); null if unparsable. */
+export function certificateInfoOf(pem: string): CertificateInfo | null {
+  try {
+    const cert = new X509Certificate(pem);
+    return {
+      subject: cert.subject.split('\n').join(', '),
+      issuer: cert.issuer.split('\n').join(', '),
+      fingerprint256: cert.fingerprint256,
+      validFrom: isoDate(cert.validFrom),
+      validTo: isoDate(cert.validTo),
+    };
+  } catch {
+    return null;
+  }
+}
+
 function toPem(raw: Buffer): string {
   return new X509Certificate(raw).toString();
 }
@@ -54,20 +70,33 @@ export interface PeerCertificate {
    * through `allowPartialTrustChain`; the pin keeps it to this exact certificate).
    */
   anchorPem: string;
+  /**
+   * The top of the chain the server sent, when it is not the leaf: the CA a TLS-inspecting proxy
+   * signs with, which a user may choose to trust for one server.
+   */
+  issuer: { info: CertificateInfo; pem: string } | null;
 }
+
+/** Opens the TCP-level connection to a server (directly or through a proxy tunnel). */
+export type DialTarget = (target: URL, timeoutMs: number) => Promise<Duplex>;
 
 /**
  * Opens a raw TLS connection with verification off, reads the peer chain and closes at once. No
  * application data is written, so no credential can reach an unverified server this way.
  */
-export function fetchPeerCertificate(origin: string, timeoutMs: number): Promise<PeerCertificate> {
+export async function fetchPeerCertificate(
+  origin: string,
+  timeoutMs: number,
+  dial?: DialTarget,
+): Promise<PeerCertificate> {
   const url = new URL(origin);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
+  // Through a proxy the certificate is read inside its tunnel: what the connection would see.
+  const tunnel = dial ? await dial(url, timeoutMs) : undefined;
   return new Promise((resolve, reject) => {
     const socket = tls.connect({
-      host,
-      port,
+      ...(tunnel ? { socket: tunnel } : { host, port }),
       ...(net.isIP(host) ? {} : { servername: host }),
       rejectUnauthorized: false,
     });
@@ -88,6 +117,7 @@ export function fetchPeerCertificate(origin: string, timeoutMs: number): Promise
       resolve({
         info: certificateInfo(leaf),
         anchorPem: toPem(selfSignedRoot ? top.raw : leaf.raw),
+        issuer: top === leaf ? null : { info: certificateInfo(top), pem: toPem(top.raw) },
       });
     });
     socket.once('error', (error: Error) => {
@@ -97,6 +127,16 @@ export function fetchPeerCertificate(origin: string, timeoutMs: number): Promise
   });
 }
 
+/** The server's own trust anchors: its custom CA and the certificate captured on first use. */
+export function extraCertificates(trust: TlsTrust): string[] {
+  return [trust.caPem, trust.anchorPem, trust.proxyCaPem].filter((pem): pem is string => !!pem);
+}
+
+/** Whether an anchor may sit below a root (a leaf trusted on first use, a proxy's sub-CA). */
+export function partialChainAllowed(trust: TlsTrust): boolean {
+  return !!trust.anchorPem || !!trust.proxyCaPem;
+}
+
 /**
  * Trust for one server, all of it inside the TLS handshake: verification is always on; the trust
  * store is Node's roots plus the server's custom CA plus the anchor captured on first use; and a
@@ -104,13 +144,13 @@ export function fetchPeerCertificate(origin: string, timeoutMs: number): Promise
  * written (so a changed certificate never receives a credential).
  */
 export function secureOptions(trust: TlsTrust): https.AgentOptions {
-  const extra = [trust.caPem, trust.anchorPem].filter((pem): pem is string => !!pem);
+  const extra = extraCertificates(trust);
   const pin = trust.fingerprint256 ? normaliseFingerprint(trust.fingerprint256) : undefined;
   return {
     rejectUnauthorized: true,
     ...(extra.length > 0 ? { ca: [...tls.rootCertificates, ...extra] } : {}),
     // The anchor captured on first use may be a leaf; the pin then limits trust to that certificate.
-    ...(trust.anchorPem ? { allowPartialTrustChain: true } : {}),
+    ...(partialChainAllowed(trust) ? { allowPartialTrustChain: true } : {}),
     checkServerIdentity(hostname, cert) {
       const error = tls.checkServerIdentity(hostname, cert);
       if (error) return error;
@@ -128,7 +168,7 @@ export function secureOptions(trust: TlsTrust): https.AgentOptions {
 }
 
 /** Destroys a connecting socket that is not up (TCP, and TLS for HTTPS) within `ms`. */
-function withConnectTimeout(socket: Duplex, ms: number, secure: boolean): Duplex {
+export function withConnectTimeout(socket: Duplex, ms: number, secure: boolean): Duplex {
   const timer = setTimeout(() => {
     socket.destroy(Object.assign(new Error('connect timeout'), { code: CONNECT_TIMEOUT }));
   }, ms);

@@ -14,7 +14,15 @@ import { defaultServerName, normaliseServerUrl } from './normalise-url';
 import type { ServerRecord, ServerService } from './server-service';
 import { readServers, writeServers, type ServersDocument, type StoredServer } from './server-store';
 import { createSignInSessions } from './sign-in-sessions';
-import { captureTrust } from './trust';
+import { createDialer } from '../network/dial';
+import {
+  applyProxyInput,
+  defaultProxy,
+  serverNetworkPolicy,
+  type ServerNetworkDeps,
+} from './server-proxy';
+import { createProxyCredentials } from './proxy-credentials';
+import { captureProxyCa, captureTrust } from './trust';
 import { withOutcomes } from './with-outcomes';
 
 /** What the server service needs. */
@@ -28,6 +36,8 @@ export interface ServerServiceDeps {
   nearExpiryCount: (serverId: string) => number;
   /** Builds a client; tests may inject one. Default {@link createRancherClient}. */
   createClient?: (options: RancherClientOptions) => RancherClient;
+  /** The system proxy and OS trust store; omitted, every server is reached directly. */
+  network?: ServerNetworkDeps;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -44,6 +54,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   const lastErrors = new Map<string, AppError>();
   const clients = new Map<string, RancherClient>();
   const listeners = new Set<() => void>();
+  const proxyPasswords = createProxyCredentials(secrets);
 
   const emit = () => {
     for (const listener of [...listeners]) {
@@ -70,6 +81,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   function forget(id: string) {
     clients.delete(id);
     sessions.forget(id);
+    proxyPasswords.forget(id);
   }
 
   const view = (server: StoredServer): Server =>
@@ -79,8 +91,22 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
       now: clock.now(),
       nearExpiryCount: deps.nearExpiryCount(server.id),
     });
-  const options = (server: StoredServer, credential: () => Promise<string | null>) =>
-    clientOptions(server, credential, deps.appVersion);
+  /** The server's network policy; `pending` is a proxy password not yet in the keychain. */
+  const network = (server: StoredServer, pending?: string | null) =>
+    deps.network
+      ? serverNetworkPolicy(server.proxy, deps.network, () =>
+          pending !== undefined ? Promise.resolve(pending) : proxyPasswords.password(server),
+        )
+      : undefined;
+  const dialOf = (server: StoredServer, pending?: string | null) => {
+    const policy = network(server, pending);
+    return policy ? createDialer(policy).dial : undefined;
+  };
+  const options = (
+    server: StoredServer,
+    credential: () => Promise<string | null>,
+    pending?: string | null,
+  ) => clientOptions(server, credential, deps.appVersion, network(server, pending));
   // Function declarations below are hoisted, so the sessions can be built before them.
   const sessions = createSignInSessions({
     secrets,
@@ -179,15 +205,20 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
         );
       }
       const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const trust = await captureTrust(origin, input.fingerprint256 ?? null, timeoutMs);
+      const proxy = input.proxy
+        ? applyProxyInput(defaultProxy, input.proxy)
+        : { proxy: defaultProxy, password: undefined };
+      const pending = proxy.password ?? null;
       const server: StoredServer = {
         id: `srv-${randomBytes(6).toString('hex')}`,
         origin,
         name: input.name?.trim() || defaultServerName(origin),
         caPem: input.caPem?.trim() || null,
-        fingerprint256: trust.fingerprint256,
-        anchorPem: trust.anchorPem,
+        fingerprint256: null,
+        anchorPem: null,
         timeoutMs,
+        proxy: proxy.proxy,
+        proxyCaPem: null,
         version: null,
         tokenApis: { v3: true, ext: false },
         maxTtlMs: null,
@@ -195,9 +226,18 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
         signIn: null,
         addedAt: new Date(clock.now()).toISOString(),
       };
-      const probe = await makeClient(options(server, () => Promise.resolve(null))).probe();
+      const trust = await captureTrust(
+        origin,
+        input.fingerprint256 ?? null,
+        timeoutMs,
+        dialOf(server, pending),
+      );
+      server.fingerprint256 = trust.fingerprint256;
+      server.anchorPem = trust.anchorPem;
+      const probe = await makeClient(options(server, () => Promise.resolve(null), pending)).probe();
       server.version = probe.version;
       server.tokenApis = probe.tokenApis;
+      await proxyPasswords.save(server, proxy.password);
       doc.servers.push(server);
       doc.activeId ??= server.id;
       await save();
@@ -211,15 +251,37 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
       if (input.name !== undefined) next.name = input.name.trim();
       if (input.timeoutMs !== undefined) next.timeoutMs = input.timeoutMs;
       if (input.caPem !== undefined) next.caPem = input.caPem?.trim() || null;
+      const proxy = input.proxy ? applyProxyInput(server.proxy, input.proxy) : null;
+      if (proxy) next.proxy = proxy.proxy;
+      const pending = proxy?.password;
       if (input.fingerprint256 !== undefined) {
-        const trust = await captureTrust(server.origin, input.fingerprint256, next.timeoutMs);
+        const trust = await captureTrust(
+          server.origin,
+          input.fingerprint256,
+          next.timeoutMs,
+          dialOf(next, pending),
+        );
         next.fingerprint256 = trust.fingerprint256;
         next.anchorPem = trust.anchorPem;
       }
+      if (input.proxyCaFingerprint256 !== undefined) {
+        const dial = dialOf(next, pending);
+        next.proxyCaPem =
+          input.proxyCaFingerprint256 && dial
+            ? await captureProxyCa(server.origin, input.proxyCaFingerprint256, next.timeoutMs, dial)
+            : null;
+      }
       const trustChanged =
-        next.caPem !== server.caPem || next.fingerprint256 !== server.fingerprint256;
-      // New trust settings are tried before they are kept, so a wrong CA or pin is reported at once.
-      if (trustChanged) await makeClient(options(next, () => Promise.resolve(null))).probe();
+        next.caPem !== server.caPem ||
+        next.fingerprint256 !== server.fingerprint256 ||
+        next.proxyCaPem !== server.proxyCaPem ||
+        proxy !== null;
+      // New trust and proxy settings are tried before they are kept, so a wrong CA, pin, proxy
+      // address or proxy password is reported at once.
+      if (trustChanged) {
+        await makeClient(options(next, () => Promise.resolve(null), pending)).probe();
+      }
+      if (proxy) await proxyPasswords.save(server, proxy.password);
       Object.assign(server, next);
       forget(server.id);
       if (trustChanged) lastErrors.delete(server.id);

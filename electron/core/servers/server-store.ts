@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tokenApisSchema } from '../../contract/servers';
 import type { MetadataStore } from '../vault/metadata-store';
+import { defaultProxy, storedProxySchema } from './server-proxy';
 
 /** Metadata document holding the server registry (no secrets: those are in the keychain). */
 export const SERVERS_DOCUMENT = 'servers';
@@ -23,6 +24,10 @@ export const storedServerSchema = z.object({
   /** The certificate trusted on first use (public data, like the CA). */
   anchorPem: z.string().nullable(),
   timeoutMs: z.number().int().positive(),
+  /** Servers stored before proxy settings existed follow the system's proxy. */
+  proxy: storedProxySchema.default(defaultProxy),
+  /** The CA of a TLS-inspecting proxy, trusted for this server only (public data). */
+  proxyCaPem: z.string().nullable().default(null),
   version: z.string().nullable(),
   tokenApis: tokenApisSchema,
   maxTtlMs: z.number().int().nonnegative().nullable(),

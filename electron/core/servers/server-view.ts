@@ -1,6 +1,9 @@
 import type { AppError } from '../../contract/errors';
 import type { Server } from '../../contract/servers';
+import type { NetworkPolicy } from '../network/network-policy';
 import type { RancherClientOptions } from '../rancher/rancher-client';
+import { certificateInfoOf } from '../rancher/tls';
+import { proxyView } from './server-proxy';
 import { deriveHealth, signInStateOf } from './health';
 import type { StoredServer } from './server-store';
 
@@ -18,6 +21,8 @@ export function serverView(
     hasCustomCa: server.caPem !== null,
     fingerprint256: server.fingerprint256,
     timeoutMs: server.timeoutMs,
+    proxy: proxyView(server.proxy),
+    proxyCa: server.proxyCaPem ? certificateInfoOf(server.proxyCaPem) : null,
     version: server.version,
     tokenApis: server.tokenApis,
     maxTtlMs: server.maxTtlMs,
@@ -35,11 +40,12 @@ export function serverView(
   };
 }
 
-/** The client options of a stored server: its TLS trust, timeout and version. */
+/** The client options of a stored server: its TLS trust, network policy, timeout and version. */
 export function clientOptions(
   server: StoredServer,
   credential: () => Promise<string | null>,
   appVersion: string,
+  network?: NetworkPolicy,
 ): RancherClientOptions {
   return {
     origin: server.origin,
@@ -47,7 +53,9 @@ export function clientOptions(
       caPem: server.caPem ?? undefined,
       fingerprint256: server.fingerprint256 ?? undefined,
       anchorPem: server.anchorPem ?? undefined,
+      proxyCaPem: server.proxyCaPem ?? undefined,
     },
+    ...(network ? { network } : {}),
     timeoutMs: server.timeoutMs,
     credential,
     appVersion,

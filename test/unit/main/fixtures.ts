@@ -11,6 +11,8 @@ export function server(id: string, name: string, overrides: Partial<Server> = {}
     active: false,
     hasCustomCa: false,
     fingerprint256: null,
+    proxy: { mode: 'system', url: null, username: null, hasPassword: false, allowPlainHttp: false },
+    proxyCa: null,
     timeoutMs: 15_000,
     version: 'v2.13.0',
     tokenApis: { v3: true, ext: true },

@@ -73,6 +73,8 @@ export function makeServer(overrides: Partial<Server> & { id: string }): Server 
     active: false,
     hasCustomCa: false,
     fingerprint256: null,
+    proxy: { mode: 'system', url: null, username: null, hasPassword: false, allowPlainHttp: false },
+    proxyCa: null,
     timeoutMs: 15_000,
     version: 'v2.13.1',
     tokenApis: { v3: true, ext: true },

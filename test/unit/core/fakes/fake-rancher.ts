@@ -161,6 +161,8 @@ export function createFakeRancher(options: {
     active: true,
     hasCustomCa: false,
     fingerprint256: null,
+    proxy: { mode: 'system', url: null, username: null, hasPassword: false, allowPlainHttp: false },
+    proxyCa: null,
     timeoutMs: 5_000,
     version: 'v2.13.0',
     tokenApis: r.tokenApis,
