@@ -1,8 +1,8 @@
 import net from 'node:net';
-import tls from 'node:tls';
 import { CONNECT_TIMEOUT } from '../rancher/tls';
 import type { NetworkPolicy } from './network-policy';
 import { openTunnel } from './proxy-tunnel';
+import { sharedSecureContext } from './secure-contexts';
 
 /** What {@link createDialer} returns: a raw connection to the server, direct or tunnelled. */
 export interface Dialer {
@@ -31,15 +31,11 @@ function directSocket(host: string, port: number, timeoutMs: number): Promise<ne
 
 /**
  * Connections as a {@link NetworkPolicy} says: straight to the server, or through the proxy's
- * CONNECT tunnel. An https:// proxy is verified against Node's roots plus the OS store (its
- * context built once, on first use).
+ * CONNECT tunnel. An https:// proxy is verified against Node's roots plus the OS store.
  */
 export function createDialer(policy: NetworkPolicy): Dialer {
-  let proxyContext: Promise<tls.SecureContext> | null = null;
   const contextOf = () =>
-    (proxyContext ??= policy
-      .systemCertificates()
-      .then((system) => tls.createSecureContext({ ca: [...tls.rootCertificates, ...system] })));
+    policy.systemCertificates().then((system) => sharedSecureContext(system, [], false));
   return {
     async dial(target, timeoutMs) {
       const host = target.hostname.replace(/^\[|\]$/g, '');

@@ -11,6 +11,7 @@ import {
 } from '../rancher/tls';
 import type { Dialer } from './dial';
 import type { NetworkPolicy } from './network-policy';
+import { sharedSecureContext } from './secure-contexts';
 
 type Callback = (error: Error | null, socket?: Duplex) => void;
 
@@ -19,8 +20,8 @@ type Callback = (error: Error | null, socket?: Duplex) => void;
  * dialled as the policy routes it (direct, or a CONNECT tunnel), and for HTTPS the server's TLS
  * runs inside it with the same checks as {@link secureOptions} (verification on, the pin compared
  * before any request byte), over a trust store of Node's roots, the OS's certificates and the
- * server's own CA and anchor. That store is one TLS context, built on first use: parsing a few
- * hundred roots per connection would cost more than the handshake.
+ * server's own CA and anchor: one TLS context shared by every server with the same trust
+ * ({@link sharedSecureContext}).
  */
 export function createNetworkAgent(
   origin: string,
@@ -42,15 +43,12 @@ export function createNetworkAgent(
     };
     return agent;
   }
-  let context: Promise<tls.SecureContext> | null = null;
   const contextOf = () =>
-    (context ??= policy.systemCertificates().then((system) =>
-      tls.createSecureContext({
-        ca: [...tls.rootCertificates, ...system, ...extraCertificates(trust)],
-        // The anchor captured on first use may be a leaf; the pin then limits trust to it.
-        ...(partialChainAllowed(trust) ? { allowPartialTrustChain: true } : {}),
-      }),
-    ));
+    policy
+      .systemCertificates()
+      .then((system) =>
+        sharedSecureContext(system, extraCertificates(trust), partialChainAllowed(trust)),
+      );
   const agent = new https.Agent({
     keepAlive: true,
     maxSockets: 8,
