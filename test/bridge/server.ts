@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventName, EventPayload } from '../../electron/contract/ipc';
 import type { Dispatch } from '../../electron/core/dispatch';
+import { refusal, TOKEN_COOKIE } from './loopback-gate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const types: Record<string, string> = {
@@ -38,13 +39,6 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-function tokensEqual(given: string | null | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -58,18 +52,26 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return text ? (JSON.parse(text) as unknown) : {};
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...headers,
   });
   res.end(body);
 }
 
 /**
  * The test bridge (design.md §5): serves the built renderer with a shim in place of the preload,
- * `invoke` over HTTP and events over SSE, on 127.0.0.1 only, behind a random token. Test- and
+ * `invoke` over HTTP and events over SSE, on 127.0.0.1 only, behind a random token required on
+ * every path, answering only loopback Host and Origin values (see loopback-gate.ts). Test- and
  * demo-only; it is not part of the packaged app.
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -78,25 +80,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const shim = await readFile(path.join(here, 'shim.js'));
   const rendererDir = path.resolve(options.rendererDir);
 
-  async function serveStatic(res: ServerResponse, pathname: string, searchToken: string | null) {
+  async function serveStatic(res: ServerResponse, pathname: string) {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
     const file = path.resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + path.sep)) return send(res, 404, 'text/plain', 'Not found');
     if (relative === 'index.html') {
-      if (!tokensEqual(searchToken, token)) {
-        return send(
-          res,
-          403,
-          'text/plain',
-          'Open the URL printed by the bridge: it carries its token.',
-        );
-      }
       const html = await readFile(file, 'utf8');
       const injected = html.replace(
         '<script type="module"',
         '<script src="./__bridge/shim.js"></script>\n    <script type="module"',
       );
-      return send(res, 200, types['.html']!, injected);
+      // The page's scripts and styles load without the query string: the cookie carries the token.
+      return send(res, 200, types['.html']!, injected, {
+        'set-cookie': `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+      });
     }
     try {
       const body = await readFile(file);
@@ -110,11 +107,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const { pathname } = url;
+      const refused = refusal(req, url, port, token);
+      if (refused) {
+        const hint = refused === 'bad token' ? ': open the URL printed by the bridge' : '';
+        return send(res, 403, 'text/plain', `${refused}${hint}`);
+      }
       if (pathname === '/__bridge/shim.js') return send(res, 200, types['.js']!, shim);
       if (pathname.startsWith('/__bridge/invoke/') && req.method === 'POST') {
-        if (!tokensEqual(req.headers['x-bridge-token'] as string | undefined, token)) {
-          return send(res, 403, 'application/json', '{"error":"bad token"}');
-        }
         let input: unknown;
         try {
           input = await readBody(req);
@@ -126,8 +125,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return send(res, 200, 'application/json', JSON.stringify(result));
       }
       if (pathname === '/__bridge/events') {
-        if (!tokensEqual(url.searchParams.get('t'), token))
-          return send(res, 403, 'text/plain', 'bad token');
         res.writeHead(200, {
           'content-type': 'text/event-stream',
           'cache-control': 'no-store',
@@ -140,19 +137,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       }
       const testRoute = options.testRoutes?.[pathname];
       if (testRoute) {
-        if (!tokensEqual(url.searchParams.get('t'), token))
-          return send(res, 403, 'text/plain', 'bad token');
         return send(res, 200, 'application/json', JSON.stringify(testRoute()));
       }
       if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
-      return serveStatic(res, pathname, url.searchParams.get('t'));
+      return serveStatic(res, pathname);
     })().catch(() => {
       if (!res.headersSent) send(res, 500, 'text/plain', 'Bridge error');
     });
   });
 
+  let port = 0;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/?t=${token}`,
