@@ -11,6 +11,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 /** Paths under which the boundary test lints its (in-memory) violating fixtures. */
 export const lintFixturePaths = [
   'electron/core/__lint_fixture__.ts',
+  'electron/cli/__lint_fixture__.ts',
   'electron/contract/__lint_fixture__.ts',
   'renderer/src/__lint_fixture__.ts',
 ];
@@ -32,6 +33,22 @@ export const boundaries = {
       {
         group: ['**/main/**', '**/preload/**', '**/renderer/**'],
         message: 'electron/core must not depend on the shell or the renderer.',
+      },
+    ],
+  },
+  cli: {
+    files: ['electron/cli/**/*.ts'],
+    paths: [
+      {
+        name: 'electron',
+        message: 'electron/cli runs where Electron does not (SSH, CI): build on electron/core.',
+      },
+    ],
+    patterns: [
+      {
+        group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+        message:
+          'electron/cli is a shell over electron/core, like main: not over main or the renderer.',
       },
     ],
   },

@@ -36,6 +36,8 @@ export function makeKeys(count: number, now = Date.now()): KeyView[] {
       preview: i % 11 !== 0 ? `${id}:h6dp…gj4` : null,
       snoozedUntil: null,
       revokeAt: null,
+      handle: id,
+      isDefault: false,
     });
   }
   return keys;

@@ -17,6 +17,7 @@ import {
   keysListOutputSchema,
   keysRenewInputSchema,
   keysRenewOutputSchema,
+  keysSetDefaultInputSchema,
   keysSetLabelsInputSchema,
   keysSnoozeInputSchema,
   keysUpdateInputSchema,
@@ -87,6 +88,7 @@ export const channels = {
   'keys:delete': { input: keysDeleteInputSchema, output: keysDeleteOutputSchema },
   'keys:copy': { input: keysCopyInputSchema, output: keysCopyOutputSchema },
   'keys:snooze': { input: keysSnoozeInputSchema, output: keyOutput },
+  'keys:setDefault': { input: keysSetDefaultInputSchema, output: keyOutput },
 
   'expiry:summary': { input: empty, output: expirySummarySchema },
 

@@ -57,6 +57,13 @@ export const keyViewSchema = z.object({
   snoozedUntil: z.string().nullable(),
   /** For pending revocations and renewals with a grace period: when the old key goes. */
   revokeAt: z.string().nullable(),
+  /**
+   * The name command-line tools use for this key: its access key, or after a Renew the name of the
+   * key it replaced (so kubeconfigs written for that key keep working).
+   */
+  handle: z.string(),
+  /** The server's default key for tools (`rancher-keys token` without a key name). */
+  isDefault: z.boolean(),
 });
 export type KeyView = z.infer<typeof keyViewSchema>;
 
@@ -189,6 +196,9 @@ export const keysCopyOutputSchema = z.object({
   /** 0 when the clipboard is not cleared automatically. */
   clearsInMs: z.number().int().nonnegative(),
 });
+
+/** Marks a key as the server's default for tools (or clears the mark). */
+export const keysSetDefaultInputSchema = z.object({ ...keyRef, isDefault: z.boolean() });
 
 export const keysSnoozeInputSchema = z.object({
   ...keyRef,

@@ -27,6 +27,7 @@ export const channelNameList = [
   'keys:delete',
   'keys:copy',
   'keys:snooze',
+  'keys:setDefault',
   'expiry:summary',
   'hygiene:scan',
   'hygiene:members',

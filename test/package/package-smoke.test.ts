@@ -19,6 +19,7 @@ beforeAll(async () => {
   if (!existsSync('dist/main/index.cjs') || !existsSync('dist/renderer/index.html')) {
     await run('node', ['scripts/build.mjs']);
   }
+  if (!existsSync('dist/cli/rancher-keys')) await run('node', ['scripts/build-cli.mjs', '--sea']);
   const stub = path.join(work, 'electron-stub');
   mkdirSync(path.join(stub, 'resources'), { recursive: true });
   writeFileSync(path.join(stub, 'electron'), '#!/bin/sh\nexit 0\n');
@@ -87,6 +88,13 @@ describe('electron-builder package', () => {
       main: string;
     };
     expect(manifest.main).toBe('dist/main/index.cjs');
+  });
+
+  it('ships the rancher-keys single executable in resources/bin, and it runs without Node', async () => {
+    const exe = path.join(unpacked, 'resources', 'bin', 'rancher-keys');
+    expect(existsSync(exe)).toBe(true);
+    const { stdout } = await run(exe, ['--version'], { env: { PATH: '/nonexistent' } });
+    expect(stdout).toMatch(/^rancher-keys \d+\.\d+\.\d+\n$/);
   });
 
   it('leaves source maps out of the archive', () => {

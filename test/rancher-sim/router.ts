@@ -10,6 +10,7 @@ import {
 import type { SimReply } from './http-types';
 import { logout } from './logout';
 import { extTokensFlavour, handleExtTokens } from './routes-ext-tokens';
+import { handleK8s } from './routes-k8s';
 import { handleV1Public, handleV3Public } from './routes-login';
 import { handleManagement, handlePublicSetting } from './routes-management';
 import { handleV3Tokens, isV3TokensPath } from './routes-v3-tokens';
@@ -70,12 +71,6 @@ export function route(ctx: RouteContext): SimReply {
     return steveErrorReply(404, 'NotFound', `schema ${schema} not found`);
   }
   const k8s = /^\/k8s\/clusters\/([^/]+)(\/.*)?$/.exec(path);
-  if (k8s && k8s[2] === '/version' && ctx.state.clusters.has(k8s[1] ?? '')) {
-    return jsonReply(
-      200,
-      { major: '1', minor: '31', gitVersion: 'v1.31.4+rke2r1' },
-      { sorted: false },
-    );
-  }
+  if (k8s) return handleK8s(ctx, k8s[1] ?? '', k8s[2] ?? '/');
   return kubeStatusReply(404, 'NotFound', 'the server could not find the requested resource');
 }

@@ -22,6 +22,8 @@ export function keyView(id: string, overrides: Partial<KeyView> = {}): KeyView {
     preview: null,
     snoozedUntil: null,
     revokeAt: null,
+    handle: id,
+    isDefault: false,
     ...overrides,
   };
 }

@@ -19,6 +19,18 @@ const fixtures: Array<{ layer: string; path: string; source: string; expect: Reg
     expect: /must not depend on the shell/,
   },
   {
+    layer: 'cli',
+    path: 'electron/cli/__lint_fixture__.ts',
+    source: "import { app } from 'electron';\nexport const x = app;\n",
+    expect: /runs where Electron does not/,
+  },
+  {
+    layer: 'cli',
+    path: 'electron/cli/__lint_fixture__.ts',
+    source: "import { registerIpc } from '../main/ipc';\nexport const x = registerIpc;\n",
+    expect: /shell over electron\/core/,
+  },
+  {
     layer: 'contract',
     path: 'electron/contract/__lint_fixture__.ts',
     source: "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n",

@@ -1,10 +1,9 @@
 import type { Output, ParsedInput } from '../../contract/ipc';
 import { AppFailure } from '../app-failure';
-import { LOGIN_ACCOUNT } from '../servers/sign-in-sessions';
-import { secretAccount } from '../vault/secret-store';
 import { createClipboardGuard } from './clipboard-guard';
 import { formatCopy, publicFormats } from './copy-format';
 import type { KeyContext } from './key-context';
+import { keySecretAccount } from './key-secret-account';
 
 /** Copies a key in one of the copy formats; secrets never leave the main process except here. */
 export interface KeyCopier {
@@ -40,10 +39,9 @@ export function createKeyCopier(ctx: KeyContext): KeyCopier {
             `Rancher Keys does not hold the secret of ${input.keyId}: it was created elsewhere, and Rancher shows a secret only once. Import it if you have it, or create a new key.`,
           );
         }
-        const account = isSignIn
-          ? secretAccount(server.origin, LOGIN_ACCOUNT)
-          : ctx.account(input.serverId, input.keyId);
-        bearer = await deps.secrets.get(account);
+        bearer = await deps.secrets.get(
+          keySecretAccount(server.origin, server.signInKeyId, input.keyId),
+        );
         if (!bearer) {
           await ctx.requireKeychain();
           throw new AppFailure(

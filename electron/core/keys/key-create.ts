@@ -4,6 +4,7 @@ import type { RancherClient, RancherToken } from '../rancher/rancher-client';
 import { keyIdOf, maskBearer } from './key-id';
 import type { KeyContext } from './key-context';
 import type { JournalEntry } from './key-journal';
+import { carryHandle } from './key-handle';
 import { recordFor, type KeyRecord } from './key-records';
 
 /** What to create: the server-side request plus what only the app keeps. */
@@ -94,10 +95,13 @@ export async function createAndStore(
       preview: maskBearer(keyId, created.bearer),
       labels: request.labels,
     });
-    await ctx.cache.update(serverId, (doc) => ({
-      ...doc,
-      keys: { ...doc.keys, [keyId]: record },
-    }));
+    await ctx.cache.update(serverId, (doc) => {
+      const keys = { ...doc.keys, [keyId]: record };
+      return {
+        ...doc,
+        keys: request.oldKeyId ? carryHandle(keys, request.oldKeyId, keyId) : keys,
+      };
+    });
     await ctx.crash('metadata-written');
     await ctx.journal.end(entry.id);
     await ctx.crash('journal-cleared');
@@ -212,11 +216,14 @@ async function recoverEntries(
             labels: entry.labels,
           });
           await ctx.cache.update(entry.serverId, (doc) => {
-            const keys = { ...doc.keys, [keyId]: record };
+            let keys = { ...doc.keys, [keyId]: record };
             const old = entry.oldKeyId ? keys[entry.oldKeyId] : undefined;
-            if (entry.op === 'renew' && entry.oldKeyId && old && old.revokeAt === null) {
-              const at = Date.parse(entry.startedAt) + entry.revokeOldAfterMs;
-              keys[entry.oldKeyId] = { ...old, revokeAt: new Date(at).toISOString() };
+            if (entry.op === 'renew' && entry.oldKeyId && old) {
+              if (old.revokeAt === null) {
+                const at = Date.parse(entry.startedAt) + entry.revokeOldAfterMs;
+                keys[entry.oldKeyId] = { ...old, revokeAt: new Date(at).toISOString() };
+              }
+              keys = carryHandle(keys, entry.oldKeyId, keyId);
             }
             return { ...doc, keys };
           });

@@ -12,7 +12,8 @@ type KeyChannels =
   | 'keys:update'
   | 'keys:delete'
   | 'keys:copy'
-  | 'keys:snooze';
+  | 'keys:snooze'
+  | 'keys:setDefault';
 
 /** The `keys:*` and `labels:*` channels. */
 export function createKeyHandlers(keys: KeyService): Pick<Handlers, KeyChannels> {
@@ -28,5 +29,6 @@ export function createKeyHandlers(keys: KeyService): Pick<Handlers, KeyChannels>
     'keys:delete': (input) => keys.delete(input),
     'keys:copy': (input) => keys.copy(input),
     'keys:snooze': async (input) => ({ key: await keys.snooze(input) }),
+    'keys:setDefault': async (input) => ({ key: await keys.setDefault(input) }),
   };
 }

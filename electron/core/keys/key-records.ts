@@ -36,6 +36,13 @@ export const keyRecordSchema = z.object({
   pendingRevocation: z.boolean().default(false),
   /** Revoke at this instant (renewal with a grace period). */
   revokeAt: z.string().nullable().default(null),
+  /**
+   * The name tools use for this key when it differs from its access key: set on a renewed key to
+   * the handle of the key it replaced, so a kubeconfig naming the old key keeps working.
+   */
+  handle: z.string().max(300).nullable().default(null),
+  /** The server's default key for tools (`rancher-keys token` without a key); at most one. */
+  toolsDefault: z.boolean().default(false),
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 
@@ -74,6 +81,8 @@ export function recordFor(token: RancherToken, local: Partial<KeyRecord> = {}): 
     snoozedUntil: null,
     pendingRevocation: false,
     revokeAt: null,
+    handle: null,
+    toolsDefault: false,
     ...local,
   };
 }
@@ -85,6 +94,8 @@ export function isKnownLocally(record: KeyRecord): boolean {
     record.labels.length > 0 ||
     record.pendingRevocation ||
     record.revokeAt !== null ||
-    record.snoozedUntil !== null
+    record.snoozedUntil !== null ||
+    record.handle !== null ||
+    record.toolsDefault
   );
 }

@@ -5,6 +5,7 @@ import { createKeyCache } from './key-cache';
 import { createKeyContext, type KeyServiceDeps } from './key-context';
 import { createKeyCopier } from './key-copy';
 import { recoverJournal, type RecoveryAction } from './key-create';
+import { withDefault } from './key-handle';
 import { parseKeyId } from './key-id';
 import { importKey } from './key-import';
 import { createKeyJournal } from './key-journal';
@@ -50,6 +51,8 @@ export interface KeyService {
   delete(input: ParsedInput<'keys:delete'>): Promise<Output<'keys:delete'>>;
   copy(input: ParsedInput<'keys:copy'>): Promise<Output<'keys:copy'>>;
   snooze(input: ParsedInput<'keys:snooze'>): Promise<KeyView>;
+  /** Marks a key as the server's default for tools, or clears the mark. */
+  setDefault(input: ParsedInput<'keys:setDefault'>): Promise<KeyView>;
   /** Every visible API key of every server (merged views), for expiry. */
   allKeys(): ServerKeyView[];
   /** Keys of a server that are expiring or expired and not snoozed. */
@@ -240,6 +243,22 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
         ...r,
         snoozedUntil: input.until,
       }));
+      ctx.changed(input.serverId);
+      return ctx.view(input.serverId, input.keyId);
+    },
+    async setDefault(input) {
+      const view = ctx.view(input.serverId, input.keyId);
+      if (input.isDefault && (!view.hasSecret || view.kind !== 'api_key')) {
+        throw new AppFailure(
+          'invalid_input',
+          `Rancher Keys does not hold the secret of ${input.keyId}, so tools could not use it. Pick a key whose secret Rancher Keys holds.`,
+        );
+      }
+      await cache.update(input.serverId, (doc) => {
+        const current = doc.keys[input.keyId];
+        if (!input.isDefault && !current?.toolsDefault) return doc;
+        return { ...doc, keys: withDefault(doc.keys, input.isDefault ? input.keyId : null) };
+      });
       ctx.changed(input.serverId);
       return ctx.view(input.serverId, input.keyId);
     },

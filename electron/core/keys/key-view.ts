@@ -1,4 +1,5 @@
 import type { KeyState, KeyView } from '../../contract/keys';
+import { handleOf } from './key-handle';
 import { keyIdOf } from './key-id';
 import type { KeyRecord } from './key-records';
 
@@ -55,6 +56,8 @@ export function toKeyView(record: KeyRecord, context: ViewContext): KeyView {
     preview: record.hasSecret ? record.preview : null,
     snoozedUntil: record.snoozedUntil,
     revokeAt: record.revokeAt,
+    handle: handleOf(id, record),
+    isDefault: record.toolsDefault,
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { AppFailure } from '../app-failure';
 import type { Logger } from '../log';
 
 /** A problem found while reading a metadata file; the file was moved aside, not dropped. */
@@ -33,8 +34,14 @@ export function createMetadataStore(options: {
   dir: string;
   log: Logger;
   now?: () => number;
+  /**
+   * For readers beside the app (the `rancher-keys` command): nothing is ever written, and a
+   * corrupt file is reported as an error instead of being moved aside (that is the app's job).
+   */
+  readOnly?: boolean;
 }): MetadataStore {
   const { dir, log } = options;
+  const readOnly = options.readOnly ?? false;
   const now = options.now ?? Date.now;
   const found: MetadataProblem[] = [];
   // Writes to one file are serialised so that two quick updates cannot land out of order.
@@ -56,6 +63,12 @@ export function createMetadataStore(options: {
   }
 
   async function moveAside(file: string, reason: string): Promise<void> {
+    if (readOnly) {
+      throw new AppFailure(
+        'internal',
+        `${path.basename(file)} in ${dir} is damaged (${reason}). Start Rancher Keys once: it sets the file aside and reports it.`,
+      );
+    }
     const movedTo = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
     await rename(file, movedTo);
     found.push({ file, movedTo, reason });
@@ -96,6 +109,7 @@ export function createMetadataStore(options: {
     },
     async write(name, schema, value) {
       const file = fileOf(name);
+      if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);
       const data = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
       const previous = queues.get(file) ?? Promise.resolve();
       const next = previous.then(async () => {
@@ -123,6 +137,7 @@ export function createMetadataStore(options: {
       await next;
     },
     async remove(name) {
+      if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);
       await rm(fileOf(name), { force: true });
     },
     problems: () => found,

@@ -19,6 +19,8 @@ export async function startRig(
     core?: Parameters<typeof createTestCore>[0];
     /** Runs before the server is added (e.g. to set a maximum key lifetime it will probe). */
     prepare?: (sim: RancherSim) => void;
+    /** Add the server with the simulator's CA (for `tls: true`), as a user with a private CA does. */
+    trustCa?: boolean;
   } = {},
 ): Promise<Rig> {
   const sim = await startRancherSim(options);
@@ -36,7 +38,10 @@ export async function startRig(
     if (result.ok) throw new Error('expected a failure');
     return result.error;
   }
-  const { server } = await call('servers:add', { url: sim.url });
+  const { server } = await call('servers:add', {
+    url: sim.url,
+    ...(options.trustCa && sim.caPem ? { caPem: sim.caPem } : {}),
+  });
   await call('auth:signIn', { serverId: server.id, method: 'api_key', token: sim.admin.token });
   await call('keys:refresh', { serverId: server.id });
   return {

@@ -47,6 +47,8 @@ function keysAt(
             snoozedUntil: null,
             pendingRevocation: false,
             revokeAt: null,
+            handle: null,
+            toolsDefault: false,
           },
           clock.now(),
           7 * DAY,

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { CliError } from './io';
+import type { SelfCommand } from './self-command';
+
+/** The client-go exec credential API the kubeconfigs name (kubectl 1.22+). */
+export const EXEC_API_VERSION = 'client.authentication.k8s.io/v1';
+
+/** What `kubectl-credential` needs to find the key again; defaults are left out of the args. */
+export interface ExecTarget {
+  self: SelfCommand;
+  /** The server's origin, as `--server` matches it. */
+  server: string;
+  /** The key's handle; omitted: the server's default key at each call. */
+  key: string | null;
+  /** Set when not the default data directory / keychain service (demo, tests). */
+  dataDir: string | null;
+  keychainService: string | null;
+}
+
+/** A kubeconfig `users[].user.exec` entry that runs `rancher-keys kubectl-credential`. */
+export interface ExecConfig {
+  apiVersion: string;
+  command: string;
+  args: string[];
+  interactiveMode: 'Never';
+  provideClusterInfo: false;
+  installHint: string;
+}
+
+/** The exec entry: no token in the file, only how to ask the keychain for it. */
+export function buildExecUser(target: ExecTarget): ExecConfig {
+  const args = [...target.self.args, 'kubectl-credential', '--server', target.server];
+  if (target.key !== null) args.push('--key', target.key);
+  if (target.dataDir !== null) args.push('--data-dir', target.dataDir);
+  if (target.keychainService !== null) args.push('--keychain-service', target.keychainService);
+  return {
+    apiVersion: EXEC_API_VERSION,
+    command: target.self.command,
+    args,
+    interactiveMode: 'Never',
+    provideClusterInfo: false,
+    installHint:
+      'This kubeconfig reads its token from Rancher Keys: install Rancher Keys and use Settings → "Install command-line tool".',
+  };
+}
+
+/** One cluster + user + context, all under one name. */
+export interface KubeconfigEntry {
+  name: string;
+  /** `<origin>/k8s/clusters/<id>`. */
+  clusterUrl: string;
+  /** PEM to trust (the server's CA or pinned certificate); null for the system's trust. */
+  caPem: string | null;
+  exec: ExecConfig;
+}
+
+function sections(entry: KubeconfigEntry) {
+  const cluster: Record<string, string> = { server: entry.clusterUrl };
+  if (entry.caPem)
+    cluster['certificate-authority-data'] = Buffer.from(entry.caPem).toString('base64');
+  return {
+    clusters: { name: entry.name, cluster },
+    users: { name: entry.name, user: { exec: entry.exec } },
+    contexts: { name: entry.name, context: { cluster: entry.name, user: entry.name } },
+  };
+}
+
+/** A kubeconfig holding just this entry, as its current context. */
+export function kubeconfigYaml(entry: KubeconfigEntry): string {
+  return mergeKubeconfig('', entry, true);
+}
+
+/**
+ * Adds or replaces (by name) the entry's cluster, user and context in a kubeconfig, keeping every
+ * other entry, comment and key order as it was; `current-context` changes only with `use`.
+ */
+export function mergeKubeconfig(existing: string, entry: KubeconfigEntry, use: boolean): string {
+  const doc: Document = parseDocument(existing);
+  if (doc.errors.length > 0) {
+    throw new CliError(
+      `The kubeconfig is not valid YAML (${doc.errors[0]?.message.split('\n')[0] ?? 'parse error'}); it was left unchanged.`,
+    );
+  }
+  if (doc.contents === null) doc.contents = doc.createNode({ apiVersion: 'v1', kind: 'Config' });
+  if (!isMap(doc.contents))
+    throw new CliError('The kubeconfig is not a YAML mapping; it was left unchanged.');
+  if (!doc.has('apiVersion')) doc.set('apiVersion', 'v1');
+  if (!doc.has('kind')) doc.set('kind', 'Config');
+  for (const [section, value] of Object.entries(sections(entry))) {
+    let list = doc.get(section, true);
+    // kubectl itself writes an empty section as `users: null`.
+    if (list === undefined || (isScalar(list) && list.value === null)) {
+      doc.set(section, doc.createNode([]));
+      list = doc.get(section, true);
+    }
+    if (!isSeq(list))
+      throw new CliError(`The kubeconfig's "${section}" is not a list; it was left unchanged.`);
+    const node = doc.createNode(value);
+    const at = list.items.findIndex((item) => isMap(item) && item.get('name') === entry.name);
+    if (at >= 0) list.items[at] = node;
+    else list.items.push(node);
+  }
+  if (use) doc.set('current-context', entry.name);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** `$KUBECONFIG`'s first file, else `~/.kube/config` (where kubectl writes). */
+export function defaultKubeconfigPath(
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+): string {
+  const first = env.KUBECONFIG?.split(path.delimiter).find((p) => p.trim() !== '');
+  return first ? path.resolve(first) : path.join(home, '.kube', 'config');
+}
+
+async function readIfExists(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Writes `text` to `file` atomically (temp file, fsync, rename) with mode 0600. */
+export async function writePrivateFile(file: string, text: string): Promise<void> {
+  const target = await realpath(file).catch(() => file);
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, target);
+}
+
+/**
+ * Merges the entry into a kubeconfig file: a 0600 backup of the file as it was (when there was
+ * one), then the merged file written atomically with mode 0600.
+ */
+export async function mergeKubeconfigFile(
+  file: string,
+  entry: KubeconfigEntry,
+  options: { use: boolean; now: number },
+): Promise<{ backup: string | null }> {
+  const before = await readIfExists(file);
+  const merged = mergeKubeconfig(before ?? '', entry, options.use);
+  let backup: string | null = null;
+  if (before !== null) {
+    const stamp = new Date(options.now).toISOString().replace(/[:.]/g, '-');
+    backup = `${file}.rancher-keys-backup-${stamp}`;
+    await writePrivateFile(backup, before);
+  }
+  await writePrivateFile(file, merged);
+  return { backup };
+}

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { isSea } from 'node:sea';
+
+/** How another program (kubectl) runs this command: an absolute executable and leading arguments. */
+export interface SelfCommand {
+  command: string;
+  args: readonly string[];
+}
+
+/**
+ * This process as a command line: the single executable itself, or Node with the bundled script
+ * (a checkout's `npm run rancher-keys`), both by absolute path so kubectl finds them from anywhere.
+ */
+export function selfCommand(argv1: string | undefined): SelfCommand {
+  if (isSea() || !argv1) return { command: process.execPath, args: [] };
+  return { command: process.execPath, args: [path.resolve(argv1)] };
+}

@@ -1,0 +1,113 @@
+// Builds the `rancher-keys` command (electron/cli): one CommonJS bundle for Node, and with --sea a
+// Node single executable application (SEA) made from this host's own Node binary, carrying the
+// bundle and keytar's native binding as an asset (electron/cli/keytar-asset.ts loads it).
+//
+//   node scripts/build-cli.mjs          dist/cli/rancher-keys.cjs  (what `npm run rancher-keys` runs)
+//   node scripts/build-cli.mjs --sea    also dist/cli/rancher-keys[.exe]  (shipped in the installers)
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { build as esbuild } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+
+/** Where the bundle lands. */
+export const cliBundle = path.join(root, 'dist/cli/rancher-keys.cjs');
+/** Where the single executable lands. */
+export const cliExecutable = path.join(
+  root,
+  `dist/cli/rancher-keys${process.platform === 'win32' ? '.exe' : ''}`,
+);
+/** Every source the bundle is made of (the freshness check of scripts/rancher-keys.mjs). */
+export const cliSourceDirs = ['electron/cli', 'electron/core', 'electron/contract'].map((d) =>
+  path.join(root, d),
+);
+
+/**
+ * Bundles electron/cli/bin.ts into one CommonJS file. keytar stays outside: Node resolves it from
+ * node_modules, and the single executable brings its binding as an asset instead.
+ */
+export async function bundleCli(outfile = cliBundle) {
+  await esbuild({
+    entryPoints: [path.join(root, 'electron/cli/bin.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['keytar'],
+    // Lazily loaded commands stay lazily evaluated, and `import('keytar')` becomes `require`.
+    supported: { 'dynamic-import': false },
+    define: { 'process.env.RANCHER_KEYS_BUILD_VERSION': JSON.stringify(version) },
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** The path of keytar's native binding in this checkout. */
+function keytarBinding() {
+  return path.join(
+    path.dirname(require.resolve('keytar/package.json')),
+    'build/Release/keytar.node',
+  );
+}
+
+/**
+ * Makes the single executable (https://nodejs.org/api/single-executable-applications.html): a
+ * preparation blob from the bundle (with V8's code cache, and keytar.node as an asset), injected
+ * with postject into a copy of this Node binary. macOS: the copy's signature is removed before and
+ * an ad-hoc one added after; Windows: the copy stays unsigned (sign it in the release pipeline).
+ */
+export async function buildCliExecutable(output = cliExecutable) {
+  const work = path.join(root, 'dist/cli/sea');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const bundle = await bundleCli(path.join(work, 'rancher-keys.cjs'));
+  const blob = path.join(work, 'rancher-keys.blob');
+  const config = path.join(work, 'sea-config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      main: bundle,
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      useCodeCache: true,
+      assets: { 'keytar.node': keytarBinding() },
+    }),
+  );
+  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'inherit' });
+  rmSync(output, { force: true });
+  copyFileSync(process.execPath, output);
+  if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', output]);
+  const postject = path.join(path.dirname(require.resolve('postject/package.json')), 'dist/cli.js');
+  execFileSync(
+    process.execPath,
+    [
+      postject,
+      output,
+      'NODE_SEA_BLOB',
+      blob,
+      '--sentinel-fuse',
+      'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
+      ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : []),
+    ],
+    // postject prints progress and harmless ELF-section warnings; only failures matter.
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', output]);
+  rmSync(work, { recursive: true, force: true });
+  return output;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await bundleCli();
+  if (process.argv.includes('--sea')) {
+    const out = await buildCliExecutable();
+    console.log(`built ${path.relative(root, out)}`);
+  }
+}

@@ -1,0 +1,239 @@
+import { statSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretAccount } from '../../../electron/core/vault/secret-store';
+import { startRig, type Rig } from '../keys/harness';
+import { buildCli, filesHoldingSecrets, makeHome, runProgram, type CliBuild } from './cli-runner';
+
+const DAY = 86_400_000;
+const KUBECTL = '/usr/bin/kubectl';
+// The single executable takes a while to build; RANCHER_KEYS_CLI_KINDS=bundle skips it locally.
+const kinds = (process.env.RANCHER_KEYS_CLI_KINDS ?? 'bundle,sea').split(',') as Array<
+  CliBuild['kind']
+>;
+
+describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) => {
+  let rig: Rig;
+  let cli: CliBuild;
+  let home: { home: string; remove(): Promise<void> };
+  let env: NodeJS.ProcessEnv;
+  let keyId: string;
+  const bearers: string[] = [];
+  const kubeconfig = () => path.join(home.home, 'prod.kubeconfig');
+
+  const rk = (...args: string[]) => runProgram([...cli.prefix, ...args], env);
+  const kubectl = (...args: string[]) => runProgram([KUBECTL, ...args], env);
+  const usedTokens = (clusterPath: string) =>
+    rig.sim.requests
+      .filter((r) => r.url.startsWith(clusterPath))
+      .map(
+        (r) =>
+          String(r.headers.authorization ?? '')
+            .replace(/^Bearer /, '')
+            .split(':')[0],
+      );
+
+  async function bearerOf(id: string): Promise<string> {
+    const bearer = await rig.t.secrets.get(secretAccount(rig.sim.origin, id));
+    if (!bearer) throw new Error(`no secret for ${id}`);
+    bearers.push(bearer);
+    return bearer;
+  }
+
+  beforeAll(async () => {
+    [rig, cli] = await Promise.all([
+      startRig({ tls: true, trustCa: true, version: '2.13' }),
+      buildCli(kind),
+    ]);
+    rig.sim.state.addCluster({ id: 'c-m-prod1234', name: 'prod' });
+    home = makeHome();
+    env = {
+      ...process.env,
+      HOME: home.home,
+      RANCHER_KEYS_DATA_DIR: rig.t.dataDir,
+      RANCHER_KEYS_KEYCHAIN_SERVICE: rig.t.keychainService,
+    };
+    delete env.KUBECONFIG;
+    delete env.XDG_CACHE_HOME;
+    const created = await rig.call('keys:create', {
+      serverId: rig.serverId,
+      description: 'kubectl',
+      expiry: { kind: 'duration', ms: 30 * DAY },
+    });
+    keyId = created.key.id;
+    await bearerOf(keyId);
+    bearers.push(rig.sim.admin.token);
+  }, 240_000);
+
+  afterAll(async () => {
+    await rig?.close();
+    await cli?.remove();
+    await home?.remove();
+  });
+
+  it('writes a kubeconfig that kubectl uses for get namespaces and version, with no token in it', async () => {
+    const written = await rk(
+      'kubeconfig',
+      '--server',
+      rig.sim.origin,
+      '--cluster',
+      'prod',
+      '--key',
+      keyId,
+      '-o',
+      kubeconfig(),
+    );
+    expect(written.stderr).toContain('Wrote');
+    expect(written.code).toBe(0);
+    const text = readFileSync(kubeconfig(), 'utf8');
+    expect(text).toContain(`server: ${rig.sim.origin}/k8s/clusters/c-m-prod1234`);
+    expect(text).toContain('kubectl-credential');
+    expect(text).toContain('certificate-authority-data');
+    expect(statSync(kubeconfig()).mode & 0o777).toBe(0o600);
+
+    const ns = await kubectl('--kubeconfig', kubeconfig(), 'get', 'namespaces');
+    expect(ns.stderr).toBe('');
+    expect(ns.code).toBe(0);
+    expect(ns.stdout).toMatch(/^NAME\s+STATUS\s+AGE/);
+    expect(ns.stdout).toContain('kube-system');
+    expect(usedTokens('/k8s/clusters/c-m-prod1234/api/v1/namespaces')).toContain(keyId);
+
+    const version = await kubectl('--kubeconfig', kubeconfig(), 'version', '-o', 'json');
+    expect(version.code).toBe(0);
+    expect(
+      (JSON.parse(version.stdout) as { serverVersion: { gitVersion: string } }).serverVersion
+        .gitVersion,
+    ).toBe('v1.31.4+rke2r1');
+  });
+
+  it('merges into $KUBECONFIG keeping other entries and comments, after a 0600 backup', async () => {
+    const file = path.join(home.home, 'merged-config');
+    const before = [
+      '# my clusters',
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- name: other # keep me',
+      '  cluster:',
+      '    server: https://other.example:6443',
+      'users:',
+      '- name: other',
+      '  user:',
+      '    token: not-ours',
+      'contexts:',
+      '- name: other',
+      '  context: {cluster: other, user: other}',
+      'current-context: other',
+      '',
+    ].join('\n');
+    writeFileSync(file, before, { mode: 0o644 });
+    const merged = await runProgram(
+      [
+        ...cli.prefix,
+        'kubeconfig',
+        '--cluster',
+        'local',
+        '--key',
+        keyId,
+        '--merge',
+        '--name',
+        'sim-local',
+      ],
+      { ...env, KUBECONFIG: `${file}${path.delimiter}${path.join(home.home, 'unused')}` },
+    );
+    expect(merged.stderr).toContain('Merged context "sim-local"');
+    expect(merged.code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain('# my clusters');
+    expect(after).toContain('# keep me');
+    expect(after).toContain('token: not-ours');
+    expect(after).toContain('current-context: other');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const backups = readdirSync(home.home).filter((f) =>
+      f.startsWith('merged-config.rancher-keys-backup-'),
+    );
+    expect(backups).toHaveLength(1);
+    expect(readFileSync(path.join(home.home, backups[0] as string), 'utf8')).toBe(before);
+    expect(statSync(path.join(home.home, backups[0] as string)).mode & 0o777).toBe(0o600);
+
+    const ns = await runProgram([KUBECTL, '--context', 'sim-local', 'get', 'namespaces'], {
+      ...env,
+      KUBECONFIG: file,
+    });
+    expect(ns.code).toBe(0);
+    expect(ns.stdout).toContain('default');
+
+    const used = await runProgram(
+      [
+        ...cli.prefix,
+        'kubeconfig',
+        '--cluster',
+        'local',
+        '--key',
+        keyId,
+        '--merge',
+        '--use',
+        '--name',
+        'sim-local',
+      ],
+      { ...env, KUBECONFIG: file },
+    );
+    expect(used.code).toBe(0);
+    const again = readFileSync(file, 'utf8');
+    expect(again).toContain('current-context: sim-local');
+    expect(again.match(/name: sim-local/g)).toHaveLength(3);
+  });
+
+  it('refuses a cluster-scoped key for another cluster and serves its own', async () => {
+    const scoped = await rig.call('keys:create', {
+      serverId: rig.serverId,
+      description: 'prod only',
+      expiry: { kind: 'duration', ms: 30 * DAY },
+      clusterId: 'c-m-prod1234',
+    });
+    await bearerOf(scoped.key.id);
+    const wrong = await rk('kubeconfig', '--cluster', 'local', '--key', scoped.key.id);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^rancher-keys: .*scoped to cluster c-m-prod1234.*\n$/);
+    const file = path.join(home.home, 'scoped.kubeconfig');
+    expect(
+      (await rk('kubeconfig', '--cluster', 'c-m-prod1234', '--key', scoped.key.id, '-o', file))
+        .code,
+    ).toBe(0);
+    expect((await kubectl('--kubeconfig', file, 'get', 'namespaces')).code).toBe(0);
+  });
+
+  it('keeps the same kubeconfig working after Renew, with the new key', async () => {
+    const renewed = await rig.call('keys:renew', {
+      serverId: rig.serverId,
+      keyId,
+      revokeOldAfterMs: 0,
+    });
+    await bearerOf(renewed.key.id);
+    expect(renewed.key.handle).toBe(keyId);
+    const ns = await kubectl('--kubeconfig', kubeconfig(), 'get', 'namespaces');
+    expect(ns.stderr).toBe('');
+    expect(ns.code).toBe(0);
+    expect(usedTokens('/k8s/clusters/c-m-prod1234/api/v1/namespaces').at(-1)).toBe(renewed.key.id);
+  });
+
+  it('makes kubectl fail with our one-line message after Delete', async () => {
+    const { keys } = await rig.call('keys:list', { serverId: rig.serverId });
+    const current = keys.find((k) => k.handle === keyId);
+    expect(current).toBeDefined();
+    await rig.call('keys:delete', { serverId: rig.serverId, keyIds: [current!.id] });
+    const ns = await kubectl('--kubeconfig', kubeconfig(), 'get', 'namespaces');
+    expect(ns.code).not.toBe(0);
+    // kubectl runs the plugin again on failure; each run says the same one line.
+    const ours = ns.stderr.split('\n').filter((l) => l.startsWith('rancher-keys:'));
+    expect(ours.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(ours).size).toBe(1);
+    expect(ours[0]).toMatch(/in Rancher Keys/);
+    expect(ns.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('wrote no secret into any file it created', () => {
+    expect(bearers.length).toBeGreaterThanOrEqual(4);
+    expect(filesHoldingSecrets([home.home], bearers)).toEqual([]);
+  });
+});
