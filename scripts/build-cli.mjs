@@ -64,7 +64,8 @@ function keytarBinding() {
  * an ad-hoc one added after; Windows: the copy stays unsigned (sign it in the release pipeline).
  */
 export async function buildCliExecutable(output = cliExecutable) {
-  const work = path.join(root, 'dist/cli/sea');
+  // Next to the output, so that two builds (tests, packaging) never share their scratch space.
+  const work = `${output}.sea-build`;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const bundle = await bundleCli(path.join(work, 'rancher-keys.cjs'));
