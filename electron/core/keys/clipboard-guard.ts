@@ -6,8 +6,11 @@ import type { ClipboardPort, Clock } from '../ports';
  * holds the value we wrote (the user may have copied something else meanwhile).
  */
 export interface ClipboardGuard {
-  /** Writes `text`; resolves to the delay after which it is cleared (0 = never). */
-  write(text: string): Promise<number>;
+  /**
+   * Writes `text`; resolves to the delay after which it is cleared (0 = never). With
+   * `clear: false` (a value that is not secret) it stays, and a pending clear is cancelled.
+   */
+  write(text: string, options?: { clear?: boolean }): Promise<number>;
   /** Cancels the pending clear. */
   stop(): void;
 }
@@ -20,11 +23,11 @@ export function createClipboardGuard(deps: {
 }): ClipboardGuard {
   let cancel: (() => void) | null = null;
   return {
-    async write(text) {
+    async write(text, options = {}) {
       cancel?.();
       cancel = null;
       await deps.clipboard.writeText(text);
-      const delay = deps.clearAfterMs();
+      const delay = options.clear === false ? 0 : deps.clearAfterMs();
       if (delay <= 0) return 0;
       cancel = deps.clock.setTimer(() => {
         cancel = null;

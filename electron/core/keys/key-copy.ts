@@ -51,7 +51,8 @@ export function createKeyCopier(ctx: KeyContext): KeyCopier {
         }
       }
       const text = formatCopy(input.format, { origin: server.origin, keyId: input.keyId, bearer });
-      const clearsInMs = await guard.write(text);
+      // The access key and the endpoint are not secret: they stay on the clipboard.
+      const clearsInMs = await guard.write(text, { clear: !publicFormats.has(input.format) });
       return { format: input.format, clearsInMs };
     },
     stop: () => guard.stop(),

@@ -80,6 +80,18 @@ describe('keys:copy clipboard handling', () => {
     expect(t.clipboard.current).toBe('my own text');
   });
 
+  it('leaves non-secret parts (access key, endpoint) on the clipboard', async () => {
+    const { t, key } = await withKey();
+    for (const format of ['access_key', 'endpoint'] as const) {
+      const out = await t.keys.copy({ serverId: 's1', keyId: key.id, format });
+      expect(out.clearsInMs).toBe(0);
+      const copied = t.clipboard.current;
+      t.clock.advance(60_000);
+      await settle();
+      expect(t.clipboard.current).toBe(copied);
+    }
+  });
+
   it('never clears when the setting is 0', async () => {
     const { t, key } = await withKey(0);
     const out = await t.keys.copy({ serverId: 's1', keyId: key.id, format: 'secret_key' });
