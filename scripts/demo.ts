@@ -4,6 +4,7 @@
 //
 //   npm run demo [-- --port 5174]
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { createTestCore } from '../test/bridge/compose';
 import { startBridge } from '../test/bridge/server';
-import { startRancherSim } from '../test/rancher-sim';
+import { demoHeldKeys, startRancherSim } from '../test/rancher-sim';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererDir = path.join(root, 'dist/renderer');
@@ -28,6 +29,26 @@ async function ok(result: Promise<{ ok: boolean; error?: { message: string }; va
 }
 
 const port = Number(option('port') ?? process.env.DEMO_PORT ?? 5174);
+
+/** Whether 127.0.0.1:`port` can be listened on (checked first, so a taken port is one sentence). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`The demo port must be a number from 1 to 65535 (got "${option('port') ?? ''}").`);
+  process.exit(2);
+}
+if (!(await portFree(port))) {
+  console.error(
+    `Port ${port} on 127.0.0.1 is already in use (another demo?): stop it, or pick another port with npm run demo -- --port ${port + 1}.`,
+  );
+  process.exit(1);
+}
 
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   console.log('Building the renderer (dist/renderer is missing)…');
@@ -51,6 +72,16 @@ await ok(
   }),
 );
 await ok(core.dispatch('keys:refresh', { serverId: added.server.id }));
+// Keys whose secrets a real user's app would hold (created or imported there), so the first
+// screen has keys to copy; the rest say "No secret" and offer "Store secret…".
+for (const { token, labels } of demoHeldKeys) {
+  const issued = sim.seeded[token];
+  if (issued) {
+    await ok(
+      core.dispatch('keys:import', { serverId: added.server.id, bearer: issued.bearer, labels }),
+    );
+  }
+}
 
 const bridge = await startBridge({
   dispatch: core.dispatch,

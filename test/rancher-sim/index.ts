@@ -24,6 +24,7 @@ export { createManualClock, createRealtimeClock } from './clock';
 export type { ActiveFault, FaultAction, FaultRule } from './faults';
 export type { RancherVersion, VersionProfile } from './profiles';
 export type { SeedFixture, SeededTokens } from './seed';
+export { demoHeldKeys } from './seed';
 export type { RequestRecord } from './server';
 export type {
   AddClusterInput,

@@ -224,3 +224,15 @@ export function applyDemo(state: SimState, adminId: string): SeededTokens {
   }
   return tokens;
 }
+
+/**
+ * Demo keys whose secrets a real user's app would hold (created or imported there), with local
+ * labels: `npm run demo` and the layout specs import these, so the first screen has keys to copy.
+ * Names are keys of {@link applyDemo}'s result; ext tokens only exist on 2.12+.
+ */
+export const demoHeldKeys: ReadonlyArray<{ token: string; labels: string[] }> = [
+  { token: 'active', labels: ['ci', 'team-a', 'prod'] },
+  { token: 'expiresIn5d', labels: ['infra'] },
+  { token: 'scoped', labels: [] },
+  { token: 'extActive', labels: ['automation'] },
+];
