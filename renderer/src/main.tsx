@@ -1,8 +1,10 @@
+// The global layer first: each feature's stylesheet (imported by its components) comes after it
+// and may refine it.
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { apiFromWindow } from './api';
 import { App } from './App';
-import './styles/app.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -31,7 +31,7 @@ test.describe('keys of a signed-in server', () => {
     const accessKey =
       (await created.getByTestId('stored-in-keychain').locator('.mono').textContent()) ?? '';
     await created.getByTestId('copy-secret_key').click();
-    await expect(app.toasts).toContainText('Copied secret key, clears in 30 s');
+    await expect(app.toasts).toContainText(/^Secret key of token-\w+ copied, clears in \d+ s/);
     const secret = sim.state.tokens.get(accessKey)?.secret;
     expect(secret).toBeTruthy();
     expect((await app.clipboard()).current).toBe(secret);
@@ -57,12 +57,16 @@ test.describe('keys of a signed-in server', () => {
     const keys = new KeysPage(page);
     await app.open();
     await keys.copy('copy me');
-    await expect(app.toasts).toContainText('Copied, clears in 30 s');
+    await expect(keys.row('copy me').getByTestId('copy')).toContainText('Copied ✓');
+    await expect(app.toasts).toContainText(`Bearer token of ${out.key.id} copied, clears in`);
     expect((await app.clipboard()).current).toBe(simBearer(sim, out.key.name));
 
     await keys.row('copy me').click();
     await keys.menuAction('copy me', 'Access key');
     await expect.poll(async () => (await app.clipboard()).current).toBe(out.key.id);
+    // One copy toast at a time, naming the part; the access key is not secret, so it stays.
+    await expect(app.toasts.locator('.toast')).toHaveCount(1);
+    await expect(app.toasts).toHaveText(new RegExp(`^Access key of ${out.key.id} copied×?$`));
   });
 
   test('edits labels and finds keys by search and by label', async ({ app, page, core }) => {
@@ -108,6 +112,9 @@ test.describe('keys of a signed-in server', () => {
     await app.open();
     await keys.menuAction('renew me', 'Renew…');
     await app.expectAccessible('renew dialog');
+    // Renewing overlaps by default; revoking at once is a choice.
+    await expect(page.getByRole('radio', { name: 'Keep the old key for 1 day' })).toBeChecked();
+    await page.getByRole('radio', { name: 'Revoke the old key now' }).check();
     await page.getByTestId('confirm-renew').click();
     const done = page.getByTestId('renewed-dialog');
     await expect(done.getByTestId('stored-in-keychain')).toContainText('is revoked');
@@ -161,13 +168,22 @@ test.describe('keys of a signed-in server', () => {
     const keys = new KeysPage(page);
     await app.open();
     await expect(keys.row('long gone')).toContainText('Expired');
+    // Deleting expired keys confirms like any delete, listing what it revokes.
     await page.getByTestId('delete-expired').click();
+    const confirm = page.getByTestId('delete-dialog');
+    await expect(confirm).toContainText('long gone');
+    await app.expectAccessible('delete expired dialog');
+    await page.getByTestId('confirm-delete').click();
     await expect(keys.row('long gone')).toHaveCount(0);
 
     await keys.select('bulk one');
     await keys.select('bulk two');
     await page.getByTestId('bulk-delete').click();
     await expect(page.getByTestId('delete-dialog')).toContainText('Delete 2 keys?');
+    await expect(page.getByTestId('delete-list').locator('li')).toHaveText([
+      /bulk (one|two)/,
+      /bulk (one|two)/,
+    ]);
     await page.getByTestId('confirm-delete').click();
     await expect(keys.rows.filter({ hasText: 'bulk' })).toHaveCount(0);
     await expect(keys.row('keep me')).toHaveCount(1);

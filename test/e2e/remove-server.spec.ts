@@ -53,6 +53,10 @@ test.describe('remove a server', () => {
     const dialog = page.getByTestId('remove-server-dialog');
     await expect(dialog.getByRole('heading', { name: 'Remove Doomed?' })).toBeVisible();
     await expect(dialog).toContainText('the secrets it keeps for its keys');
+    // How many secrets go for good: the two keys' and the sign-in key's.
+    await expect(dialog.getByTestId('secrets-lost')).toContainText(
+      'The secrets of 3 keys are deleted from your keychain for good.',
+    );
     // Cancel has focus first: removing is never one Enter away.
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Remove server' }).click();

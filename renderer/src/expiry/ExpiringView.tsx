@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { StateChip } from '../keys/StateChip';
-import { copiedText } from '../keys/copy-formats';
+import { copiedToast } from '../keys/copy-formats';
+import { focusKeysTable } from '../keys/focus-keys-table';
+import { keyName } from '../keys/key-name';
 import { Countdown } from '../ui/Countdown';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { toAppError } from '../ui/error-text';
 import { useStores } from '../ui/stores-context';
+import './expiry.css';
 
 /** Every near-expiry key on every server, soonest first, with copy, renew and "show". */
 export function ExpiringView() {
@@ -18,24 +21,26 @@ export function ExpiringView() {
     void expiry.loadItems();
   }, [expiry]);
 
-  async function show(serverId: string, keyId: string) {
+  async function show(serverId: string, keyId: string, focus = true) {
     ui.setView('keys');
     await servers.switchTo(serverId).catch(() => undefined);
     keys.setQuery({ search: '' });
     keys.setCursor(keyId);
+    if (focus) focusKeysTable();
   }
 
   async function copy(serverId: string, keyId: string) {
     try {
       const { clearsInMs } = await api.call('keys:copy', { serverId, keyId, format: 'bearer' });
-      ui.toast(copiedText('bearer', clearsInMs), 'success');
+      const { text, ...options } = copiedToast('bearer', keyId, clearsInMs);
+      ui.toast(text, 'success', options);
     } catch (e) {
       ui.toast(toAppError(e).message, 'error');
     }
   }
 
   async function renew(serverId: string, keyId: string) {
-    await show(serverId, keyId);
+    await show(serverId, keyId, false);
     ui.open({ kind: 'renewKey', serverId, keyId });
   }
 
@@ -74,12 +79,20 @@ export function ExpiringView() {
         <table className="simple-table" data-testid="expiring-table">
           <thead>
             <tr>
-              <th scope="col">Expires</th>
-              <th scope="col">Server</th>
-              <th scope="col">Key</th>
-              <th scope="col">Access key</th>
-              <th scope="col">State</th>
-              <th scope="col">
+              <th scope="col" className="col-expires">
+                Expires
+              </th>
+              <th scope="col" className="col-server">
+                Server
+              </th>
+              <th scope="col">Description</th>
+              <th scope="col" className="col-id">
+                Access key
+              </th>
+              <th scope="col" className="col-state">
+                State
+              </th>
+              <th scope="col" className="col-actions">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
@@ -90,28 +103,43 @@ export function ExpiringView() {
                 <td>
                   <Countdown expiresAt={key.expiresAt} />
                 </td>
-                <td>{serverName}</td>
-                <td>{key.description || <span className="muted">No description</span>}</td>
-                <td className="mono">{key.id}</td>
+                <td title={serverName}>{serverName}</td>
+                <td title={key.description || undefined}>
+                  {key.description || <span className="muted">No description</span>}
+                </td>
+                <td className="mono" title={key.id}>
+                  {key.id}
+                </td>
                 <td>
                   <StateChip keyView={key} />
                 </td>
                 <td className="actions">
                   <span className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      disabled={!key.hasSecret}
-                      onClick={() => void copy(serverId, key.id)}
-                      aria-label={`Copy ${key.description || key.id}`}
-                    >
-                      Copy
-                    </button>
+                    {key.hasSecret ? (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => void copy(serverId, key.id)}
+                        aria-label={`Copy ${keyName(key)}`}
+                      >
+                        Copy
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => ui.open({ kind: 'importKey', serverId, accessKey: key.id })}
+                        aria-label={`Store secret for ${keyName(key)}…`}
+                        title="Rancher Keys holds no secret for this key: paste it to store it in your keychain"
+                      >
+                        Store secret…
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="button button-small"
                       onClick={() => void renew(serverId, key.id)}
-                      aria-label={`Renew ${key.description || key.id}`}
+                      aria-label={`Renew ${keyName(key)}`}
                     >
                       Renew
                     </button>
@@ -119,7 +147,7 @@ export function ExpiringView() {
                       type="button"
                       className="button button-small button-ghost"
                       onClick={() => void show(serverId, key.id)}
-                      aria-label={`Show ${key.description || key.id}`}
+                      aria-label={`Show ${keyName(key)}`}
                     >
                       Show
                     </button>

@@ -1,6 +1,7 @@
 import type { CopyFormat } from '../../../electron/contract/keys';
 import { copyFormatLabels } from './copy-formats';
 import { useKeyActions } from './use-key-actions';
+import './key-dialogs.css';
 
 /** The four parts Rancher shows once for a new key, each copied by main from the keychain. */
 export function CopyButtons({

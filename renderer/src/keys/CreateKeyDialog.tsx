@@ -13,6 +13,7 @@ import { DurationUnitSelect } from './DurationUnitSelect';
 import { KeyIssuedDialog } from './KeyIssuedDialog';
 import { customExpiry, defaultPresetId, expiryPresets } from './expiry-presets';
 import { parseLabels } from './labels-input';
+import './key-dialogs.css';
 
 /**
  * Create a key: description, labels, expiry (presets within the server's maximum, or custom),

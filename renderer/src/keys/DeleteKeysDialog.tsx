@@ -1,18 +1,25 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Output } from '../../../electron/contract/ipc';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
+import { keyName } from './key-name';
+import './key-dialogs.css';
 
 /** Delete one or many keys: says what breaks, then reports any key that could not go. */
 export function DeleteKeysDialog({ keyIds }: { keyIds: string[] }) {
   const { keys, ui } = useStores();
-  const first = useStore(keys.store, (s) => s.keys.find((k) => k.id === keyIds[0]) ?? null);
+  const list = useStore(keys.store, (s) => s.keys);
+  const named = useMemo(() => {
+    const byId = new Map(list.map((k) => [k.id, k]));
+    return keyIds.map((id) => byId.get(id) ?? null);
+  }, [list, keyIds]);
+  const first = named[0] ?? null;
   const [failed, setFailed] = useState<Output<'keys:delete'>['results']>([]);
   const { busy, error, run } = useSubmit();
   const many = keyIds.length > 1;
-  const name = first?.description || keyIds[0];
+  const name = first ? keyName(first) : keyIds[0];
 
   const remove = () =>
     run(async () => {
@@ -52,6 +59,29 @@ export function DeleteKeysDialog({ keyIds }: { keyIds: string[] }) {
         {many ? 'These keys are' : 'The key is'} revoked on the server and removed from your
         keychain. <strong>Anything using {many ? 'these keys' : 'this key'} loses access.</strong>
       </p>
+      {many && (
+        <ul
+          className="delete-list"
+          aria-label="Keys to delete"
+          tabIndex={0}
+          data-testid="delete-list"
+        >
+          {keyIds.map((id, i) => {
+            const key = named[i];
+            return (
+              <li key={id}>
+                <span className="mono">{id}</span>
+                {key?.description ? (
+                  <span className="muted" title={key.description}>
+                    {' '}
+                    — {keyName(key)}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       {failed.length > 0 && (
         <div className="notice notice-error" role="alert">
           <div className="notice-text">

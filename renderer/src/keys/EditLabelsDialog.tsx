@@ -6,6 +6,8 @@ import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
 import { allLabels } from './key-query';
 import { parseLabels } from './labels-input';
+import { keyName } from './key-name';
+import './key-dialogs.css';
 
 /** Edit a key's local labels, with the server's other labels as suggestions. */
 export function EditLabelsDialog({ keyId }: { keyId: string }) {
@@ -27,7 +29,7 @@ export function EditLabelsDialog({ keyId }: { keyId: string }) {
 
   return (
     <FormDialog
-      title={`Labels of ${key?.description || keyId}`}
+      title={`Labels of ${key ? keyName(key) : keyId}`}
       testId="labels-dialog"
       formId="labels-form"
       submitLabel="Save labels"

@@ -4,11 +4,31 @@ import type { KeyView } from '../../../electron/contract/keys';
 import { formatDate } from '../format/time';
 import { Ago, Countdown } from '../ui/Countdown';
 import { useStores } from '../ui/stores-context';
+import { CopyButton } from './CopyButton';
+import { keyName } from './key-name';
 import { StateChip } from './StateChip';
 
 /** A DOM id for a key's row (aria-activedescendant points at it). */
 export function rowDomId(keyId: string): string {
   return `key-row-${keyId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** The first label, then "+N" for the rest (all of them in the cell's title, and read out). */
+function LabelChips({ labels }: { labels: readonly string[] }) {
+  const [first] = labels;
+  if (first === undefined) return null;
+  return (
+    <>
+      <span className="label-chip">{first}</span>
+      {labels.length > 1 && (
+        <span className="label-chip label-more">
+          +{labels.length - 1}
+          {/* The rest stay readable (and searchable on the page) for assistive tech. */}
+          <span className="visually-hidden"> more: {labels.slice(1).join(', ')}</span>
+        </span>
+      )}
+    </>
+  );
 }
 
 /**
@@ -19,15 +39,20 @@ export const KeyRow = memo(function KeyRow({
   keyView,
   index,
   onCopy,
+  onStore,
   onMenu,
 }: {
   keyView: KeyView;
   index: number;
   onCopy: (keyId: string) => void;
+  /** Opens Import pre-filled with this key's access key, for a key whose secret we lack. */
+  onStore: (keyId: string) => void;
   onMenu: (keyId: string, anchor: HTMLElement) => void;
 }) {
   const { keys } = useStores();
   const id = keyView.id;
+  const name = keyName(keyView);
+  const scope = keyView.clusterId ? (keyView.clusterName ?? keyView.clusterId) : null;
   const selected = useStore(keys.store, (s) => s.selected[id] === true);
   const cursor = useStore(keys.store, (s) => s.cursor === id);
   const className = `row${selected ? ' selected' : ''}${cursor ? ' cursor' : ''}`;
@@ -47,7 +72,7 @@ export const KeyRow = memo(function KeyRow({
           type="checkbox"
           checked={selected}
           onChange={(e) => keys.toggleSelected(id, e.target.checked)}
-          aria-label={`Select ${keyView.description || id}`}
+          aria-label={`Select ${name}`}
           tabIndex={-1}
         />
       </div>
@@ -66,24 +91,20 @@ export const KeyRow = memo(function KeyRow({
       <div role="gridcell" className="cell cell-desc" title={keyView.description}>
         {keyView.description || <span className="muted">No description</span>}
       </div>
-      <div role="gridcell" className="cell cell-labels">
-        {keyView.labels.map((l) => (
-          <span key={l} className="label-chip">
-            {l}
-          </span>
-        ))}
+      <div
+        role="gridcell"
+        className="cell cell-labels col-labels"
+        title={keyView.labels.length > 1 ? keyView.labels.join(', ') : undefined}
+      >
+        <LabelChips labels={keyView.labels} />
       </div>
-      <div role="gridcell" className="cell cell-scope">
-        {keyView.clusterId ? (
-          (keyView.clusterName ?? keyView.clusterId)
-        ) : (
-          <span className="muted">All</span>
-        )}
+      <div role="gridcell" className="cell cell-scope col-scope" title={scope ?? undefined}>
+        {scope ?? <span className="muted">All</span>}
       </div>
-      <div role="gridcell" className="cell cell-date">
+      <div role="gridcell" className="cell cell-date col-created">
         <time dateTime={keyView.createdAt ?? undefined}>{formatDate(keyView.createdAt)}</time>
       </div>
-      <div role="gridcell" className="cell cell-date">
+      <div role="gridcell" className="cell cell-date col-lastused">
         <Ago at={keyView.lastUsedAt} />
       </div>
       <div role="gridcell" className="cell cell-expires" data-testid="key-expires">
@@ -93,25 +114,35 @@ export const KeyRow = memo(function KeyRow({
         <StateChip keyView={keyView} />
       </div>
       <div role="gridcell" className="cell cell-actions">
-        <button
-          type="button"
-          className="button button-small"
-          disabled={!keyView.hasSecret}
-          title={keyView.hasSecret ? 'Copy the bearer token' : 'No secret stored for this key'}
-          onClick={(e) => {
-            e.stopPropagation();
-            onCopy(id);
-          }}
-          tabIndex={cursor ? 0 : -1}
-          aria-label={`Copy ${keyView.description || id}`}
-        >
-          Copy
-        </button>
+        {keyView.hasSecret ? (
+          <CopyButton
+            keyId={id}
+            label={name}
+            title="Copy the bearer token"
+            tabIndex={cursor ? 0 : -1}
+            onCopy={onCopy}
+          />
+        ) : (
+          <button
+            type="button"
+            className="button button-small"
+            title="Rancher Keys holds no secret for this key: paste it to store it in your keychain"
+            onClick={(e) => {
+              e.stopPropagation();
+              onStore(id);
+            }}
+            tabIndex={cursor ? 0 : -1}
+            aria-label={`Store secret for ${name}…`}
+            data-testid="store-secret"
+          >
+            Store secret…
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
           aria-haspopup="menu"
-          aria-label={`More actions for ${keyView.description || id}`}
+          aria-label={`More actions for ${name}`}
           onClick={(e) => {
             e.stopPropagation();
             keys.setCursor(id);

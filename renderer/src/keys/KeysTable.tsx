@@ -9,13 +9,14 @@ import { KeyRow, rowDomId } from './KeyRow';
 /** Row height in px; must match `.keys-grid .row` in the CSS. */
 export const ROW_HEIGHT = 36;
 
+/** Columns in order; `col-*` classes mark the ones that drop as the view narrows (keys.css). */
 const columns: ReadonlyArray<{ id: SortColumn | null; label: string; className: string }> = [
   { id: 'id', label: 'Access key', className: 'cell-id' },
   { id: 'description', label: 'Description', className: 'cell-desc' },
-  { id: null, label: 'Labels', className: 'cell-labels' },
-  { id: null, label: 'Scope', className: 'cell-scope' },
-  { id: 'createdAt', label: 'Created', className: 'cell-date' },
-  { id: 'lastUsedAt', label: 'Last used', className: 'cell-date' },
+  { id: null, label: 'Labels', className: 'cell-labels col-labels' },
+  { id: null, label: 'Scope', className: 'cell-scope col-scope' },
+  { id: 'createdAt', label: 'Created', className: 'cell-date col-created' },
+  { id: 'lastUsedAt', label: 'Last used', className: 'cell-date col-lastused' },
   { id: 'expiresAt', label: 'Expires', className: 'cell-expires' },
   { id: 'state', label: 'State', className: 'cell-state' },
 ];
@@ -27,11 +28,13 @@ const columns: ReadonlyArray<{ id: SortColumn | null; label: string; className: 
 export function KeysTable({
   serverName,
   onCopy,
+  onStore,
   onMenu,
   onDelete,
 }: {
   serverName: string;
   onCopy: (keyId: string) => void;
+  onStore: (keyId: string) => void;
   onMenu: (keyId: string, anchor: HTMLElement) => void;
   onDelete: (keyIds: string[]) => void;
 }) {
@@ -63,9 +66,18 @@ export function KeysTable({
   const renderRow = useCallback(
     (index: number, slot: number) => {
       const key = visible[index] as KeyView;
-      return <KeyRow key={slot} keyView={key} index={index} onCopy={onCopy} onMenu={onMenu} />;
+      return (
+        <KeyRow
+          key={slot}
+          keyView={key}
+          index={index}
+          onCopy={onCopy}
+          onStore={onStore}
+          onMenu={onMenu}
+        />
+      );
     },
-    [visible, onCopy, onMenu],
+    [visible, onCopy, onStore, onMenu],
   );
 
   function move(to: number) {
@@ -124,7 +136,6 @@ export function KeysTable({
       role="grid"
       aria-label={`Keys of ${serverName}`}
       aria-rowcount={visible.length + 1}
-      aria-colcount={columns.length + 2}
       aria-multiselectable="true"
       aria-activedescendant={cursor && cursorIndex >= 0 ? rowDomId(cursor) : undefined}
       tabIndex={0}

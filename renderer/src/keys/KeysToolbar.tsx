@@ -15,6 +15,7 @@ export function KeysToolbar({
 }: {
   searchRef: React.RefObject<HTMLInputElement | null>;
   onDelete: (keyIds: string[]) => void;
+  /** Asks to delete the expired keys (the same confirmation as any delete). */
   onDeleteExpired: (keyIds: string[]) => void;
   /** Opens the rename dialog, starting from the label filtered on, if any. */
   onRenameLabel: (from: string | null) => void;
@@ -33,7 +34,7 @@ export function KeysToolbar({
         ref={searchRef}
         type="search"
         className="search"
-        placeholder="Search name, description, labels  ( / )"
+        placeholder="Search name, description, labels, cluster  ( / )"
         aria-label="Search keys"
         value={query.search}
         onChange={(e) => {
@@ -104,14 +105,6 @@ export function KeysToolbar({
         <option value="v3">v3 tokens</option>
         <option value="ext">ext tokens</option>
       </select>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={query.showSessions}
-          onChange={(e) => keys.setQuery({ showSessions: e.target.checked })}
-        />
-        Session &amp; kubeconfig tokens
-      </label>
       <span className="toolbar-spacer" />
       {selectedIds.length > 0 ? (
         <>
@@ -141,7 +134,7 @@ export function KeysToolbar({
             data-testid="delete-expired"
             title="Expired keys no longer work; deleting them removes them from the server and your keychain"
           >
-            Delete expired keys ({expired.length})
+            Delete expired keys ({expired.length})…
           </button>
         )
       )}

@@ -11,6 +11,7 @@ import { KeysTable } from './KeysTable';
 import { KeysToolbar } from './KeysToolbar';
 import { RowMenu, type RowMenuAction } from './RowMenu';
 import { useKeyActions } from './use-key-actions';
+import './keys.css';
 
 /**
  * Gives focus back to the menu button of `keyId`'s row (rows are reused by slot, so the element
@@ -85,6 +86,10 @@ export function KeysView({
   const menuTrigger = useRef<string | null>(null);
 
   const onCopy = useCallback((keyId: string) => void actions.copy(keyId), [actions]);
+  const onStore = useCallback(
+    (keyId: string) => ui.open({ kind: 'importKey', serverId: server.id, accessKey: keyId }),
+    [ui, server.id],
+  );
   const onMenu = useCallback((keyId: string, anchor: HTMLElement) => {
     const rect = anchor.getBoundingClientRect();
     menuTrigger.current = keyId;
@@ -133,8 +138,12 @@ export function KeysView({
     <section className="view keys-view" aria-labelledby="server-title">
       <header className="view-header">
         <div className="view-title">
-          <h1 id="server-title">{server.name}</h1>
-          <span className="muted mono">{server.origin}</span>
+          <h1 id="server-title" title={server.name}>
+            {server.name}
+          </h1>
+          <span className="muted mono" title={server.origin}>
+            {server.origin}
+          </span>
           <span className={`health-pill health-${server.health}`}>
             {healthLabels[server.health]}
           </span>
@@ -218,7 +227,7 @@ export function KeysView({
       <KeysToolbar
         searchRef={searchRef}
         onDelete={onDelete}
-        onDeleteExpired={(ids) => void actions.deleteExpired(ids)}
+        onDeleteExpired={onDelete}
         onRenameLabel={(from) => ui.open({ kind: 'renameLabel', serverId: server.id, from })}
       />
 
@@ -267,7 +276,13 @@ export function KeysView({
           </button>
         </div>
       ) : (
-        <KeysTable serverName={server.name} onCopy={onCopy} onMenu={onMenu} onDelete={onDelete} />
+        <KeysTable
+          serverName={server.name}
+          onCopy={onCopy}
+          onStore={onStore}
+          onMenu={onMenu}
+          onDelete={onDelete}
+        />
       )}
       <p className="table-footer muted" aria-live="polite">
         {status === 'ready' && total > 0 ? `${shown} of ${total} keys` : ''}

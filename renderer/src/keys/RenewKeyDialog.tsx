@@ -7,6 +7,8 @@ import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
 import { CopyButtons } from './CopyButtons';
 import { KeyIssuedDialog } from './KeyIssuedDialog';
+import { keyName } from './key-name';
+import './key-dialogs.css';
 
 const graces = [
   { ms: 0, label: 'Revoke the old key now' },
@@ -15,12 +17,15 @@ const graces = [
   { ms: 7 * time.DAY, label: 'Keep the old key for 7 days' },
 ];
 
+/** Renewal overlaps by default: whatever uses the old key needs time to take the new one. */
+const DEFAULT_GRACE_MS = time.DAY;
+
 /** Renew: a new key with the same description, scope and lifetime; the old one is revoked. */
 export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: string }) {
   const { keys, servers } = useStores();
   const key = useStore(keys.store, (s) => s.keys.find((k) => k.id === keyId) ?? null);
   const origin = useStore(servers.store, (s) => s.servers.find((x) => x.id === serverId)?.origin);
-  const [grace, setGrace] = useState(0);
+  const [grace, setGrace] = useState(DEFAULT_GRACE_MS);
   const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<Output<'keys:renew'> | null>(null);
 
@@ -54,7 +59,7 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
 
   return (
     <FormDialog
-      title={`Renew ${key?.description || keyId}?`}
+      title={`Renew ${key ? keyName(key) : keyId}?`}
       testId="renew-dialog"
       submitLabel="Renew key"
       busyLabel="Renewing…"
@@ -77,7 +82,7 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
               name="grace"
               checked={grace === g.ms}
               onChange={() => setGrace(g.ms)}
-              data-autofocus={g.ms === 0 ? true : undefined}
+              data-autofocus={g.ms === DEFAULT_GRACE_MS ? true : undefined}
             />
             {g.label}
           </label>

@@ -4,6 +4,8 @@ import { formatDateTime } from '../format/time';
 import { copyFormatLabels } from './copy-formats';
 import { snoozeChoices } from './snooze-choices';
 import { isSnoozed } from './StateChip';
+import { keyName } from './key-name';
+import './row-menu.css';
 
 export type RowMenuAction =
   | { kind: 'copy'; format: CopyFormat }
@@ -86,7 +88,7 @@ export function RowMenu({
     <div
       ref={ref}
       role="menu"
-      aria-label={`Actions for ${keyView.description || keyView.id}`}
+      aria-label={`Actions for ${keyName(keyView)}`}
       className="menu"
       style={{ top, right: anchor.right }}
       onKeyDown={onKeyDown}

@@ -5,6 +5,7 @@ import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
 import { DurationUnitSelect } from './DurationUnitSelect';
+import './key-dialogs.css';
 
 /** ext tokens only: make the key expire sooner (Rancher allows shortening, never extending). */
 export function ShortenExpiryDialog({ keyId }: { keyId: string }) {

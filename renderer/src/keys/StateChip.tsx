@@ -2,6 +2,7 @@ import type { KeyView } from '../../../electron/contract/keys';
 import { formatDateTime } from '../format/time';
 import { useStores } from '../ui/stores-context';
 import { useTicked } from '../ui/tick';
+import './keys.css';
 
 const labels: Record<KeyView['state'], string> = {
   active: 'Active',

@@ -12,13 +12,17 @@ export const copyFormatLabels: Record<CopyFormat, string> = {
   rancher_login: 'rancher login command',
 };
 
-/** "Copied, clears in 30 s" — or without the clearing when the clipboard is kept. */
-export function copiedText(format: CopyFormat, clearsInMs: number): string {
-  const what = format === 'bearer' ? 'Copied' : `Copied ${lowerFirst(copyFormatLabels[format])}`;
-  return clearsInMs > 0 ? `${what}, clears in ${Math.round(clearsInMs / 1000)} s` : what;
-}
-
-/** "Access key" → "access key", but "API endpoint" stays. */
-function lowerFirst(text: string): string {
-  return /^[A-Z][A-Z]/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+/**
+ * The toast for a copy: it names the part and the key ("Bearer token of token-abc12 copied") and,
+ * when the clipboard will be cleared, counts down to it. Copies share one toast slot, so a new copy
+ * replaces the previous toast instead of stacking.
+ */
+export function copiedToast(
+  format: CopyFormat,
+  keyId: string,
+  clearsInMs: number,
+): { text: string; slot: 'copy'; countdownMs: number } {
+  const part = copyFormatLabels[format];
+  const text = `${part.charAt(0).toUpperCase()}${part.slice(1)} of ${keyId} copied`;
+  return { text, slot: 'copy', countdownMs: clearsInMs };
 }

@@ -9,8 +9,6 @@ export interface KeyQuery {
   state: KeyState | 'all';
   label: string | null;
   family: TokenFamily | 'all';
-  /** Show session and kubeconfig tokens besides API keys. */
-  showSessions: boolean;
   sort: { column: SortColumn; dir: 'asc' | 'desc' };
 }
 
@@ -19,7 +17,6 @@ export const defaultQuery: KeyQuery = {
   state: 'all',
   label: null,
   family: 'all',
-  showSessions: false,
   sort: { column: 'expiresAt', dir: 'asc' },
 };
 
@@ -42,7 +39,9 @@ const haystacks = new WeakMap<KeyView, string>();
 function haystack(key: KeyView): string {
   let text = haystacks.get(key);
   if (text === undefined) {
-    text = [key.id, key.name, key.description, ...key.labels].join('\n').toLowerCase();
+    text = [key.id, key.name, key.description, key.clusterName ?? '', ...key.labels]
+      .join('\n')
+      .toLowerCase();
     haystacks.set(key, text);
   }
   return text;
@@ -90,9 +89,10 @@ export function searchWords(search: string): string[] {
  */
 export function compileQuery(query: KeyQuery): (key: KeyView) => boolean {
   const words = searchWords(query.search);
-  const { state, family, label, showSessions } = query;
+  // Which kinds are listed at all (API keys only, or sessions, kubeconfig and system tokens too)
+  // is one Settings switch, applied by the core: the table shows every key it is given.
+  const { state, family, label } = query;
   return (key) => {
-    if (!showSessions && (key.kind === 'session' || key.kind === 'kubeconfig')) return false;
     if (state !== 'all' && key.state !== state) return false;
     if (family !== 'all' && key.family !== family) return false;
     if (label !== null && !key.labels.includes(label)) return false;
@@ -118,7 +118,6 @@ export function narrows(prev: KeyQuery, next: KeyQuery): boolean {
     prev.state !== next.state ||
     prev.family !== next.family ||
     prev.label !== next.label ||
-    prev.showSessions !== next.showSessions ||
     prev.sort !== next.sort
   ) {
     return false;

@@ -31,7 +31,12 @@ export interface KeysState {
   /** The keyboard cursor row. */
   cursor: string | null;
   includeSystem: boolean;
+  /** The key just copied (its Copy button says so for a moment). */
+  copied: string | null;
 }
+
+/** How long a Copy button says "Copied ✓". */
+export const COPIED_MS = 1_500;
 
 const initial = (): KeysState => ({
   serverId: null,
@@ -46,12 +51,14 @@ const initial = (): KeysState => ({
   selected: {},
   cursor: null,
   includeSystem: false,
+  copied: null,
 });
 
 /** Keys of the active server, the table's query and selection, and every key action. */
 export function createKeysStore(api: Api) {
   const store = createStore<KeysState>()(initial);
   let generation = 0;
+  let copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   function replaceKey(key: KeyView) {
     store.setState((s) => ({ keys: s.keys.map((k) => (k.id === key.id ? key : k)) }));
@@ -165,7 +172,15 @@ export function createKeysStore(api: Api) {
       return serverId;
     },
     async copy(keyId: string, format: CopyFormat): Promise<Output<'keys:copy'>> {
-      return api.call('keys:copy', { serverId: actions.serverIdOrThrow(), keyId, format });
+      const out = await api.call('keys:copy', {
+        serverId: actions.serverIdOrThrow(),
+        keyId,
+        format,
+      });
+      clearTimeout(copiedTimer);
+      store.setState({ copied: keyId });
+      copiedTimer = setTimeout(() => store.setState({ copied: null }), COPIED_MS);
+      return out;
     },
     async create(input: Input<'keys:create'>): Promise<Output<'keys:create'>> {
       const out = await api.call('keys:create', input);

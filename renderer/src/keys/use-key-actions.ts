@@ -3,7 +3,7 @@ import type { CopyFormat } from '../../../electron/contract/keys';
 import { formatDateTime } from '../format/time';
 import { toAppError } from '../ui/error-text';
 import { useStores } from '../ui/stores-context';
-import { copiedText } from './copy-formats';
+import { copiedToast } from './copy-formats';
 
 /** Row actions with their feedback (toasts), shared by the table, the menu and shortcuts. */
 export function useKeyActions() {
@@ -13,7 +13,8 @@ export function useKeyActions() {
       async copy(keyId: string, format: CopyFormat = 'bearer') {
         try {
           const { clearsInMs } = await keys.copy(keyId, format);
-          ui.toast(copiedText(format, clearsInMs), 'success');
+          const { text, ...options } = copiedToast(format, keyId, clearsInMs);
+          ui.toast(text, 'success', options);
         } catch (e) {
           ui.toast(toAppError(e).message, 'error');
         }
@@ -34,22 +35,6 @@ export function useKeyActions() {
               ? 'Warnings for this key are back on.'
               : `Warnings snoozed until ${formatDateTime(until)}.`,
             'success',
-          );
-        } catch (e) {
-          ui.toast(toAppError(e).message, 'error');
-        }
-      },
-      async deleteExpired(keyIds: string[]) {
-        if (keyIds.length === 0) return;
-        try {
-          const { results } = await keys.remove(keyIds);
-          const failed = results.filter((r) => r.outcome === 'failed').length;
-          const done = results.length - failed;
-          ui.toast(
-            failed
-              ? `Deleted ${done} expired keys; ${failed} could not be deleted.`
-              : `Deleted ${done} expired ${done === 1 ? 'key' : 'keys'}.`,
-            failed ? 'warning' : 'success',
           );
         } catch (e) {
           ui.toast(toAppError(e).message, 'error');

@@ -1,4 +1,5 @@
 import { useStores } from '../ui/stores-context';
+import './servers.css';
 
 /** The first thing a new user sees: what the app does, then "Add a Rancher server". */
 export function FirstRun() {

@@ -1,4 +1,5 @@
 import type { ServerHealth } from '../../../electron/contract/servers';
+import './health.css';
 
 /** The words for a server's health in the switcher. */
 export const healthLabels: Record<ServerHealth, string> = {

@@ -5,6 +5,7 @@ import { durationUnits, formatDuration, time, unitMs, type DurationUnit } from '
 import { DataProblemList } from '../ui/DataProblems';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
+import './settings.css';
 
 /** Splits a threshold into the largest whole unit, for editing. */
 function split(ms: number): { value: string; unit: DurationUnit } {
@@ -79,7 +80,7 @@ function Thresholds({ values, onSave }: { values: number[]; onSave: (ms: number[
           <span className="muted">before</span>
           <button
             type="button"
-            className="button button-small button-ghost"
+            className="button button-small"
             onClick={() => change(rows.filter((_, j) => j !== i))}
             aria-label={`Remove threshold ${i + 1}`}
           >
@@ -141,8 +142,8 @@ export function SettingsView() {
       </header>
       {error && <ErrorNotice error={error} compact />}
       <div className="settings-grid">
-        <div className="settings-column">
-          <h2>Expiry warnings</h2>
+        <section className="settings-column" aria-labelledby="settings-expiry">
+          <h2 id="settings-expiry">Expiry warnings</h2>
           <Thresholds
             key={s.warningThresholdsMs.join(',')}
             values={s.warningThresholdsMs}
@@ -159,8 +160,9 @@ export function SettingsView() {
             checked={s.notifications}
             onChange={(notifications) => save({ notifications })}
           />
-
-          <h2>Keys</h2>
+        </section>
+        <section className="settings-column" aria-labelledby="settings-keys">
+          <h2 id="settings-keys">Keys</h2>
           <label className="setting-row">
             <span className="setting-text">
               <span>Clear the clipboard after</span>
@@ -182,14 +184,14 @@ export function SettingsView() {
             </select>
           </label>
           <Toggle
-            label="Show system tokens"
-            hint="Tokens Rancher creates for itself"
+            label="Show session, kubeconfig and system tokens"
+            hint="Besides API keys: browser sessions, kubeconfig files' tokens, Rancher's own"
             checked={s.showSystemTokens}
             onChange={(showSystemTokens) => save({ showSystemTokens })}
           />
-        </div>
-        <div className="settings-column">
-          <h2>Appearance and system</h2>
+        </section>
+        <section className="settings-column" aria-labelledby="settings-system">
+          <h2 id="settings-system">Appearance and system</h2>
           <fieldset className="setting-group">
             <legend>Theme</legend>
             <div className="segmented" role="radiogroup" aria-label="Theme">
@@ -217,8 +219,9 @@ export function SettingsView() {
             checked={s.closeToTray}
             onChange={(closeToTray) => save({ closeToTray })}
           />
-
-          <h2>About</h2>
+        </section>
+        <section className="settings-column" aria-labelledby="settings-about">
+          <h2 id="settings-about">About</h2>
           {info ? (
             <dl className="facts" aria-label="About this app">
               <dt>Version</dt>
@@ -255,7 +258,7 @@ export function SettingsView() {
           >
             Check the keychain again
           </button>
-        </div>
+        </section>
       </div>
     </section>
   );

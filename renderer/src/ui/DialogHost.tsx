@@ -33,7 +33,7 @@ export function DialogHost() {
     case 'createKey':
       return <CreateKeyDialog serverId={dialog.serverId} />;
     case 'importKey':
-      return <ImportKeyDialog serverId={dialog.serverId} />;
+      return <ImportKeyDialog serverId={dialog.serverId} accessKey={dialog.accessKey} />;
     case 'editLabels':
       return <EditLabelsDialog keyId={dialog.keyId} />;
     case 'renewKey':

@@ -1,6 +1,7 @@
 import { Dialog } from './Dialog';
 import { shortcutList } from './shortcuts';
 import { useStores } from './stores-context';
+import './dialog.css';
 
 /** The keyboard shortcuts, opened with `?`. */
 export function HelpOverlay() {

@@ -12,7 +12,8 @@ export type DialogState =
   | { kind: 'signIn'; serverId: string }
   | { kind: 'trustCertificate'; serverId: string; certificate: CertificateInfo }
   | { kind: 'createKey'; serverId: string }
-  | { kind: 'importKey'; serverId: string }
+  /** With `accessKey`: store the secret of a key we list but lack ("Store secret…"). */
+  | { kind: 'importKey'; serverId: string; accessKey?: string }
   | { kind: 'editLabels'; serverId: string; keyId: string }
   | { kind: 'renewKey'; serverId: string; keyId: string }
   | { kind: 'shortenExpiry'; serverId: string; keyId: string }
@@ -24,6 +25,17 @@ export interface Toast {
   id: number;
   text: string;
   tone: 'info' | 'success' | 'warning' | 'error';
+  /** Toasts of one slot replace each other (a new copy replaces the last copy's toast). */
+  slot?: string;
+  /** "clears in N s" follows the text, counting down to `shownAt + countdownMs`. */
+  countdownMs?: number;
+  shownAt: number;
+}
+
+/** Options of a toast: its slot and countdown (see {@link Toast}). */
+export interface ToastOptions {
+  slot?: string;
+  countdownMs?: number;
 }
 
 export interface UiState {
@@ -62,9 +74,17 @@ export function createUiStore() {
       returnFocus = null;
       if (target && target.isConnected) queueMicrotask(() => target.focus());
     },
-    toast(text: string, tone: Toast['tone'] = 'info') {
+    toast(text: string, tone: Toast['tone'] = 'info', options: ToastOptions = {}) {
       const id = nextId++;
-      store.setState((s) => ({ toasts: [...s.toasts.slice(-3), { id, text, tone }] }));
+      const toast: Toast = { id, text, tone, shownAt: Date.now(), ...options };
+      store.setState((s) => ({
+        toasts: [
+          ...s.toasts
+            .filter((t) => options.slot === undefined || t.slot !== options.slot)
+            .slice(-3),
+          toast,
+        ],
+      }));
       setTimeout(() => dismiss(id), TOAST_MS[tone]);
       return id;
     },

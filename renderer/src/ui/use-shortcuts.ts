@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { copiedText } from '../keys/copy-formats';
+import { copiedToast } from '../keys/copy-formats';
 import { selectActiveServer } from '../servers/servers-store';
 import { toAppError } from './error-text';
 import { isTyping, matchShortcut } from './shortcuts';
@@ -52,7 +52,10 @@ export function useShortcuts(searchRef: React.RefObject<HTMLInputElement | null>
           const id = state.cursor ?? Object.keys(state.selected)[0];
           if (!id || !state.serverId) return;
           keys.copy(id, 'bearer').then(
-            ({ clearsInMs }) => ui.toast(copiedText('bearer', clearsInMs), 'success'),
+            ({ clearsInMs }) => {
+              const { text, ...options } = copiedToast('bearer', id, clearsInMs);
+              ui.toast(text, 'success', options);
+            },
             (e: unknown) => ui.toast(toAppError(e).message, 'error'),
           );
           return;

@@ -63,6 +63,27 @@ export class AppPage {
     expect(summary, `axe violations on ${what}`).toEqual([]);
   }
 
+  /**
+   * Fails unless `locator`'s whole box lies inside the viewport (not merely clickable after a
+   * scroll: the window itself must show it).
+   */
+  async expectInViewport(locator: Locator, what: string): Promise<void> {
+    const box = await locator.boundingBox();
+    const size = this.page.viewportSize();
+    expect(box, `${what} is rendered`).not.toBeNull();
+    expect(size).not.toBeNull();
+    if (!box || !size) return;
+    const inside =
+      box.x >= 0 &&
+      box.y >= 0 &&
+      box.x + box.width <= size.width + 0.5 &&
+      box.y + box.height <= size.height + 0.5;
+    expect(
+      inside,
+      `${what} at x=${box.x.toFixed(0)}..${(box.x + box.width).toFixed(0)}, y=${box.y.toFixed(0)}..${(box.y + box.height).toFixed(0)} is inside the ${size.width}x${size.height} viewport`,
+    ).toBe(true);
+  }
+
   /** Saves a screenshot under .artifacts/screenshots (kept: Playwright wipes its outputDir). */
   async screenshot(name: string): Promise<void> {
     mkdirSync(shots, { recursive: true });

@@ -22,6 +22,24 @@ export class KeysPage {
     return this.rows.filter({ hasText: text });
   }
 
+  /** A row's primary action: Copy, or "Store secret…" when the app holds no secret. */
+  primaryAction(row: Locator): Locator {
+    return row.getByRole('button', { name: /^(Copy|Store secret for) / });
+  }
+
+  menuButton(row: Locator): Locator {
+    return row.getByTestId('row-menu-button');
+  }
+
+  /** Every key id in the list, in order (the table is virtualised: rows come and go on scroll). */
+  async keyIds(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key-id') ?? ''));
+  }
+
+  rowById(id: string): Locator {
+    return this.page.locator(`[data-testid="key-row"][data-key-id="${id}"]`);
+  }
+
   async copy(text: string): Promise<void> {
     await this.row(text).getByRole('button', { name: /^Copy/ }).click();
   }

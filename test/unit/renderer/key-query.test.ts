@@ -29,18 +29,20 @@ const keys = [
     description: 'ext deploy',
     expiresAt: '2029-12-31T00:00:00Z',
     state: 'expired',
-  }),
-  makeKey({
-    id: 'token-s',
-    kind: 'session',
-    description: 'UI session',
-    expiresAt: '2029-01-01T00:00:00Z',
+    clusterId: 'c-m-4x7kq2lb',
+    clusterName: 'prod-eu',
   }),
 ];
+const session = makeKey({
+  id: 'token-s',
+  kind: 'session',
+  description: 'UI session',
+  expiresAt: '2029-01-01T00:00:00Z',
+});
 const ids = (list: { id: string }[]) => list.map((k) => k.id);
 
 describe('applyQuery', () => {
-  it('sorts by soonest expiry first, never-expiring last, and hides sessions by default', () => {
+  it('sorts by soonest expiry first, never-expiring last', () => {
     expect(ids(applyQuery(keys, defaultQuery))).toEqual([
       'ext/token-d',
       'token-b',
@@ -66,11 +68,19 @@ describe('applyQuery', () => {
     expect(ids(applyQuery(keys, { ...defaultQuery, search: 'token-c' }))).toEqual(['token-c']);
   });
 
-  it('filters by state, label and family, and shows sessions when asked', () => {
+  it('finds a scoped key by its cluster name', () => {
+    expect(ids(applyQuery(keys, { ...defaultQuery, search: 'prod-eu' }))).toEqual(['ext/token-d']);
+    expect(ids(applyQuery(keys, { ...defaultQuery, search: 'PROD-EU deploy' }))).toEqual([
+      'ext/token-d',
+    ]);
+  });
+
+  it('filters by state, label and family, and shows every kind the core lists', () => {
     expect(ids(applyQuery(keys, { ...defaultQuery, state: 'expiring' }))).toEqual(['token-b']);
     expect(ids(applyQuery(keys, { ...defaultQuery, label: 'prod' }))).toEqual(['token-a']);
     expect(ids(applyQuery(keys, { ...defaultQuery, family: 'ext' }))).toEqual(['ext/token-d']);
-    expect(ids(applyQuery(keys, { ...defaultQuery, showSessions: true }))).toContain('token-s');
+    // Whether sessions are listed at all is the core's one switch (Settings), not a second filter.
+    expect(ids(applyQuery([...keys, session], defaultQuery))).toContain('token-s');
   });
 
   it('sorts by description case-insensitively', () => {

@@ -54,19 +54,25 @@ describe('KeysView', () => {
     expect(rowIds()).toEqual(['token-soon']);
   });
 
-  it('marks a key without a secret and disables its copy button', async () => {
+  it('marks a key without a secret and offers to store it instead of a dead Copy', async () => {
     await renderApp();
     const row = screen.getAllByTestId('key-row').find((r) => r.dataset.keyId === 'token-none')!;
     expect(row.textContent).toContain('No secret stored');
     expect(within(row).getByTitle(/^No secret stored: /).textContent).toBe('No secret stored');
-    expect(within(row).getByRole('button', { name: /^Copy/ })).toHaveProperty('disabled', true);
+    expect(within(row).queryByRole('button', { name: /^Copy/ })).toBeNull();
+    fireEvent.click(within(row).getByRole('button', { name: /^Store secret for / }));
+    const dialog = await screen.findByTestId('import-key-dialog');
+    expect(within(dialog).getByTestId('import-access-key').textContent).toBe('token-none');
+    expect(within(dialog).getByLabelText(/^Secret key/)).toBeTruthy();
   });
 
   it('copies the bearer in one click and says when the clipboard clears', async () => {
     const { fake } = await renderApp();
     const row = screen.getAllByTestId('key-row').find((r) => r.dataset.keyId === 'token-soon')!;
     fireEvent.click(within(row).getByRole('button', { name: /^Copy/ }));
-    expect((await screen.findByText('Copied, clears in 30 s')).textContent).toBeTruthy();
+    expect(
+      (await screen.findByText('Bearer token of token-soon copied, clears in 30 s')).textContent,
+    ).toBeTruthy();
     expect(fake.callsTo('keys:copy')).toEqual([
       { serverId: 'a', keyId: 'token-soon', format: 'bearer' },
     ]);
