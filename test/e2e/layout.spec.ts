@@ -194,6 +194,10 @@ test.describe('layout at every window size', () => {
       await addSignedInServer(core, sim, 'Demo Rancher');
       const keys = new KeysPage(page);
       await app.open();
+      // The page has an icon (tabs, bookmarks), served beside it.
+      const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+      const served = await page.request.get(new URL(icon ?? '', page.url()).href);
+      expect(served.headers()['content-type']).toBe('image/svg+xml');
       const row = keys.row('terraform');
       await expect(row).toBeVisible();
 
