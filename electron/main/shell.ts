@@ -19,6 +19,7 @@ import {
 import { runModeFrom } from './e2e/e2e-mode';
 import { installE2eHook } from './e2e/e2e-hook';
 import { createElectronClipboard } from './ipc/electron-clipboard';
+import { electronSystemProxy } from './network/electron-system-proxy';
 import { createEventForwarder } from './ipc/event-forwarder';
 import { registerIpc } from './ipc/ipc';
 import { hiddenArg } from './lifecycle/linux-autostart';
@@ -103,6 +104,7 @@ export async function startShell(options: {
     clipboard: createElectronClipboard(clipboard),
     clock,
     log,
+    systemProxy: electronSystemProxy(session.defaultSession),
   });
 
   const windowIds = new Set<number>();
