@@ -6,6 +6,7 @@
 import { run as copy } from './core-copy.bench';
 import { run as refresh } from './core-refresh.bench';
 import { run as start } from './core-start.bench';
+import { run as proxyRefresh } from './proxy-refresh.bench';
 import { main as simulator } from './rancher-sim.bench';
 import { run as renderer } from './renderer.bench';
 
@@ -14,6 +15,7 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['core-start', start],
   ['core-refresh', refresh],
   ['core-copy', copy],
+  ['proxy-refresh', proxyRefresh],
   ['renderer', renderer],
 ];
 
