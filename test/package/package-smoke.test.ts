@@ -1,19 +1,50 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { extractFile, listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { Arch, build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import FpmTarget from 'app-builder-lib/out/targets/FpmTarget';
 
 const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'rk-package-'));
 const out = path.join(work, 'out');
 const unpacked = path.join(out, 'linux-unpacked');
+const asar = path.join(unpacked, 'resources', 'app.asar');
+const sentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
 /**
- * Packaging smoke, offline: electron-builder `--dir` against a stub Electron dist (the real zip
- * cannot be downloaded here, toolchain.md), then the archive's contents are checked.
+ * Electron's own fuse wire as shipped (version 1, 8 fuses): RunAsNode on, cookie encryption off,
+ * NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off, browser V8 snapshot off,
+ * file:// privileges on. The stand-in binary carries it, so a fuse left unflipped shows.
+ */
+const electronDefaultWire = '10110001';
+/** A fuse's byte on the wire: ASCII '1' on, '0' off. */
+const on = 0x31;
+const off = 0x30;
+
+/** What the packed app's deb and resolved configuration look like, captured during the build. */
+let fpmArgs: string[] = [];
+let desktopEntry = '';
+let afterInstall = '';
+let resolved: Configuration | null = null;
+
+/**
+ * Packaging smoke, offline: electron-builder packs the app for Linux (the unpacked dir and the deb
+ * up to the point where fpm, which cannot be downloaded here, would run) against a stand-in Electron:
+ * a tiny script that also carries the fuse sentinel and Electron's default wire bytes.
  */
 beforeAll(async () => {
   if (!existsSync('dist/main/index.cjs') || !existsSync('dist/renderer/index.html')) {
@@ -22,55 +53,67 @@ beforeAll(async () => {
   if (!existsSync('dist/cli/rancher-keys')) await run('node', ['scripts/build-cli.mjs', '--sea']);
   const stub = path.join(work, 'electron-stub');
   mkdirSync(path.join(stub, 'resources'), { recursive: true });
-  writeFileSync(path.join(stub, 'electron'), '#!/bin/sh\nexit 0\n');
+  writeFileSync(
+    path.join(stub, 'electron'),
+    `#!/bin/sh\nexit 0\n# ${sentinel}\x01\x08${electronDefaultWire}\n`,
+  );
   chmodSync(path.join(stub, 'electron'), 0o755);
   writeFileSync(path.join(stub, 'LICENSE'), 'stub');
-  await run(
-    'npx',
-    [
-      'electron-builder',
-      '--linux',
-      'dir',
-      '--publish',
-      'never',
-      '--config',
-      'build/electron-builder.yml',
-      `-c.electronDist=${stub}`,
-      `-c.directories.output=${out}`,
-    ],
-    { env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 16 * 1024 * 1024 },
-  );
-}, 180_000);
+  process.env.CSC_IDENTITY_AUTO_DISCOVERY = 'false';
+  await build({
+    targets: Platform.LINUX.createTarget(['dir', 'deb'], Arch.x64),
+    publish: 'never',
+    config: {
+      extends: path.resolve('build/electron-builder.yml'),
+      electronDist: stub,
+      directories: { output: out },
+      afterPack: (context) => {
+        resolved = context.packager.config;
+      },
+    },
+    // Called with fpm's arguments just before fpm would run; true stops there.
+    effectiveOptionComputed: ([args, desktopFile]: [string[], string]) => {
+      fpmArgs = args;
+      desktopEntry = readFileSync(desktopFile, 'utf8');
+      afterInstall = readFileSync(args[args.indexOf('--after-install') + 1]!, 'utf8');
+      return Promise.resolve(true);
+    },
+  });
+}, 240_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+function asarFiles(): string[] {
+  return listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/'));
+}
+
 describe('electron-builder package', () => {
   it('contains the main, preload and renderer entry points in app.asar', () => {
-    const asar = path.join(unpacked, 'resources', 'app.asar');
-    expect(existsSync(asar)).toBe(true);
-    const files = new Set(listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/')));
+    const files = new Set(asarFiles());
     expect(files).toContain('/dist/main/index.cjs');
     expect(files).toContain('/dist/preload/index.cjs');
     expect(files).toContain('/dist/renderer/index.html');
     expect(files).toContain('/package.json');
   });
 
-  it('unpacks keytar.node from the archive so it can be loaded', () => {
+  it('ships keytar and its binding as the only node module, the binding unpacked', () => {
+    const modules = new Set(
+      asarFiles()
+        .filter((f) => f.startsWith('/node_modules/'))
+        .map((f) => f.split('/')[2]),
+    );
+    expect([...modules]).toEqual(['keytar']);
     const native = path.join(
       unpacked,
-      'resources',
-      'app.asar.unpacked',
-      'node_modules',
-      'keytar',
-      'build',
-      'Release',
-      'keytar.node',
+      'resources/app.asar.unpacked/node_modules/keytar/build/Release/keytar.node',
     );
     expect(existsSync(native)).toBe(true);
+    expect(asarFiles()).toContain('/node_modules/keytar/lib/keytar.js');
+    // Nothing of keytar's build tree (sources, object files) comes along.
+    expect(asarFiles().filter((f) => /\/keytar\/(src|build\/Release\/obj)/.test(f))).toEqual([]);
   });
 
   it('contains the tray and window icons the main process loads', () => {
-    const files = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false });
     for (const icon of [
       'tray.png',
       'tray@2x.png',
@@ -78,12 +121,11 @@ describe('electron-builder package', () => {
       'tray-large@2x.png',
       'icon.png',
     ]) {
-      expect(files.map((f) => f.replaceAll('\\', '/'))).toContain(`/dist/icons/${icon}`);
+      expect(asarFiles()).toContain(`/dist/icons/${icon}`);
     }
   });
 
   it('starts from the bundled main entry point', () => {
-    const asar = path.join(unpacked, 'resources', 'app.asar');
     const manifest = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as {
       main: string;
     };
@@ -98,7 +140,68 @@ describe('electron-builder package', () => {
   });
 
   it('leaves source maps out of the archive', () => {
-    const files = listPackage(path.join(unpacked, 'resources', 'app.asar'), { isPack: false });
-    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(asarFiles().filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('stays small (app.asar under 3 MB; it was 19 MB with every production dependency)', () => {
+    expect(statSync(asar).size).toBeLessThan(3 * 1024 * 1024);
+  });
+});
+
+describe('Electron fuses in the packed binary', () => {
+  const states = async () => {
+    const wire = await getCurrentFuseWire(path.join(unpacked, 'rancher-keys'));
+    return (option: FuseV1Options) => wire[option];
+  };
+
+  it('turns off running as Node, NODE_OPTIONS and --inspect', async () => {
+    const fuse = await states();
+    expect(fuse(FuseV1Options.RunAsNode)).toBe(off);
+    expect(fuse(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(off);
+    expect(fuse(FuseV1Options.EnableNodeCliInspectArguments)).toBe(off);
+  });
+
+  it('loads the app only from an integrity-checked app.asar', async () => {
+    const fuse = await states();
+    expect(fuse(FuseV1Options.OnlyLoadAppFromAsar)).toBe(on);
+    expect(fuse(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(on);
+  });
+
+  it('encrypts cookies and gives file:// no extra privileges', async () => {
+    const fuse = await states();
+    expect(fuse(FuseV1Options.EnableCookieEncryption)).toBe(on);
+    expect(fuse(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(off);
+  });
+});
+
+describe('the deb', () => {
+  it('depends on everything electron-builder would, plus a Secret Service provider', () => {
+    // electron-builder's own list for a deb without `depends` (a private method, read on purpose:
+    // when electron-builder adds to it, this test asks for the addition here too).
+    const fpm = FpmTarget.prototype as unknown as { getDefaultDepends(target: string): string[] };
+    const defaults = fpm.getDefaultDepends.call(null, 'deb');
+    expect(defaults.length).toBeGreaterThan(5);
+    const depends = resolved?.deb?.depends;
+    expect(Array.isArray(depends)).toBe(true);
+    for (const dependency of defaults) expect(depends).toContain(dependency);
+    expect(depends).toContain('gnome-keyring | kwalletmanager | keepassxc');
+  });
+
+  it('is the primary Linux target', () => {
+    expect(resolved?.linux?.target).toEqual(['deb', 'AppImage']);
+  });
+
+  it('names its launcher after the app id, which is also the window class', () => {
+    expect(desktopEntry).toMatch(/^StartupWMClass=io\.rancherkeys\.app$/m);
+    expect(desktopEntry).toMatch(/^Exec="\/opt\/Rancher Keys\/rancher-keys" %U$/m);
+    const installed = fpmArgs.filter((a) => a.endsWith('.desktop')).map((a) => a.split('=')[1]);
+    expect(installed).toEqual(['/usr/share/applications/io.rancherkeys.app.desktop']);
+  });
+
+  it('ships the AppArmor profile that lets Chromium sandbox itself on Ubuntu 24.04+', () => {
+    const profile = readFileSync(path.join(unpacked, 'resources', 'apparmor-profile'), 'utf8');
+    expect(profile).toContain('profile "rancher-keys" "/opt/Rancher Keys/rancher-keys"');
+    expect(profile).toMatch(/^\s*userns,$/m);
+    expect(afterInstall).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/rancher-keys'");
   });
 });
