@@ -1,17 +1,27 @@
 import { z } from 'zod';
 import type { TokenFamily } from '../../contract/keys';
 import { AppFailure } from '../app-failure';
+import { isRancherName } from '../rancher/names';
 
 /** The access key of a token: `token-abc12` (v3) or `ext/token-abc12` (ext). */
 export function keyIdOf(family: TokenFamily, name: string): string {
   return family === 'ext' ? `ext/${name}` : name;
 }
 
-/** Splits an access key into its family and server-side object name. */
-export function parseKeyId(keyId: string): { family: TokenFamily; name: string } {
-  return keyId.startsWith('ext/')
+/**
+ * Splits a pasted access key (`token-abc12` or `ext/token-abc12`) into family and name: the `ext/`
+ * prefix is how Rancher's credential format marks an ext token (rancher-api.md §2.2). Keys the app
+ * lists never go through here: their family comes from the list they were in. The name must be in
+ * Rancher's grammar, which has no `/`, so the split is unambiguous.
+ */
+export function splitAccessKey(keyId: string): { family: TokenFamily; name: string } {
+  const ref: { family: TokenFamily; name: string } = keyId.startsWith('ext/')
     ? { family: 'ext', name: keyId.slice(4) }
     : { family: 'v3', name: keyId };
+  if (!isRancherName(ref.name)) {
+    throw new AppFailure('invalid_input', 'That is not a Rancher access key.');
+  }
+  return ref;
 }
 
 // Rancher names are Kubernetes names (token-xxxxx, kubeconfig-user-x…); secrets are 54 characters
@@ -37,7 +47,7 @@ export function parseBearer(text: string): {
   }
   const bearer = parsed.data;
   const keyId = bearer.slice(0, bearer.lastIndexOf(':'));
-  return { keyId, ...parseKeyId(keyId), bearer };
+  return { keyId, ...splitAccessKey(keyId), bearer };
 }
 
 /** The secret key part of a bearer (everything after the access key and its colon). */

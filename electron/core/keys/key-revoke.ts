@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { deleteOutcomeSchema } from '../../contract/keys';
 import { AppFailure } from '../app-failure';
-import { parseKeyId } from './key-id';
 import type { KeyContext } from './key-context';
 
 type Outcome = z.infer<typeof deleteOutcomeSchema>;
@@ -57,8 +56,12 @@ export async function revokeKeys(
         message: `This key is how Rancher Keys signs in to ${server.name}. Sign out (or sign in with another key) first.`,
       };
     }
-    const { family, name } = parseKeyId(keyId);
+    const record = Object.hasOwn(records, keyId) ? records[keyId] : undefined;
+    // A key the app never listed is not sent to the server: only a listed key's record says which
+    // family and name it has (an id's text could name a token of another family).
+    if (!record) return { keyId, outcome: 'already_gone', message: null };
     try {
+      const { family, name } = record.token;
       const answer = await deps.servers.clientFor(serverId).deleteToken(family, name);
       await forgetKey(ctx, serverId, keyId);
       return { keyId, outcome: answer === 'deleted' ? 'revoked' : 'already_gone', message: null };

@@ -6,7 +6,6 @@ import { createKeyContext, type KeyServiceDeps } from './key-context';
 import { createKeyCopier } from './key-copy';
 import { recoverJournal, type RecoveryAction } from './key-create';
 import { withDefault } from './key-handle';
-import { parseKeyId } from './key-id';
 import { importKey } from './key-import';
 import { createKeyJournal } from './key-journal';
 import { createKey, renewKey } from './key-issue';
@@ -193,7 +192,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     renew: (input) => renewKey(ctx, input),
     async update(input) {
       const record = ctx.record(input.serverId, input.keyId);
-      const { family, name } = parseKeyId(input.keyId);
+      const { family, name } = record.token;
       if (family !== 'ext') {
         throw new AppFailure(
           'invalid_input',

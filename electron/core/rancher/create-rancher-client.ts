@@ -34,8 +34,14 @@ export function createRancherClient(options: RancherClientOptions): RancherClien
     network: options.network,
   });
   const features = featuresOf(options.version);
-  const v3 = v3Tokens(http);
-  const ext = extTokens(http);
+  const skipped = (family: TokenFamily) => (count: number) =>
+    options.log?.warn('rancher: left out list items with a malformed name or field', {
+      origin,
+      family,
+      count,
+    });
+  const v3 = v3Tokens(http, skipped('v3'));
+  const ext = extTokens(http, skipped('ext'));
   const auth = loginApi(http, features);
   let meCache: { bearer: string; user: Promise<RancherUser> } | undefined;
 

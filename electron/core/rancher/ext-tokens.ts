@@ -1,15 +1,19 @@
 import { badBodyFailure } from './failures';
 import type { CreatedToken, RancherToken } from './rancher-client';
 import type { Transport } from './http';
-import { extTokenListSchema, extTokenSchema } from './schemas';
+import { objectPath } from './names';
+import { extTokenListSchema, extTokenSchema, parseItems } from './schemas';
 import { fromExt } from './token-model';
 import { tokenResource } from './token-resource';
 
 const BASE = '/apis/ext.cattle.io/v1/tokens';
 
-/** `tokens.ext.cattle.io` through the kube API on the Rancher URL (rancher-api.md §6), 2.12+. */
-export function extTokens(http: Transport) {
-  const path = (name: string) => `${BASE}/${encodeURIComponent(name)}`;
+/**
+ * `tokens.ext.cattle.io` through the kube API on the Rancher URL (rancher-api.md §6), 2.12+. List
+ * items that fail their schema are left out and reported to `onSkipped`.
+ */
+export function extTokens(http: Transport, onSkipped: (count: number) => void) {
+  const path = (name: string) => objectPath(BASE, name);
   return {
     ...tokenResource(http, path, (response) => fromExt(http.json(response, extTokenSchema))),
     /**
@@ -25,7 +29,11 @@ export function extTokens(http: Transport) {
         passStatuses: [404],
       });
       if (response.status === 404) return [];
-      const items = http.json(response, extTokenListSchema).items ?? [];
+      const { items, skipped } = parseItems(
+        http.json(response, extTokenListSchema).items ?? [],
+        extTokenSchema,
+      );
+      if (skipped > 0) onSkipped(skipped);
       return items.map(fromExt).filter((t) => t.userId === '' || t.userId === userId);
     },
     /** `ttlMs` 0 asks for the server's default (§6.2); the bearer is `ext/<name>:<secret>`. */

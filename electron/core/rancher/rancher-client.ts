@@ -2,6 +2,7 @@ import type { NetworkPolicy } from '../network/network-policy';
 import type { CertificateInfo } from '../../contract/errors';
 import type { KeyKind, TokenFamily } from '../../contract/keys';
 import type { AuthProvider, Cluster, TokenApis } from '../../contract/servers';
+import type { Logger } from '../log';
 
 /** A token as the app models it, from either family (v3 `/v3/tokens` or ext.cattle.io/v1). */
 export interface RancherToken {
@@ -127,4 +128,6 @@ export interface RancherClientOptions {
    * roots (plus the server's own trust) are trusted.
    */
   network?: NetworkPolicy;
+  /** Where to report what the client leaves out (malformed list items); default nowhere. */
+  log?: Logger;
 }

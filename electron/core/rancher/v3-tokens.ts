@@ -1,18 +1,27 @@
 import type { CreatedToken, RancherToken } from './rancher-client';
 import type { Transport } from './http';
-import { v3TokenCreatedSchema, v3TokenListSchema, v3TokenSchema } from './schemas';
+import { objectPath } from './names';
+import { parseItems, v3TokenCreatedSchema, v3TokenListSchema, v3TokenSchema } from './schemas';
 import { fromV3 } from './token-model';
 import { tokenResource } from './token-resource';
 
-/** `/v3/tokens` (rancher-api.md §4), every Rancher release. */
-export function v3Tokens(http: Transport) {
-  const path = (name: string) => `/v3/tokens/${encodeURIComponent(name)}`;
+/**
+ * `/v3/tokens` (rancher-api.md §4), every Rancher release. List items that fail their schema are
+ * left out and reported to `onSkipped`.
+ */
+export function v3Tokens(http: Transport, onSkipped: (count: number) => void) {
+  const path = (name: string) => objectPath('/v3/tokens', name);
   return {
     ...tokenResource(http, path, (response) => fromV3(http.json(response, v3TokenSchema))),
     /** The caller's v3 tokens (sessions, kubeconfig tokens and API keys; expired ones too). */
     async list(bearer: string): Promise<RancherToken[]> {
       const response = await http.request({ method: 'GET', path: '/v3/tokens', bearer });
-      return http.json(response, v3TokenListSchema).data.map(fromV3);
+      const { items, skipped } = parseItems(
+        http.json(response, v3TokenListSchema).data,
+        v3TokenSchema,
+      );
+      if (skipped > 0) onSkipped(skipped);
+      return items.map(fromV3);
     },
     /** `ttlMs` 0 asks for "never" (granted only where the server has no maximum, §4.8). */
     async create(

@@ -106,7 +106,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     server: StoredServer,
     credential: () => Promise<string | null>,
     pending?: string | null,
-  ) => clientOptions(server, credential, deps.appVersion, network(server, pending));
+  ) => clientOptions(server, credential, deps.appVersion, network(server, pending), log);
   // Function declarations below are hoisted, so the sessions can be built before them.
   const sessions = createSignInSessions({
     secrets,

@@ -4,6 +4,7 @@ import type { NetworkPolicy } from '../network/network-policy';
 import type { RancherClientOptions } from '../rancher/rancher-client';
 import { certificateInfoOf } from '../rancher/tls';
 import { proxyView } from './server-proxy';
+import type { Logger } from '../log';
 import { deriveHealth, signInStateOf } from './health';
 import type { StoredServer } from './server-store';
 
@@ -46,6 +47,7 @@ export function clientOptions(
   credential: () => Promise<string | null>,
   appVersion: string,
   network?: NetworkPolicy,
+  log?: Logger,
 ): RancherClientOptions {
   return {
     origin: server.origin,
@@ -60,5 +62,6 @@ export function clientOptions(
     credential,
     appVersion,
     version: server.version,
+    ...(log ? { log } : {}),
   };
 }

@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   extTokenListSchema,
   extTokenSchema,
+  parseItems,
   v3TokenCreatedSchema,
   v3TokenListSchema,
+  v3TokenSchema,
 } from '../../../../electron/core/rancher/schemas';
 import { fromExt, fromV3 } from '../../../../electron/core/rancher/token-model';
+
+/** A v3 list body parsed as the client does: the envelope, then each item. */
+const v3List = {
+  parse: (body: unknown) => ({
+    data: parseItems(v3TokenListSchema.parse(body).data, v3TokenSchema).items,
+  }),
+};
 
 // Bodies as rancher-api.md §4.2, §4.4 and §6.2 show them (trimmed of fields the app ignores).
 const v3Item = {
@@ -61,9 +70,7 @@ const extItem = {
 
 describe('v3 token bodies', () => {
   it('maps a 2.10+ list item to the model when every field is present', () => {
-    const [token] = v3TokenListSchema
-      .parse({ type: 'collection', data: [v3Item] })
-      .data.map(fromV3);
+    const [token] = v3List.parse({ type: 'collection', data: [v3Item] }).data.map(fromV3);
     expect(token).toEqual({
       family: 'v3',
       name: 'token-7kq2x',
@@ -82,9 +89,7 @@ describe('v3 token bodies', () => {
 
   it('reads a ≤2.9 item (lastUpdateTime, no lastUsedAt) when the server is older', () => {
     const { lastUsedAt: _drop, ...old } = v3Item;
-    const token = fromV3(
-      v3TokenListSchema.parse({ data: [{ ...old, lastUpdateTime: '' }] }).data[0]!,
-    );
+    const token = fromV3(v3List.parse({ data: [{ ...old, lastUpdateTime: '' }] }).data[0]!);
     expect(token.lastUsedAt).toBeNull();
   });
 
@@ -100,7 +105,7 @@ describe('v3 token bodies', () => {
 
   it('models ttl 0 as never expiring when the token has no expiry', () => {
     expect(
-      fromV3(v3TokenListSchema.parse({ data: [{ ...v3Item, ttl: 0, expiresAt: '' }] }).data[0]!),
+      fromV3(v3List.parse({ data: [{ ...v3Item, ttl: 0, expiresAt: '' }] }).data[0]!),
     ).toMatchObject({
       ttlMs: null,
       expiresAt: null,
@@ -109,7 +114,7 @@ describe('v3 token bodies', () => {
 
   it('tells session, kubeconfig and system tokens from API keys by label, name and isDerived', () => {
     const kind = (over: Record<string, unknown>) =>
-      fromV3(v3TokenListSchema.parse({ data: [{ ...v3Item, ...over }] }).data[0]!).kind;
+      fromV3(v3List.parse({ data: [{ ...v3Item, ...over }] }).data[0]!).kind;
     expect(
       kind({ labels: { 'authn.management.cattle.io/kind': 'session' }, isDerived: false }),
     ).toBe('session');
@@ -123,12 +128,8 @@ describe('v3 token bodies', () => {
   });
 
   it('rejects a body whose ttl is not a number when the server sends a wrong shape', () => {
-    expect(v3TokenListSchema.safeParse({ data: [{ ...v3Item, ttl: '7776000000' }] }).success).toBe(
-      false,
-    );
-    expect(v3TokenListSchema.safeParse({ data: [{ ...v3Item, name: undefined }] }).success).toBe(
-      false,
-    );
+    expect(v3TokenSchema.safeParse({ ...v3Item, ttl: '7776000000' }).success).toBe(false);
+    expect(v3TokenSchema.safeParse({ ...v3Item, name: undefined }).success).toBe(false);
   });
 });
 
