@@ -1,6 +1,6 @@
 import { keyStateOf } from '../core/keys/key-view';
 import { defaultKeyOf, handleOf, resolveKeyRef } from '../core/keys/key-handle';
-import { keySecretAccount } from '../core/keys/key-secret-account';
+import { keySecretAccount } from '../core/vault/keychain-accounts';
 import type { KeyRecord } from '../core/keys/key-records';
 import { expiringWindow } from '../core/keys/key-context';
 import type { StoredServer } from '../core/servers/server-store';

@@ -1,6 +1,6 @@
 import type { Cluster } from '../../contract/servers';
 import { AppFailure } from '../../core/app-failure';
-import { signInSecretAccount } from '../../core/keys/key-secret-account';
+import { signInAccount } from '../../core/vault/keychain-accounts';
 import { createRancherClient } from '../../core/rancher/create-rancher-client';
 import { clientOptions } from '../../core/servers/server-view';
 import type { StoredServer } from '../../core/servers/server-store';
@@ -45,7 +45,7 @@ async function findCluster(
   // An unscoped key can list clusters itself; a scoped one cannot (Rancher answers 401), so the
   // app's sign-in credential asks instead.
   const credential =
-    scope === null ? key.bearer : await ctx.secrets().get(signInSecretAccount(key.server.origin));
+    scope === null ? key.bearer : await ctx.secrets().get(signInAccount(key.server.origin));
   let clusters: Cluster[];
   try {
     if (!credential) throw new AppFailure('unauthorized', 'no credential');

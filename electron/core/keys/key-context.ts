@@ -6,7 +6,8 @@ import type { Logger } from '../log';
 import type { ClipboardPort, Clock } from '../ports';
 import type { ServerService } from '../servers/server-service';
 import type { MetadataStore } from '../vault/metadata-store';
-import { secretAccount, type SecretStore } from '../vault/secret-store';
+import { InvalidAccountPart, keyAccount } from '../vault/keychain-accounts';
+import type { SecretStore } from '../vault/secret-store';
 import type { KeyCache } from './key-cache';
 import type { KeyJournal } from './key-journal';
 import type { KeyRecord } from './key-records';
@@ -77,7 +78,17 @@ export function createKeyContext(
     async crash(step) {
       await deps.crashPoint?.(step);
     },
-    account: (serverId, keyId) => secretAccount(deps.servers.get(serverId).origin, keyId),
+    account(serverId, keyId) {
+      try {
+        return keyAccount(deps.servers.get(serverId).origin, keyId);
+      } catch (error) {
+        if (!(error instanceof InvalidAccountPart)) throw error;
+        throw new AppFailure(
+          'invalid_input',
+          "This key's name is not one Rancher issues, so Rancher Keys keeps no secret under it.",
+        );
+      }
+    },
     view(serverId, keyId) {
       const record = cache.get(serverId).keys[keyId];
       if (!record) {

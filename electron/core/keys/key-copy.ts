@@ -1,9 +1,9 @@
 import type { Output, ParsedInput } from '../../contract/ipc';
 import { AppFailure } from '../app-failure';
+import { keySecretAccount } from '../vault/keychain-accounts';
 import { createClipboardGuard } from './clipboard-guard';
 import { formatCopy, publicFormats } from './copy-format';
 import type { KeyContext } from './key-context';
-import { keySecretAccount } from './key-secret-account';
 
 /** Copies a key in one of the copy formats; secrets never leave the main process except here. */
 export interface KeyCopier {

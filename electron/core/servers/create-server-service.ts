@@ -7,12 +7,14 @@ import type { Clock } from '../ports';
 import { createRancherClient } from '../rancher/create-rancher-client';
 import type { RancherClient, RancherClientOptions } from '../rancher/rancher-client';
 import type { MetadataStore } from '../vault/metadata-store';
+import { legacySignInAccount, parseAccount } from '../vault/keychain-accounts';
 import type { SecretStore } from '../vault/secret-store';
 import { healthCodes, signInStateOf } from './health';
 import { clientOptions, serverView } from './server-view';
 import { defaultServerName, normaliseServerUrl } from './normalise-url';
 import type { ServerRecord, ServerService } from './server-service';
 import { readServers, writeServers, type ServersDocument, type StoredServer } from './server-store';
+import { moveLegacySignIns } from './sign-in-migration';
 import { createSignInSessions } from './sign-in-sessions';
 import { createDialer } from '../network/dial';
 import {
@@ -41,7 +43,6 @@ export interface ServerServiceDeps {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-export { LOGIN_ACCOUNT } from './sign-in-sessions';
 
 /**
  * The server registry, TLS trust and sign-in (issue 4 §1–§2). Servers are persisted in the
@@ -55,6 +56,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   const clients = new Map<string, RancherClient>();
   const listeners = new Set<() => void>();
   const proxyPasswords = createProxyCredentials(secrets);
+  let adding: Promise<unknown> = Promise.resolve();
 
   const emit = () => {
     for (const listener of [...listeners]) {
@@ -174,10 +176,69 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     await save();
   }
 
+  async function addServer(input: ServerAddInput): Promise<Server> {
+    const origin = normaliseServerUrl(input.url);
+    const existing = doc.servers.find((s) => s.origin === origin);
+    if (existing) {
+      throw new AppFailure(
+        'conflict',
+        `${origin} is already in Rancher Keys as "${existing.name}".`,
+      );
+    }
+    const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const proxy = input.proxy
+      ? applyProxyInput(defaultProxy, input.proxy)
+      : { proxy: defaultProxy, password: undefined };
+    const pending = proxy.password ?? null;
+    const server: StoredServer = {
+      id: `srv-${randomBytes(6).toString('hex')}`,
+      origin,
+      name: input.name?.trim() || defaultServerName(origin),
+      caPem: input.caPem?.trim() || null,
+      fingerprint256: null,
+      anchorPem: null,
+      timeoutMs,
+      proxy: proxy.proxy,
+      proxyCaPem: null,
+      version: null,
+      tokenApis: { v3: true, ext: false },
+      maxTtlMs: null,
+      maxTtlKnown: false,
+      signIn: null,
+      addedAt: new Date(clock.now()).toISOString(),
+    };
+    const trust = await captureTrust(
+      origin,
+      input.fingerprint256 ?? null,
+      timeoutMs,
+      dialOf(server, pending),
+    );
+    server.fingerprint256 = trust.fingerprint256;
+    server.anchorPem = trust.anchorPem;
+    const probe = await makeClient(options(server, () => Promise.resolve(null), pending)).probe();
+    server.version = probe.version;
+    server.tokenApis = probe.tokenApis;
+    await proxyPasswords.save(server, proxy.password);
+    const activeBefore = doc.activeId;
+    doc.servers.push(server);
+    doc.activeId ??= server.id;
+    try {
+      await save();
+    } catch (error) {
+      // Not written, so not added: the registry in memory stays what is on disk.
+      doc.servers = doc.servers.filter((s) => s.id !== server.id);
+      doc.activeId = activeBefore;
+      throw error;
+    }
+    emit();
+    return view(server);
+  }
+
   return {
     async load() {
       doc = await readServers(metadata);
       for (const id of [...clients.keys()]) forget(id);
+      await moveLegacySignIns(secrets, doc.servers, log);
     },
     list: () => doc.servers.map(view),
     activeId: () => doc.activeId,
@@ -195,56 +256,13 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
       };
     },
 
-    async add(input: ServerAddInput): Promise<Server> {
-      const origin = normaliseServerUrl(input.url);
-      const existing = doc.servers.find((s) => s.origin === origin);
-      if (existing) {
-        throw new AppFailure(
-          'conflict',
-          `${origin} is already in Rancher Keys as "${existing.name}".`,
-        );
-      }
-      const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const proxy = input.proxy
-        ? applyProxyInput(defaultProxy, input.proxy)
-        : { proxy: defaultProxy, password: undefined };
-      const pending = proxy.password ?? null;
-      const server: StoredServer = {
-        id: `srv-${randomBytes(6).toString('hex')}`,
-        origin,
-        name: input.name?.trim() || defaultServerName(origin),
-        caPem: input.caPem?.trim() || null,
-        fingerprint256: null,
-        anchorPem: null,
-        timeoutMs,
-        proxy: proxy.proxy,
-        proxyCaPem: null,
-        version: null,
-        tokenApis: { v3: true, ext: false },
-        maxTtlMs: null,
-        maxTtlKnown: false,
-        signIn: null,
-        addedAt: new Date(clock.now()).toISOString(),
-      };
-      const trust = await captureTrust(
-        origin,
-        input.fingerprint256 ?? null,
-        timeoutMs,
-        dialOf(server, pending),
-      );
-      server.fingerprint256 = trust.fingerprint256;
-      server.anchorPem = trust.anchorPem;
-      const probe = await makeClient(options(server, () => Promise.resolve(null), pending)).probe();
-      server.version = probe.version;
-      server.tokenApis = probe.tokenApis;
-      await proxyPasswords.save(server, proxy.password);
-      doc.servers.push(server);
-      doc.activeId ??= server.id;
-      await save();
-      emit();
-      return view(server);
+    add(input: ServerAddInput): Promise<Server> {
+      // Adds run one at a time: the duplicate check and the push are separated by network calls,
+      // and two adds of one origin in between would both pass the check.
+      const job = adding.then(() => addServer(input));
+      adding = job.catch(() => undefined);
+      return job;
     },
-
     async update(input: ServerUpdateInput): Promise<Server> {
       const server = find(input.id);
       const next: StoredServer = { ...server };
@@ -292,9 +310,14 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
 
     async remove(id) {
       const server = find(id);
-      const prefix = `${server.origin}/`;
-      for (const account of await secrets.accounts()) {
-        if (account.startsWith(prefix)) await secrets.delete(account);
+      // Accounts are named by origin: when another registered server has the same origin (an old
+      // data file from before adds were serialised), the items are that server's too and stay.
+      const shared = doc.servers.some((s) => s.id !== id && s.origin === server.origin);
+      if (!shared) {
+        for (const account of await secrets.accounts()) {
+          if (parseAccount(account)?.origin === server.origin) await secrets.delete(account);
+        }
+        await secrets.delete(legacySignInAccount(server.origin));
       }
       doc.servers = doc.servers.filter((s) => s.id !== id);
       if (doc.activeId === id) doc.activeId = doc.servers[0]?.id ?? null;

@@ -1,9 +1,9 @@
-import { secretAccount, type SecretStore } from '../vault/secret-store';
-import { PROXY_ACCOUNT } from './server-proxy';
+import { proxyAccount } from '../vault/keychain-accounts';
+import type { SecretStore } from '../vault/secret-store';
 import type { StoredServer } from './server-store';
 
 /**
- * The proxy passwords of the registered servers: one keychain item `<origin>/@proxy` each, read
+ * The proxy passwords of the registered servers: one keychain item `proxy:<origin>` ({@link proxyAccount}) each, read
  * when a connection first needs it and then held in memory until the setting changes.
  */
 export interface ProxyCredentials {
@@ -16,7 +16,7 @@ export interface ProxyCredentials {
 
 export function createProxyCredentials(secrets: SecretStore): ProxyCredentials {
   const cache = new Map<string, Promise<string | null>>();
-  const account = (server: StoredServer) => secretAccount(server.origin, PROXY_ACCOUNT);
+  const account = (server: StoredServer) => proxyAccount(server.origin);
   return {
     password(server) {
       let pending = cache.get(server.id);

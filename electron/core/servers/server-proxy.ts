@@ -12,9 +12,6 @@ import {
 } from '../network/proxy-route';
 import type { TrustStore } from '../network/trust-store';
 
-/** The keychain account name of a server's proxy password (no token name can be `@proxy`). */
-export const PROXY_ACCOUNT = '@proxy';
-
 /** A server's proxy setting as stored in metadata (the password is in the keychain). */
 export const storedProxySchema = z.object({
   mode: z.enum(['none', 'system', 'url']),

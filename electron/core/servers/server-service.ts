@@ -24,7 +24,7 @@ export interface ServerRecord {
 
 /**
  * The server registry, TLS trust and sign-in (issue 4 §1–§2). Persists servers in metadata and
- * sign-in credentials in the keychain (account `<origin>/@login`).
+ * sign-in credentials in the keychain (account `sign-in:<origin>`, see keychain-accounts.ts).
  */
 export interface ServerService {
   /** Loads the registry from metadata. */

@@ -3,13 +3,11 @@ import { AppFailure } from '../app-failure';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
 import type { RancherClient } from '../rancher/rancher-client';
-import { secretAccount, type SecretStore } from '../vault/secret-store';
+import { signInAccount } from '../vault/keychain-accounts';
+import type { SecretStore } from '../vault/secret-store';
 import { signInStateOf, type StoredSignIn } from './health';
 import type { StoredServer } from './server-store';
 import { passwordSignIn, verifyApiKey } from './sign-in';
-
-/** The keychain account name of a server's sign-in credential (design.md §4). */
-export const LOGIN_ACCOUNT = '@login';
 
 /** What the sign-in sessions need from the server registry. */
 export interface SignInSessionsDeps {
@@ -30,7 +28,7 @@ export interface SignInSessionsDeps {
 
 /**
  * Sign-in and sign-out of the registered servers. Each credential is one keychain item
- * `<origin>/@login`, read lazily and kept in memory only while signed in. The caller emits the
+ * `sign-in:<origin>` ({@link signInAccount}), read lazily and kept in memory only while signed in. The caller emits the
  * change and returns the server's view.
  */
 export interface SignInSessions {
@@ -60,7 +58,7 @@ export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
     }
     const cached = bearers.get(id);
     if (cached) return cached;
-    const secret = await secrets.get(secretAccount(server.origin, LOGIN_ACCOUNT));
+    const secret = await secrets.get(signInAccount(server.origin));
     if (!secret) {
       const status = await secrets.status();
       if (status.status !== 'available') {
@@ -82,7 +80,7 @@ export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
     const previous = server.signIn;
     const previousBearer =
       previous?.method === 'password' ? await bearer(server.id).catch(() => null) : null;
-    await secrets.set(secretAccount(server.origin, LOGIN_ACCOUNT), next);
+    await secrets.set(signInAccount(server.origin), next);
     server.signIn = signIn;
     bearers.set(server.id, next);
     await deps.credentialChanged(server.id);
@@ -132,7 +130,7 @@ export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
             );
         }
       }
-      await secrets.delete(secretAccount(server.origin, LOGIN_ACCOUNT));
+      await secrets.delete(signInAccount(server.origin));
       server.signIn = null;
       bearers.delete(server.id);
       await deps.credentialChanged(server.id);

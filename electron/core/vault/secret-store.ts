@@ -1,8 +1,8 @@
 import type { KeychainStatus } from '../../contract/app';
 
 /**
- * Where secrets live: one OS keychain item per secret, addressed by account
- * `<server origin>/<token name>` (design.md §4). Reads that cannot tell "absent" from "locked"
+ * Where secrets live: one OS keychain item per secret, addressed by an account built in
+ * `keychain-accounts.ts` (design.md §4). Reads that cannot tell "absent" from "locked"
  * are the caller's to disambiguate with `status()`.
  */
 export interface SecretStore {
@@ -18,8 +18,3 @@ export interface SecretStore {
 
 /** The keychain service name; integration tests use their own so a user's items are never touched. */
 export const defaultKeychainService = 'rancher-keys';
-
-/** Builds the account name of a secret. */
-export function secretAccount(origin: string, name: string): string {
-  return `${origin}/${name}`;
-}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretAccount } from '../../../electron/core/vault/secret-store';
+import { keyAccount } from '../../../electron/core/vault/keychain-accounts';
 import { createManualClock } from '../../rancher-sim';
 import { startRig, type Rig } from '../keys/harness';
 import { buildCli, filesHoldingSecrets, makeHome, runProgram, type CliBuild } from './cli-runner';
@@ -23,7 +23,7 @@ describe('rancher-keys list, token, env, exec, check', () => {
       description,
       expiry: { kind: 'duration', ms: ttlMs },
     });
-    const bearer = await rig.t.secrets.get(secretAccount(rig.sim.origin, key.id));
+    const bearer = await rig.t.secrets.get(keyAccount(rig.sim.origin, key.id));
     if (!bearer) throw new Error('no secret stored');
     return { id: key.id, bearer };
   }

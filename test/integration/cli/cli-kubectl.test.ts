@@ -1,7 +1,7 @@
 import { statSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { secretAccount } from '../../../electron/core/vault/secret-store';
+import { keyAccount } from '../../../electron/core/vault/keychain-accounts';
 import { startRig, type Rig } from '../keys/harness';
 import { buildCli, filesHoldingSecrets, makeHome, runProgram, type CliBuild } from './cli-runner';
 
@@ -34,7 +34,7 @@ describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) =>
       );
 
   async function bearerOf(id: string): Promise<string> {
-    const bearer = await rig.t.secrets.get(secretAccount(rig.sim.origin, id));
+    const bearer = await rig.t.secrets.get(keyAccount(rig.sim.origin, id));
     if (!bearer) throw new Error(`no secret for ${id}`);
     bearers.push(bearer);
     return bearer;

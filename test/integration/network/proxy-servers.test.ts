@@ -82,7 +82,7 @@ describe('server proxy settings', () => {
       hasPassword: true,
       allowPlainHttp: false,
     });
-    expect(await lookup(`${rancher.origin}/@proxy`)).toBe('s3cret-proxy');
+    expect(await lookup(`proxy:${rancher.origin}`)).toBe('s3cret-proxy');
     const files = await readFile(path.join(dir, 'servers.json'), 'utf8');
     expect(files).not.toContain('s3cret-proxy');
     const reloaded = build();
@@ -91,7 +91,7 @@ describe('server proxy settings', () => {
     expect((await reloaded.clientFor(added.id).me()).id).toBe(rancher.admin.id);
     expect(proxy.log.every((entry) => entry.status === 200)).toBe(true);
     await reloaded.remove(added.id);
-    expect(await lookup(`${rancher.origin}/@proxy`)).toBeNull();
+    expect(await lookup(`proxy:${rancher.origin}`)).toBeNull();
   });
 
   it('tries a new proxy setting before keeping it: a wrong password is reported and nothing changes', async () => {
@@ -107,7 +107,7 @@ describe('server proxy settings', () => {
     );
     expect(wrong).toMatchObject({ code: 'unreachable', proxy: 'auth_required' });
     expect(servers.list()[0]?.proxy.mode).toBe('system');
-    expect(await lookup(`${rancher.origin}/@proxy`)).toBeNull();
+    expect(await lookup(`proxy:${rancher.origin}`)).toBeNull();
     const updated = await servers.update({
       id: added.id,
       proxy: { mode: 'url', url: proxy.url, username: 'bob', password: 'right' },
@@ -115,7 +115,7 @@ describe('server proxy settings', () => {
     expect(updated.proxy).toMatchObject({ mode: 'url', username: 'bob', hasPassword: true });
     const direct = await servers.update({ id: added.id, proxy: { mode: 'none' } });
     expect(direct.proxy).toMatchObject({ mode: 'none', url: null, hasPassword: false });
-    expect(await lookup(`${rancher.origin}/@proxy`)).toBeNull();
+    expect(await lookup(`proxy:${rancher.origin}`)).toBeNull();
   });
 
   it("trusts an inspecting proxy's CA for this server only, after the user reviewed it", async () => {

@@ -169,7 +169,7 @@ describe('createServerService', () => {
         signedIn: true,
         signInKeyId: rancher.admin.tokenName,
       });
-      expect(await lookup(`${origin}/@login`)).toBe(rancher.admin.token);
+      expect(await lookup(`sign-in:${origin}`)).toBe(rancher.admin.token);
       const tokens = await servers.clientFor(id).listTokens();
       expect(tokens.map((t) => t.name)).toContain(rancher.admin.tokenName);
       const metadata = await readFile(path.join(dir, 'servers.json'), 'utf8');
@@ -244,7 +244,7 @@ describe('createServerService', () => {
       expect(server.health).toBe('session_expiring');
       const expiresAt = servers.sessionExpiry(id);
       expect(Date.parse(expiresAt!) - simClock.now()).toBeGreaterThan(15 * 3_600_000);
-      const stored = await lookup(`${origin}/@login`);
+      const stored = await lookup(`sign-in:${origin}`);
       expect(stored).toMatch(/^token-/);
       expect(rancher.state.tokens.get(stored!.split(':')[0]!)?.kind).toBe('session');
     });
@@ -315,7 +315,7 @@ describe('createServerService', () => {
     const server = await servers.signOut(id);
     expect(server.signIn.state).toBe('signed_out');
     expect(rancher.state.tokens.has(session)).toBe(false);
-    expect(await lookup(`${origin}/@login`)).toBeNull();
+    expect(await lookup(`sign-in:${origin}`)).toBeNull();
   });
 
   it('signs out of an API key without deleting the key on the server', async () => {
@@ -324,7 +324,7 @@ describe('createServerService', () => {
     await servers.signIn({ serverId: id, method: 'api_key', token: rancher.admin.token });
     await servers.signOut(id);
     expect(rancher.state.tokens.has(rancher.admin.tokenName)).toBe(true);
-    expect(await lookup(`${origin}/@login`)).toBeNull();
+    expect(await lookup(`sign-in:${origin}`)).toBeNull();
   });
 
   it('forgets locally when the server is unreachable at sign-out', async () => {
@@ -339,7 +339,7 @@ describe('createServerService', () => {
     });
     await rancher.close();
     expect((await servers.signOut(id)).signIn.state).toBe('signed_out');
-    expect(await lookup(`${origin}/@login`)).toBeNull();
+    expect(await lookup(`sign-in:${origin}`)).toBeNull();
   });
 
   it('reports unreachable and recovers when calls succeed again', async () => {
@@ -366,7 +366,7 @@ describe('createServerService', () => {
     await servers.remove(id);
     expect(servers.list()).toHaveLength(0);
     expect(servers.activeId()).toBeNull();
-    expect(await lookup(`${origin}/@login`)).toBeNull();
+    expect(await lookup(`sign-in:${origin}`)).toBeNull();
     expect(await lookup(`${origin}/token-abcde`)).toBeNull();
     expect(await lookup(`${origin}0/token-other`)).toBe('y');
   });

@@ -101,7 +101,7 @@ describe('createCore', () => {
   it('has the cached list available when start resolves while the keychain probe of journal recovery is still pending', async () => {
     const dir = await previousRun();
     const secrets = createMemorySecretStore();
-    await secrets.set(`${ORIGIN}/@login`, `token-login:${'x'.repeat(40)}`);
+    await secrets.set(`sign-in:${ORIGIN}`, `token-login:${'x'.repeat(40)}`);
     let answerProbe: (status: KeychainStatus) => void = () => undefined;
     let probes = 0;
     const probed = new Promise<KeychainStatus>((resolve) => (answerProbe = resolve));

@@ -99,10 +99,10 @@ describe('keys:copy clipboard handling', () => {
     expect(t.clock.pending()).toBe(0);
   });
 
-  it('copies the sign-in credential from the @login item when asked for it', async () => {
+  it('copies the sign-in credential from its sign-in item when asked for it', async () => {
     const { t } = await withKey();
     const login = t.rancher.seed({ name: 'token-login' });
-    await t.secrets.set('https://rancher.example.com/@login', login);
+    await t.secrets.set('sign-in:https://rancher.example.com', login);
     await t.keys.refresh('s1');
     const view = t.keys.list({ serverId: 's1' }).keys.find((k) => k.id === 'token-login');
     expect(view).toMatchObject({ isSignInCredential: true, hasSecret: true });
