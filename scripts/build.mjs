@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { isMain } from './setup.mjs';
 
 const common = {
   bundle: true,
@@ -57,7 +58,7 @@ export async function buildAll({ renderer = true } = {}) {
   if (renderer) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const started = Date.now();
   await buildAll();
   console.log(`built dist/ in ${Date.now() - started} ms`);

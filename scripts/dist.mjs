@@ -3,6 +3,7 @@
 // runs electron-builder with build/electron-builder.yml and the signing choice for macOS below.
 import { spawnSync } from 'node:child_process';
 import { buildAll } from './build.mjs';
+import { isMain, isOlderThan } from './setup.mjs';
 
 /** The oldest Node that Electron 45's packaging tools (@electron/rebuild, node-abi, @electron/get) accept. */
 export const distNodeMinimum = [22, 12];
@@ -13,10 +14,8 @@ export const distNodeMinimum = [22, 12];
  * @returns {string | null}
  */
 export function nodeTooOld(version) {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  const [wantMajor, wantMinor] = distNodeMinimum;
-  if (major > wantMajor || (major === wantMajor && minor >= wantMinor)) return null;
-  return `npm run dist needs Node.js ${wantMajor}.${wantMinor} or newer (Electron 45's packaging tools require it), but this is Node.js ${version}; developing and testing work on Node.js 20.19+.`;
+  if (!isOlderThan(version, distNodeMinimum)) return null;
+  return `npm run dist needs Node.js ${distNodeMinimum.join('.')} or newer (Electron 45's packaging tools require it), but this is Node.js ${version}; developing and testing work on Node.js 20.19+.`;
 }
 
 /**
@@ -35,7 +34,7 @@ export function macSigningArgs(platform, env) {
   return ['-c.mac.identity=-', '-c.mac.hardenedRuntime=false'];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const tooOld = nodeTooOld(process.versions.node);
   if (tooOld) {
     console.error(tooOld);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: typecheck, lint, format, build, vitest (unit, integration, packaging),
+// The one test command: typecheck, lint, format, the CI workflow's schema, build, vitest (unit, integration, packaging),
 // Playwright in Chromium (e2e) and the Electron suite. Prints one closing line
 // `N passed, N failed[, N skipped]` summing every suite, and exits non-zero when anything failed
 // or when no test ran. Meant to run inside scripts/with-keyring.mjs (npm test does that).
@@ -86,6 +86,8 @@ function playwrightStage(name, config, out) {
 check('typecheck', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+// The GitHub Actions workflow against GitHub's schema, offline (a WebAssembly validator).
+check('workflow', bin('action-validator'), ['.github/workflows/ci.yml']);
 const built = check('build', 'node', ['scripts/build.mjs']);
 vitestStage();
 if (built) {
