@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Api } from './api';
 import { createAppStores, startApp, type AppStores } from './app-stores';
+import { ActivityView } from './activity/ActivityView';
 import { ExpiringView } from './expiry/ExpiringView';
 import { ExpiryBanner } from './expiry/ExpiryBanner';
+import { HygieneView } from './hygiene/HygieneView';
 import { KeysView } from './keys/KeysView';
 import { FirstRun } from './servers/FirstRun';
 import { selectActiveServer } from './servers/servers-store';
@@ -28,6 +30,8 @@ function Main({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | nul
 
   if (view === 'settings') return <SettingsView />;
   if (view === 'expiring') return <ExpiringView />;
+  if (view === 'hygiene') return <HygieneView />;
+  if (view === 'activity') return <ActivityView />;
   if (status === 'error' && error) {
     return (
       <section className="view">

@@ -1,5 +1,7 @@
+import { createActivityStore } from './activity/activity-store';
 import type { Api } from './api';
 import { createExpiryStore } from './expiry/expiry-store';
+import { createHygieneStore } from './hygiene/hygiene-store';
 import { createKeysStore } from './keys/keys-store';
 import { createServersStore } from './servers/servers-store';
 import { createSettingsStore } from './settings/settings-store';
@@ -13,6 +15,8 @@ export interface AppStores {
   keys: ReturnType<typeof createKeysStore>;
   expiry: ReturnType<typeof createExpiryStore>;
   settings: ReturnType<typeof createSettingsStore>;
+  hygiene: ReturnType<typeof createHygieneStore>;
+  activity: ReturnType<typeof createActivityStore>;
   ui: ReturnType<typeof createUiStore>;
   tick: Tick;
 }
@@ -25,6 +29,8 @@ export function createAppStores(api: Api, tick: Tick = createTick()): AppStores 
     keys: createKeysStore(api),
     expiry: createExpiryStore(api),
     settings: createSettingsStore(api),
+    hygiene: createHygieneStore(api),
+    activity: createActivityStore(api),
     ui: createUiStore(),
     tick,
   };
@@ -36,7 +42,7 @@ export function createAppStores(api: Api, tick: Tick = createTick()): AppStores 
  * Returns the function that stops it all.
  */
 export function startApp(stores: AppStores): () => void {
-  const { api, servers, keys, expiry, settings, ui } = stores;
+  const { api, servers, keys, expiry, settings, ui, activity } = stores;
   const offs: Array<() => void> = [];
 
   offs.push(
@@ -52,6 +58,9 @@ export function startApp(stores: AppStores): () => void {
     api.on('keys:changed', ({ serverId }) => {
       if (serverId === keys.store.getState().serverId) void keys.load(serverId, { quiet: true });
       if (ui.store.getState().view === 'expiring') void expiry.loadItems();
+    }),
+    api.on('activity:changed', () => {
+      if (ui.store.getState().view === 'activity') void activity.load();
     }),
     api.on('settings:changed', ({ settings: next }) => settings.replace(next)),
     api.on('expiry:summary', (summary) => {

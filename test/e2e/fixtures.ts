@@ -9,6 +9,7 @@ import {
   type ManualClock,
   type TestCore,
 } from '../bridge/compose';
+import { expectNoSecretInActivityLog } from './activity-secrets';
 import { AppPage } from './pages/app-page';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,9 +45,11 @@ export const test = base.extend<Fixtures & Options>({
     await use(sim);
     await sim.close();
   },
-  core: async ({ clock }, use) => {
+  core: async ({ clock, sim }, use) => {
     const core = createTestCore(clock ? { clock } : {});
     await use(core);
+    // Every journey ends with a look at the activity log: no secret or password may be in it.
+    await expectNoSecretInActivityLog(core, sim);
     await core.close();
   },
   bridge: async ({ core }, use) => {

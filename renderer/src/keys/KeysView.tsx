@@ -74,7 +74,7 @@ export function KeysView({
   server: Server;
   searchRef: React.RefObject<HTMLInputElement | null>;
 }) {
-  const { keys, ui, servers, tick } = useStores();
+  const { keys, ui, servers, tick, activity } = useStores();
   const status = useStore(keys.store, (s) => s.status);
   const error = useStore(keys.store, (s) => s.error);
   const total = useStore(keys.store, (s) => s.keys.length);
@@ -126,6 +126,9 @@ export function KeysView({
         void actions.snooze(keyId, action.until);
         focusMenuTrigger(menuTrigger.current);
         return;
+      case 'history':
+        activity.setFilter(ref);
+        return ui.setView('activity');
       case 'delete':
         return ui.open({ kind: 'deleteKeys', serverId: server.id, keyIds: [keyId] });
     }

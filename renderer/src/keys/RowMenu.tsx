@@ -14,6 +14,7 @@ export type RowMenuAction =
   | { kind: 'enable'; enabled: boolean }
   | { kind: 'shorten' }
   | { kind: 'snooze'; until: string | null }
+  | { kind: 'history' }
   | { kind: 'delete' };
 
 /**
@@ -135,6 +136,7 @@ export function RowMenu({
         </div>
       )}
       <div className="menu-separator" role="separator" />
+      {item('History', { kind: 'history' })}
       {item('Delete…', { kind: 'delete' }, false, true)}
     </div>
   );

@@ -137,6 +137,17 @@ export function Sidebar() {
           <span className="rail-hide">Expiring</span>
           {expiringTotal > 0 && <span className="count-badge">{expiringTotal}</span>}
         </button>
+        {(['hygiene', 'activity'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={view === v ? 'view-item current' : 'view-item'}
+            aria-current={view === v ? 'page' : undefined}
+            onClick={() => ui.setView(v)}
+          >
+            {v === 'hygiene' ? 'Clean up' : 'Activity'}
+          </button>
+        ))}
         <button
           type="button"
           className={view === 'settings' ? 'view-item current' : 'view-item'}

@@ -40,6 +40,7 @@ export function VirtualList({
   scrollToIndex,
   className,
   fallbackHeight = 480,
+  label,
 }: {
   count: number;
   rowHeight: number;
@@ -49,6 +50,11 @@ export function VirtualList({
   className?: string;
   /** Viewport height before layout is known (and in jsdom, which has no layout). */
   fallbackHeight?: number;
+  /**
+   * For rows without controls: names the scroller as a region and makes it focusable, so it can
+   * be scrolled from the keyboard.
+   */
+  label?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -84,6 +90,7 @@ export function VirtualList({
       className={className}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       data-testid="virtual-list"
+      {...(label ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
     >
       <div className="virtual-spacer" style={{ height: count * rowHeight }}>
         <div className="virtual-window" style={{ transform: `translateY(${start * rowHeight}px)` }}>

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CertificateInfo } from '../../../electron/contract/errors';
 
 /** The main area's view. */
-export type View = 'keys' | 'expiring' | 'settings';
+export type View = 'keys' | 'expiring' | 'hygiene' | 'activity' | 'settings';
 
 /** The one open dialog, if any: plain data, so it can be inspected and restored. */
 export type DialogState =

@@ -1,0 +1,61 @@
+import type { Output } from '../../electron/contract/ipc';
+import { expect, test } from './fixtures';
+import { addSignedInServer, call } from './helpers';
+import { ActivityPage } from './pages/activity-page';
+import { KeysPage } from './pages/keys-page';
+
+test.describe('activity log', () => {
+  test('records what was done, opens a key history from its row menu, filters and exports', async ({
+    app,
+    page,
+    core,
+    sim,
+  }) => {
+    // A server name a spreadsheet would run as a formula.
+    const server = await addSignedInServer(core, sim, '=Sim');
+    const created = await call<Output<'keys:create'>>(core, 'keys:create', {
+      serverId: server.id,
+      description: 'history key',
+      expiry: { kind: 'max' },
+    });
+    const keys = new KeysPage(page);
+    const activity = new ActivityPage(page);
+    await app.open();
+    await keys.copy('history key');
+    await expect(app.toasts).toContainText('Copied');
+
+    await keys.menuAction('history key', 'History');
+    await expect(activity.keyFilter).toHaveValue(created.key.id);
+    await expect(activity.rows).toHaveCount(2);
+    await expect(activity.rows.nth(0)).toContainText('Copied');
+    await expect(activity.rows.nth(0)).toContainText('format bearer');
+    await expect(activity.rows.nth(1)).toContainText('Created');
+    await app.expectAccessible('activity view (key history)');
+
+    await activity.clearFilters();
+    await expect(activity.count).toHaveText('5 entries');
+    await activity.filterByAction('Signed in');
+    await expect(activity.rows).toHaveCount(1);
+    await app.screenshot('activity');
+
+    await activity.clearFilters();
+    const csv = await activity.export('CSV');
+    expect(csv.name).toMatch(/^rancher-keys-activity-\d{4}-\d\d-\d\d\.csv$/);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('at,serverId,serverName,keyId,action,outcome,errorCode,detail');
+    expect(lines).toHaveLength(6);
+    expect(lines.slice(1).every((l) => l.includes(",'=Sim,"))).toBe(true);
+    const json = await activity.export('JSON');
+    expect((JSON.parse(json.text) as unknown[]).length).toBe(5);
+  });
+
+  test('passes axe empty and at 900x600', async ({ app, page }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    const activity = new ActivityPage(page);
+    await app.open();
+    await app.sidebar.waitFor();
+    await activity.open();
+    await expect(page.getByTestId('activity-empty')).toBeVisible();
+    await app.expectAccessible('empty activity view');
+  });
+});
