@@ -35,6 +35,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./check')).checkCommand,
   },
   {
+    name: 'hygiene',
+    summary: 'Count tokens worth cleaning up, by group (read only)',
+    load: async () => (await import('./hygiene')).hygieneCommand,
+  },
+  {
     name: 'kubeconfig',
     summary: 'Write or merge a kubeconfig whose credential comes from the keychain',
     load: async () => (await import('./kubeconfig')).kubeconfigCommand,

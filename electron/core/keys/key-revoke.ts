@@ -48,6 +48,10 @@ export async function revokeKeys(
   const server = deps.servers.get(serverId);
   const records = ctx.cache.get(serverId).keys;
   if (keyIds.some((id) => records[id]?.hasSecret)) await ctx.requireKeychain();
+  // Records change once per call, not once per key: each change rewrites the server's whole
+  // document, which made a bulk revocation on a list of 20,000 take seconds per key.
+  const forgotten: string[] = [];
+  const pending: string[] = [];
   const results = await mapLimit([...new Set(keyIds)], 8, async (keyId): Promise<RevokeResult> => {
     if (keyId === server.signInKeyId) {
       return {
@@ -63,13 +67,14 @@ export async function revokeKeys(
     try {
       const { family, name } = record.token;
       const answer = await deps.servers.clientFor(serverId).deleteToken(family, name);
-      await forgetKey(ctx, serverId, keyId);
+      if (records[keyId]?.hasSecret) await deps.secrets.delete(ctx.account(serverId, keyId));
+      forgotten.push(keyId);
       return { keyId, outcome: answer === 'deleted' ? 'revoked' : 'already_gone', message: null };
     } catch (error) {
       const code = error instanceof AppFailure ? error.code : 'internal';
       const message = error instanceof AppFailure ? error.message : 'The key could not be revoked.';
       if (!retryable.has(code) || !records[keyId]) return { keyId, outcome: 'failed', message };
-      await ctx.cache.updateRecord(serverId, keyId, (r) => ({ ...r, pendingRevocation: true }));
+      pending.push(keyId);
       return {
         keyId,
         outcome: 'pending_revocation',
@@ -77,6 +82,17 @@ export async function revokeKeys(
       };
     }
   });
+  if (forgotten.length > 0 || pending.length > 0) {
+    await ctx.cache.update(serverId, (doc) => {
+      const keys = { ...doc.keys };
+      for (const id of forgotten) delete keys[id];
+      for (const id of pending) {
+        const record = keys[id];
+        if (record) keys[id] = { ...record, pendingRevocation: true };
+      }
+      return { ...doc, keys };
+    });
+  }
   ctx.armRevocations();
   ctx.changed(serverId);
   return results;

@@ -113,6 +113,7 @@ export function RowMenu({
       {ext &&
         item(keyView.enabled ? 'Disable' : 'Enable', { kind: 'enable', enabled: !keyView.enabled })}
       {ext && item('Shorten expiry…', { kind: 'shorten' })}
+      {item('History', { kind: 'history' })}
       {snoozed && keyView.snoozedUntil && (
         <div role="group" aria-label="Snoozed warnings">
           <div className="menu-separator" role="separator" />
@@ -136,7 +137,6 @@ export function RowMenu({
         </div>
       )}
       <div className="menu-separator" role="separator" />
-      {item('History', { kind: 'history' })}
       {item('Delete…', { kind: 'delete' }, false, true)}
     </div>
   );
