@@ -22,7 +22,7 @@ test.describe('activity log', () => {
     const activity = new ActivityPage(page);
     await app.open();
     await keys.copy('history key');
-    await expect(app.toasts).toContainText('Copied');
+    await expect(app.toasts).toContainText('copied');
 
     await keys.menuAction('history key', 'History');
     await expect(activity.keyFilter).toHaveValue(created.key.id);
