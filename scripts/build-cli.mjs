@@ -27,6 +27,25 @@ export const cliSourceDirs = ['electron/cli', 'electron/core', 'electron/contrac
 );
 
 /**
+ * zod re-exports every message locale (`z.locales`), some 250 KB the command never uses (zod
+ * configures English itself): each process would parse them on every start.
+ */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: 'zod-locales', namespace: 'zod-without-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({
+      contents: 'export {};',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Bundles electron/cli/bin.ts into one CommonJS file. keytar stays outside: Node resolves it from
  * node_modules, and the single executable brings its binding as an asset instead.
  */
@@ -43,6 +62,7 @@ export async function bundleCli(outfile = cliBundle) {
     supported: { 'dynamic-import': false },
     define: { 'process.env.RANCHER_KEYS_BUILD_VERSION': JSON.stringify(version) },
     minify: true,
+    plugins: [zodWithoutLocales],
     legalComments: 'none',
     logLevel: 'warning',
   });
@@ -81,7 +101,7 @@ export async function buildCliExecutable(output = cliExecutable) {
       assets: { 'keytar.node': keytarBinding() },
     }),
   );
-  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: 'pipe' });
   rmSync(output, { force: true });
   copyFileSync(process.execPath, output);
   if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', output]);
@@ -97,8 +117,8 @@ export async function buildCliExecutable(output = cliExecutable) {
       'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
       ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : []),
     ],
-    // postject prints progress and harmless ELF-section warnings; only failures matter.
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    // postject prints progress and harmless ELF-section warnings; a failure carries its output.
+    { stdio: 'pipe' },
   );
   if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', output]);
   rmSync(work, { recursive: true, force: true });

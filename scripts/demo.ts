@@ -82,6 +82,18 @@ for (const { token, labels } of demoHeldKeys) {
     );
   }
 }
+// The unscoped "ci pipeline" key is the default for tools, so that the command line printed below
+// (and kubectl through it) works at once.
+const forTools = sim.seeded.active;
+if (forTools) {
+  await ok(
+    core.dispatch('keys:setDefault', {
+      serverId: added.server.id,
+      keyId: forTools.name,
+      isDefault: true,
+    }),
+  );
+}
 
 const bridge = await startBridge({
   dispatch: core.dispatch,
@@ -94,12 +106,29 @@ const bridge = await startBridge({
 });
 const off = core.core.subscribe((event, payload) => bridge.emit(event, payload));
 
+// The command reaches the demo's private keyring through its D-Bus session, and its data through
+// the temporary data directory; quoted for a POSIX shell.
+const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+const commandEnv = [
+  ...(process.env.DBUS_SESSION_BUS_ADDRESS
+    ? [`DBUS_SESSION_BUS_ADDRESS=${quote(process.env.DBUS_SESSION_BUS_ADDRESS)}`]
+    : []),
+  `RANCHER_KEYS_DATA_DIR=${quote(dataDir)}`,
+  'RANCHER_KEYS_KEYCHAIN_SERVICE=rancher-keys-demo',
+].join(' ');
+const kubeconfig = path.join(dataDir, 'demo.kubeconfig');
+
 console.log(`
 Rancher Keys demo
   window:     ${bridge.url}
   simulator:  ${sim.url}  (admin / ${sim.admin.password}; dev / dev-password-123)
   clipboard:  ${bridge.origin}/__bridge/test/clipboard?t=${bridge.token}
   keychain:   service "rancher-keys-demo" in a private, throwaway keyring
+  command:    in another terminal of this checkout, set up the demo's world once:
+                export ${commandEnv}
+              then:
+                npm run -s rancher-keys -- list
+                npm run -s rancher-keys -- kubeconfig --cluster local -o ${quote(kubeconfig)} && kubectl --kubeconfig ${quote(kubeconfig)} get namespaces
 Press Ctrl+C to stop.`);
 
 let stopping = false;
