@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { secretAccount } from '../electron/core/vault/secret-store';
+import { keyAccount } from '../electron/core/vault/keychain-accounts';
 import { startRig } from '../test/integration/keys/harness';
 import { buildCli } from '../test/integration/cli/cli-runner';
 
@@ -64,7 +64,7 @@ export async function run(): Promise<Record<string, unknown>> {
       description: 'bench',
       expiry: { kind: 'duration', ms: 30 * DAY },
     });
-    const bearer = await rig.t.secrets.get(secretAccount(rig.sim.origin, key.id));
+    const bearer = await rig.t.secrets.get(keyAccount(rig.sim.origin, key.id));
     if (!bearer) throw new Error('no secret stored');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
