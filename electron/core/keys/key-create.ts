@@ -1,6 +1,7 @@
 import type { TokenFamily } from '../../contract/keys';
 import { AppFailure } from '../app-failure';
 import type { RancherClient, RancherToken } from '../rancher/rancher-client';
+import { refuseUntrusted } from './created-key-check';
 import { keyIdOf, maskBearer } from './key-id';
 import type { KeyContext } from './key-context';
 import type { JournalEntry } from './key-journal';
@@ -75,6 +76,7 @@ export async function createAndStore(
       throw error;
     }
     await ctx.crash('server-created');
+    await refuseUntrusted(ctx, request, client, created, entry.id);
     await ctx.journal.recordName(entry.id, created.token.name);
     await ctx.crash('name-recorded');
     const keyId = keyIdOf(request.family, created.token.name);

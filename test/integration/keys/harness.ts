@@ -21,10 +21,13 @@ export async function startRig(
     prepare?: (sim: RancherSim) => void;
     /** Add the server with the simulator's CA (for `tls: true`), as a user with a private CA does. */
     trustCa?: boolean;
+    /** Something in front of the simulator (e.g. a hostile front) the core talks to instead. */
+    via?: (sim: RancherSim) => Promise<{ url: string; close(): Promise<void> }>;
   } = {},
 ): Promise<Rig> {
   const sim = await startRancherSim(options);
   options.prepare?.(sim);
+  const front = options.via ? await options.via(sim) : null;
   const t = createTestCore(options.core);
   async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
     const result = await t.dispatch(channel, input);
@@ -39,7 +42,7 @@ export async function startRig(
     return result.error;
   }
   const { server } = await call('servers:add', {
-    url: sim.url,
+    url: front?.url ?? sim.url,
     ...(options.trustCa && sim.caPem ? { caPem: sim.caPem } : {}),
   });
   await call('auth:signIn', { serverId: server.id, method: 'api_key', token: sim.admin.token });
@@ -52,6 +55,7 @@ export async function startRig(
     fail,
     async close() {
       await t.close();
+      await front?.close();
       await sim.close();
     },
   };

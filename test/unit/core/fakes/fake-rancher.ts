@@ -36,7 +36,12 @@ function randomName(): string {
   }
   return `token-${out}`;
 }
-const secretFor = (name: string) => `${name.replace(/[^a-z0-9]/g, '')}${'x'.repeat(40)}`;
+/** A secret of Rancher's shape (54 characters of its alphabet), derived from the name. */
+const secretFor = (name: string) =>
+  Array.from(
+    { length: 54 },
+    (_, i) => alphabet[(name.charCodeAt(i % name.length) + i) % alphabet.length],
+  ).join('');
 
 export function createFakeRancher(options: {
   clock: Clock;
