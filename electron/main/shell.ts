@@ -24,6 +24,7 @@ import { createEventForwarder } from './ipc/event-forwarder';
 import { registerIpc } from './ipc/ipc';
 import { hiddenArg } from './lifecycle/linux-autostart';
 import { applyStartAtLogin } from './lifecycle/login-item';
+import type { LogFile } from './lifecycle/log-file';
 import { createMainWindow } from './window/main-window';
 import { createManualClock } from './e2e/manual-clock';
 import { createNotifier } from './notifications/notifier';
@@ -54,10 +55,13 @@ export async function startShell(options: {
   log: Logger;
   /** The bundle's directory (dist/main): the preload, renderer and icons are beside it. */
   baseDir: string;
+  /** The log file, opened here once the data directory (and so the log folder) is settled. */
+  logFile: LogFile;
 }): Promise<void> {
-  const { log, baseDir } = options;
+  const { log, baseDir, logFile } = options;
   const mode = runModeFrom(process.env, { pid: process.pid, tmpDir: tmpdir() });
   if (mode.userDataDir) app.setPath('userData', mode.userDataDir);
+  logFile.open(app.getPath('logs'));
 
   // A second launch hands over to the first (which shows its window) and exits.
   if (!app.requestSingleInstanceLock()) {
@@ -66,15 +70,16 @@ export async function startShell(options: {
   }
   // Before ready: app:// gets an origin of its own, CSP, fetch and secure-context status.
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
-  const startHidden =
-    process.argv.includes(hiddenArg) ||
-    (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 
   let quitting = false;
   // Closing the last window keeps the app in the tray (Electron's default would quit).
   app.on('window-all-closed', () => undefined);
 
   await app.whenReady();
+  // wasOpenedAtLogin is only set once the app is ready (macOS).
+  const startHidden =
+    process.argv.includes(hiddenArg) ||
+    (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
   if (process.platform === 'win32') app.setAppUserModelId('io.rancherkeys.app');
   app.setAboutPanelOptions({
     applicationName: productName,
@@ -132,6 +137,7 @@ export async function startShell(options: {
     closeToTray: () => settings.closeToTray,
     isQuitting: () => quitting,
     quit,
+    logPath: () => logFile.path(),
   });
   const showWindow = () => {
     window
@@ -240,6 +246,10 @@ export async function startShell(options: {
           command: (command) => showThenSend('app:command', { command }),
           refresh: () => run({ kind: 'refresh' }),
           openDocumentation: () => links.openExternal(documentationUrls[0]!),
+          showLog: () => {
+            const where = logFile.path();
+            if (where) shell.showItemInFolder(where);
+          },
           quit,
         },
       }),

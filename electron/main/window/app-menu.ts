@@ -10,6 +10,8 @@ export interface AppMenuActions {
   command(command: AppCommand): void;
   refresh(): void;
   openDocumentation(): void;
+  /** Shows the log file in the file manager. */
+  showLog(): void;
   /** Quit for real (not close-to-tray). */
   quit(): void;
 }
@@ -102,6 +104,7 @@ export function buildAppMenuTemplate(options: {
       role: 'help',
       submenu: [
         { id: 'docs', label: 'Documentation', click: () => actions.openDocumentation() },
+        { id: 'log', label: 'Show Log File', click: () => actions.showLog() },
         ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const]),
       ],
     },

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import type { Logger } from '../../core/log';
 import type { MetadataStore } from '../../core/vault/metadata-store';
 import { appEntryUrl, appOrigin } from '../web/app-protocol';
@@ -7,11 +7,14 @@ import {
   createWindowOpenHandler,
   type ExternalLinkPolicy,
 } from '../web/web-guards';
+import { createCrashPolicy } from './renderer-crash';
 import { clampBounds, windowStateSchema, type WindowState } from './window-bounds';
 import { windowOptions } from './window-options';
 
 const stateDocument = 'window-state';
 const nullableState = windowStateSchema.nullable();
+/** How long a page may take to become ready before the window is shown anyway. */
+const readyTimeoutMs = 10_000;
 
 /** The one main window: created on demand, hidden to the tray, its bounds remembered. */
 export interface MainWindow {
@@ -39,10 +42,33 @@ export function createMainWindow(options: {
   isQuitting: () => boolean;
   /** Closing the window when close-to-tray is off quits the app. */
   quit: () => void;
+  /** The log file, named when a crash is explained. */
+  logPath: () => string | null;
 }): MainWindow {
   let win: BrowserWindow | null = null;
   let creating: Promise<BrowserWindow> | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
+  const crashes = createCrashPolicy();
+
+  function explainCrash(w: BrowserWindow, reason: string): void {
+    const log = options.logPath();
+    dialog
+      .showMessageBox(w, {
+        type: 'error',
+        message: 'The Rancher Keys window stopped working.',
+        detail:
+          `Its page process ended twice within a minute (${reason}). Your keys are safe in the ` +
+          `keychain.${log ? ` Details are in ${log}.` : ''}`,
+        buttons: ['Reload', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      })
+      .then(({ response }) => {
+        if (response === 0 && !w.isDestroyed()) w.reload();
+        else options.quit();
+      })
+      .catch(() => options.quit());
+  }
 
   function saveBounds(w: BrowserWindow): void {
     if (w.isDestroyed() || w.isMinimized()) return;
@@ -61,12 +87,24 @@ export function createMainWindow(options: {
   async function create(): Promise<BrowserWindow> {
     const saved = await options.store.read(stateDocument, nullableState, null).catch(() => null);
     const bounds = clampBounds(saved, screen.getAllDisplays());
-    const w = new BrowserWindow(
-      windowOptions(options.preloadPath, {
-        bounds,
-        ...(options.iconPath ? { icon: options.iconPath } : {}),
-      }),
-    );
+    // The renderer's hardening, literally here for reviewers and scanners (Electron's security
+    // checklist): context isolation, the sandbox, no Node in any frame or worker, no <webview>.
+    // webSecurity and allowRunningInsecureContent are left at their safe defaults on purpose.
+    const w = new BrowserWindow({
+      ...windowOptions({ bounds, ...(options.iconPath ? { icon: options.iconPath } : {}) }),
+      webPreferences: {
+        preload: options.preloadPath,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        spellcheck: false,
+        safeDialogs: true,
+        navigateOnDragDrop: false,
+      },
+    });
     const id = w.webContents.id;
     options.windowIds.add(id);
     w.webContents.setWindowOpenHandler(createWindowOpenHandler(options.links));
@@ -74,7 +112,12 @@ export function createMainWindow(options: {
     w.webContents.on('will-navigate', guard);
     w.webContents.on('will-redirect', guard);
     w.webContents.on('will-attach-webview', (event) => event.preventDefault());
-    if (bounds?.maximized) w.maximize();
+    w.webContents.on('render-process-gone', (_event, details) => {
+      const response = crashes.decide(details.reason, Date.now());
+      options.log.error('window: the page process is gone', { reason: details.reason, response });
+      if (response === 'reload' && !w.isDestroyed()) w.reload();
+      if (response === 'explain' && !w.isDestroyed()) explainCrash(w, details.reason);
+    });
     w.on('resize', () => saveSoon(w));
     w.on('move', () => saveSoon(w));
     w.on('close', (event) => {
@@ -92,9 +135,18 @@ export function createMainWindow(options: {
       if (saveTimer) clearTimeout(saveTimer);
       win = null;
     });
-    const ready = new Promise<void>((resolve) => w.once('ready-to-show', () => resolve()));
-    await w.loadURL(appEntryUrl);
+    // Shown on ready-to-show (no blank flash; maximize() would show it early, so it waits too).
+    // A page that fails or hangs still gets its window shown, so it can be closed and reopened.
+    const ready = new Promise<void>((resolve) => {
+      w.once('ready-to-show', () => resolve());
+      w.webContents.once('did-fail-load', () => resolve());
+      setTimeout(resolve, readyTimeoutMs).unref();
+    });
+    w.loadURL(appEntryUrl).catch((error: unknown) => {
+      options.log.error('window: the page did not load', { error: String(error) });
+    });
     await ready;
+    if (bounds?.maximized && !w.isDestroyed()) w.maximize();
     return w;
   }
 

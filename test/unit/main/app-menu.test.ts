@@ -11,6 +11,7 @@ function build(platform: NodeJS.Platform) {
       command: (c: AppCommand) => done.push(`command:${c}`),
       refresh: () => done.push('refresh'),
       openDocumentation: () => done.push('docs'),
+      showLog: () => done.push('log'),
       quit: () => done.push('quit'),
     },
   });
@@ -52,13 +53,16 @@ describe('buildAppMenuTemplate', () => {
     expect(byId('search')?.accelerator).toBe('CmdOrCtrl+F');
     expect(byId('settings')?.accelerator).toBe('CmdOrCtrl+,');
     expect(byId('refresh')?.accelerator).toBe('CmdOrCtrl+R');
-    for (const id of ['new-key', 'search', 'settings', 'refresh', 'docs', 'quit']) click(byId(id));
+    for (const id of ['new-key', 'search', 'settings', 'refresh', 'docs', 'log', 'quit']) {
+      click(byId(id));
+    }
     expect(done).toEqual([
       'command:newKey',
       'command:search',
       'command:settings',
       'refresh',
       'docs',
+      'log',
       'quit',
     ]);
   });
