@@ -99,6 +99,8 @@ export const serverAddInputSchema = z.object({
   fingerprint256: fingerprintInput.optional(),
   timeoutMs: timeoutInput.optional(),
   proxy: proxyInputSchema.optional(),
+  /** As in {@link serverUpdateInputSchema}: a TLS-inspecting proxy's CA, trusted for this server. */
+  proxyCaFingerprint256: fingerprintInput.optional(),
 });
 export type ServerAddInput = z.infer<typeof serverAddInputSchema>;
 

@@ -215,6 +215,15 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     );
     server.fingerprint256 = trust.fingerprint256;
     server.anchorPem = trust.anchorPem;
+    const dial = dialOf(server, pending);
+    if (input.proxyCaFingerprint256 && dial) {
+      server.proxyCaPem = await captureProxyCa(
+        origin,
+        input.proxyCaFingerprint256,
+        timeoutMs,
+        dial,
+      );
+    }
     const probe = await makeClient(options(server, () => Promise.resolve(null), pending)).probe();
     server.version = probe.version;
     server.tokenApis = probe.tokenApis;

@@ -5,6 +5,9 @@ import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
 import { CertificateDetails } from './CertificateDetails';
+import { interceptedChain, ProxyCaReview, type InterceptedChain } from './ProxyCaReview';
+import { ProxyFields } from './ProxyFields';
+import { newProxyForm, proxyFormValid, proxyInputOf } from './proxy-form';
 import { TimeoutField } from './TimeoutField';
 
 /**
@@ -20,8 +23,10 @@ export function AddServerDialog() {
   const [timeoutS, setTimeoutS] = useState('');
   const { busy, error, run } = useSubmit();
   const [certificate, setCertificate] = useState<CertificateInfo | null>(null);
+  const [proxy, setProxy] = useState(newProxyForm);
+  const [chain, setChain] = useState<InterceptedChain | null>(null);
 
-  const add = (fingerprint256?: string) =>
+  const add = (fingerprint256?: string, proxyCaFingerprint256?: string) =>
     run(
       async () => {
         const server = await servers.add({
@@ -30,6 +35,8 @@ export function AddServerDialog() {
           ...(caPem.trim() ? { caPem: caPem.trim() } : {}),
           ...(timeoutS ? { timeoutMs: Math.round(Number(timeoutS) * 1000) } : {}),
           ...(fingerprint256 ? { fingerprint256 } : {}),
+          proxy: proxyInputOf(proxy, null),
+          ...(proxyCaFingerprint256 ? { proxyCaFingerprint256 } : {}),
         });
         await servers.switchTo(server.id).catch(() => undefined);
         ui.setView('keys');
@@ -37,6 +44,11 @@ export function AddServerDialog() {
         ui.open({ kind: 'signIn', serverId: server.id });
       },
       (appError) => {
+        const intercepted = interceptedChain(appError);
+        if (intercepted) {
+          setChain(intercepted);
+          return null;
+        }
         if (appError.code === 'tls_untrusted' && appError.certificate) {
           setCertificate(appError.certificate);
           return null;
@@ -45,6 +57,23 @@ export function AddServerDialog() {
         return appError;
       },
     );
+
+  if (chain) {
+    return (
+      <FormDialog
+        title="Trust your proxy's CA?"
+        testId="trust-proxy-ca-dialog"
+        submitLabel="Trust CA and add server"
+        busy={busy}
+        onSubmit={() => add(undefined, chain.issuer.fingerprint256)}
+        error={error}
+        cancelLabel="Back"
+        onCancel={() => setChain(null)}
+      >
+        <ProxyCaReview chain={chain} host={url.trim()} />
+      </FormDialog>
+    );
+  }
 
   if (certificate) {
     return (
@@ -76,7 +105,7 @@ export function AddServerDialog() {
       submitLabel="Add server"
       busyLabel="Connecting…"
       busy={busy}
-      canSubmit={Boolean(url.trim())}
+      canSubmit={Boolean(url.trim()) && proxyFormValid(proxy)}
       onSubmit={() => add()}
       error={error}
     >
@@ -109,6 +138,12 @@ export function AddServerDialog() {
           />
         </Field>
         <TimeoutField value={timeoutS} onChange={setTimeoutS} placeholder="15" />
+        <ProxyFields
+          value={proxy}
+          onChange={setProxy}
+          stored={null}
+          plainHttp={/^http:\/\//i.test(url.trim())}
+        />
       </details>
     </FormDialog>
   );

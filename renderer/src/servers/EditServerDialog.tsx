@@ -4,9 +4,16 @@ import { Field } from '../ui/Field';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
+import { interceptedChain, ProxyCaReview, type InterceptedChain } from './ProxyCaReview';
+import { ProxyFields } from './ProxyFields';
+import { newProxyForm, proxyFormOf, proxyFormValid, proxyInputOf } from './proxy-form';
 import { TimeoutField } from './TimeoutField';
 
-/** Rename a server, change its timeout, replace or clear its CA, or forget a pinned certificate. */
+/**
+ * Rename a server, change its timeout or proxy, replace or clear its CA, forget a pinned
+ * certificate or a trusted proxy CA. A new proxy that turns out to inspect TLS leads to reviewing
+ * its CA, which may then be trusted for this server.
+ */
 export function EditServerDialog({ serverId }: { serverId: string }) {
   const { servers, ui } = useStores();
   const server = useStore(servers.store, (s) => s.servers.find((x) => x.id === serverId) ?? null);
@@ -15,21 +22,56 @@ export function EditServerDialog({ serverId }: { serverId: string }) {
   const [caPem, setCaPem] = useState('');
   const [clearCa, setClearCa] = useState(false);
   const [clearPin, setClearPin] = useState(false);
+  const [proxy, setProxy] = useState(server ? proxyFormOf(server.proxy) : newProxyForm);
+  const [clearProxyCa, setClearProxyCa] = useState(false);
+  const [chain, setChain] = useState<InterceptedChain | null>(null);
   const { busy, error, run } = useSubmit();
   if (!server) return null;
 
-  const save = () =>
-    run(async () => {
-      await servers.update({
-        id: serverId,
-        name: name.trim(),
-        timeoutMs: Math.round(Number(timeoutS) * 1000),
-        ...(caPem.trim() ? { caPem: caPem.trim() } : clearCa ? { caPem: null } : {}),
-        ...(clearPin ? { fingerprint256: null } : {}),
-      });
-      ui.close();
-      ui.toast('Server saved.', 'success');
-    });
+  const proxyInput = proxyInputOf(proxy, server.proxy);
+  const save = (proxyCaFingerprint256?: string) =>
+    run(
+      async () => {
+        await servers.update({
+          id: serverId,
+          name: name.trim(),
+          timeoutMs: Math.round(Number(timeoutS) * 1000),
+          ...(caPem.trim() ? { caPem: caPem.trim() } : clearCa ? { caPem: null } : {}),
+          ...(clearPin ? { fingerprint256: null } : {}),
+          ...(proxyInput ? { proxy: proxyInput } : {}),
+          ...(proxyCaFingerprint256
+            ? { proxyCaFingerprint256 }
+            : clearProxyCa
+              ? { proxyCaFingerprint256: null }
+              : {}),
+        });
+        ui.close();
+        ui.toast('Server saved.', 'success');
+      },
+      (appError) => {
+        const intercepted = interceptedChain(appError);
+        if (!intercepted) return appError;
+        setChain(intercepted);
+        return null;
+      },
+    );
+
+  if (chain) {
+    return (
+      <FormDialog
+        title="Trust your proxy's CA?"
+        testId="trust-proxy-ca-dialog"
+        submitLabel="Trust CA and save"
+        busy={busy}
+        onSubmit={() => save(chain.issuer.fingerprint256)}
+        error={error}
+        cancelLabel="Back"
+        onCancel={() => setChain(null)}
+      >
+        <ProxyCaReview chain={chain} host={server.origin} />
+      </FormDialog>
+    );
+  }
 
   return (
     <FormDialog
@@ -38,8 +80,8 @@ export function EditServerDialog({ serverId }: { serverId: string }) {
       formId="edit-server-form"
       submitLabel="Save"
       busy={busy}
-      canSubmit={Boolean(name.trim())}
-      onSubmit={save}
+      canSubmit={Boolean(name.trim()) && proxyFormValid(proxy)}
+      onSubmit={() => save()}
       error={error}
       footerStart={
         <button
@@ -79,6 +121,22 @@ export function EditServerDialog({ serverId }: { serverId: string }) {
           />
           Forget the trusted certificate{' '}
           <span className="mono hint">{server.fingerprint256.slice(0, 23)}…</span>
+        </label>
+      )}
+      <ProxyFields
+        value={proxy}
+        onChange={setProxy}
+        stored={server.proxy}
+        plainHttp={server.origin.startsWith('http://')}
+      />
+      {server.proxyCa && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={clearProxyCa}
+            onChange={(e) => setClearProxyCa(e.target.checked)}
+          />
+          Forget the trusted proxy CA <span className="hint">{server.proxyCa.subject}</span>
         </label>
       )}
     </FormDialog>

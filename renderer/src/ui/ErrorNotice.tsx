@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { AppError } from '../../../electron/contract/errors';
-import { errorRemedies, errorTitle, type Remedy } from './error-text';
+import { errorHeading, errorRemedies, type Remedy } from './error-text';
 import { useStores } from './stores-context';
 
 const remedyLabels: Record<Remedy, string> = {
@@ -65,7 +65,7 @@ export function ErrorNotice({
       data-code={error.code}
     >
       <div className="notice-text">
-        <strong>{errorTitle(error.code)}</strong>
+        <strong>{errorHeading(error)}</strong>
         <span>{error.message}</span>
         {(error.code === 'keychain_unavailable' || error.code === 'keychain_locked') &&
           keychainFix && <span className="notice-fix">{keychainFix}</span>}

@@ -39,6 +39,12 @@ export function errorTitle(code: ErrorCode): string {
   return titles[code];
 }
 
+/** The heading of an error: the proxy's when it is the proxy's doing, else the code's. */
+export function errorHeading(error: AppError): string {
+  if (error.proxy === 'intercepting') return 'Proxy inspecting TLS';
+  return error.proxy ? 'Proxy problem' : errorTitle(error.code);
+}
+
 /** The remedies offered for an error code, most useful first. */
 export function errorRemedies(code: ErrorCode): Remedy[] {
   return remedies[code];

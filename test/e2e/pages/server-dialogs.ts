@@ -18,6 +18,17 @@ export class ServerDialogs {
     await this.add.getByRole('button', { name: 'Add server' }).click();
   }
 
+  /** In the add dialog: open Advanced and set a given proxy, with credentials when given. */
+  async useProxy(url: string, credentials?: { username: string; password: string }): Promise<void> {
+    await this.add.getByText('Advanced').click();
+    await this.add.getByRole('radio', { name: /This proxy/ }).check();
+    await this.add.getByLabel(/Proxy address/).fill(url);
+    if (credentials) {
+      await this.add.getByLabel(/Proxy user name/).fill(credentials.username);
+      await this.add.getByLabel(/Proxy password/).fill(credentials.password);
+    }
+  }
+
   async signInWithPassword(username: string, password: string): Promise<void> {
     await this.signIn.getByRole('radio', { name: 'Username and password' }).click();
     await this.signIn.getByLabel('Username').fill(username);
