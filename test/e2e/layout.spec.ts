@@ -124,6 +124,14 @@ test.describe('layout at every window size', () => {
       const desc = longRow.locator('.cell-desc');
       await expect(desc).toHaveAttribute('title', longDescription);
       expect(await desc.evaluate((c) => c.scrollWidth > c.clientWidth)).toBe(true);
+      // Scope shows the cluster's name (issue 17 item 6), ellipsised, with name and id in the title.
+      if (size.width >= 1280) {
+        const scope = longRow.locator('.cell-scope');
+        // The core keeps a cluster name to a length Rancher could produce (256 characters).
+        await expect(scope).toHaveAttribute('title', `${longCluster.slice(0, 256)} (c-m-longname)`);
+        expect(await scope.evaluate((c) => c.scrollWidth > c.clientWidth)).toBe(true);
+        await expect(keys.row('prod-eu only').locator('.cell-scope')).toHaveText('prod-eu');
+      }
 
       // Toolbar on one row from 1280 up.
       if (size.width >= 1280) {

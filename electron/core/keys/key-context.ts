@@ -8,6 +8,7 @@ import type { ServerService } from '../servers/server-service';
 import type { MetadataStore } from '../vault/metadata-store';
 import { InvalidAccountPart, keyAccount } from '../vault/keychain-accounts';
 import type { SecretStore } from '../vault/secret-store';
+import { createClusterNames, type ClusterNames } from './cluster-names';
 import type { KeyCache } from './key-cache';
 import type { KeyJournal } from './key-journal';
 import type { KeyRecord } from './key-records';
@@ -45,6 +46,8 @@ export interface KeyContext {
   deps: KeyServiceDeps;
   cache: KeyCache;
   journal: KeyJournal;
+  /** Cluster names learned at refresh, for key views' scope. */
+  clusterNames: ClusterNames;
   crash(step: CrashStep): Promise<void>;
   /** Keychain account of a key's secret. */
   account(serverId: string, keyId: string): string;
@@ -75,6 +78,7 @@ export function createKeyContext(
     deps,
     cache,
     journal,
+    clusterNames: createClusterNames(),
     async crash(step) {
       await deps.crashPoint?.(step);
     },
@@ -101,6 +105,7 @@ export function createKeyContext(
         now: deps.clock.now(),
         expiringWithinMs: ctx.expiringWithinMs(),
         signInKeyId: deps.servers.get(serverId).signInKeyId,
+        clusterName: (clusterId) => ctx.clusterNames.name(serverId, clusterId),
       });
     },
     record(serverId, keyId) {

@@ -36,6 +36,26 @@ export function createRefresher(ctx: KeyContext) {
   const inFlight = new Map<string, Promise<RefreshResult>>();
   const failed = new Set<string>();
 
+  /**
+   * Learns the server's cluster names for scoped keys. A failure leaves the ids shown and the
+   * refresh a success: the keys themselves were listed.
+   */
+  async function learnClusterNames(serverId: string, limit: number): Promise<void> {
+    try {
+      const clusters = await bounded(
+        ctx.deps.servers.clientFor(serverId).clusters(),
+        limit,
+        'The cluster list took too long.',
+      );
+      ctx.clusterNames.set(serverId, clusters);
+    } catch (error) {
+      ctx.deps.log.info('keys: cluster names unavailable', {
+        serverId,
+        code: toAppError(error).code,
+      });
+    }
+  }
+
   async function run(serverId: string): Promise<RefreshResult> {
     const { deps } = ctx;
     const server = deps.servers.get(serverId);
@@ -64,6 +84,7 @@ export function createRefresher(ctx: KeyContext) {
           await deps.secrets.delete(ctx.account(serverId, keyId)).catch(() => undefined);
         await forgetKey(ctx, serverId, keyId).catch(() => undefined);
       }
+      if (tokens.some((t) => t.clusterId !== null)) await learnClusterNames(serverId, limit);
       failed.delete(serverId);
       deps.servers.noteOutcome(serverId, { ok: true });
       await retryRevocations(ctx, serverId).catch(() => undefined);

@@ -101,6 +101,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     clock,
     expiringWithinMs: () => ctx.expiringWithinMs(),
     signInKeyId: (serverId) => servers.get(serverId).signInKeyId,
+    clusterNames: ctx.clusterNames,
   });
 
   const service: KeyService = {

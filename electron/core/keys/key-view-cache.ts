@@ -1,5 +1,6 @@
 import type { KeyView } from '../../contract/keys';
 import type { Clock } from '../ports';
+import type { ClusterNames } from './cluster-names';
 import type { KeyCache } from './key-cache';
 import type { KeyRecord } from './key-records';
 import { isVisible, sortViews, toKeyView } from './key-view';
@@ -25,6 +26,7 @@ export function createKeyViewCache(deps: {
   clock: Clock;
   expiringWithinMs(): number;
   signInKeyId(serverId: string): string | null;
+  clusterNames: ClusterNames;
 }): KeyViewCache {
   const built = new Map<
     string,
@@ -32,6 +34,7 @@ export function createKeyViewCache(deps: {
       keys: object;
       window: number;
       signIn: string | null;
+      names: object;
       /** The next instant a view's state changes. */
       validUntil: number;
       views: KeyView[];
@@ -49,11 +52,21 @@ export function createKeyViewCache(deps: {
     const now = deps.clock.now();
     const window = deps.expiringWithinMs();
     const signIn = deps.signInKeyId(serverId);
+    const names = deps.clusterNames.version(serverId);
     const hit = built.get(serverId);
     const reusable =
-      hit !== undefined && hit.window === window && hit.signIn === signIn && now < hit.validUntil;
+      hit !== undefined &&
+      hit.window === window &&
+      hit.signIn === signIn &&
+      hit.names === names &&
+      now < hit.validUntil;
     if (reusable && hit.keys === keys) return hit.views;
-    const context = { now, expiringWithinMs: window, signInKeyId: signIn };
+    const context = {
+      now,
+      expiringWithinMs: window,
+      signInKeyId: signIn,
+      clusterName: (clusterId: string) => deps.clusterNames.name(serverId, clusterId),
+    };
     let validUntil = Infinity;
     const views: KeyView[] = [];
     const byRecord = new Map<KeyRecord, KeyView>();
@@ -68,7 +81,7 @@ export function createKeyViewCache(deps: {
       views.push(view);
       byRecord.set(record, view);
     }
-    built.set(serverId, { keys, window, signIn, validUntil, views, byRecord });
+    built.set(serverId, { keys, window, signIn, names, validUntil, views, byRecord });
     return views;
   }
 

@@ -10,6 +10,8 @@ export interface ViewContext {
   expiringWithinMs: number;
   /** The access key the app signs in with on this server. */
   signInKeyId: string | null;
+  /** The display name of a cluster id, where the server's cluster list gave one. */
+  clusterName?: (clusterId: string) => string | null;
 }
 
 function parseTime(text: string | null): number | null {
@@ -44,7 +46,7 @@ export function toKeyView(record: KeyRecord, context: ViewContext): KeyView {
     description: token.description,
     labels: [...record.labels],
     clusterId: token.clusterId,
-    clusterName: null,
+    clusterName: token.clusterId ? (context.clusterName?.(token.clusterId) ?? null) : null,
     createdAt: token.createdAt,
     lastUsedAt: token.lastUsedAt,
     expiresAt: token.expiresAt,

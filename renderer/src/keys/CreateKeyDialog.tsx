@@ -79,6 +79,20 @@ export function CreateKeyDialog({ serverId }: { serverId: string }) {
           The secret of <span className="mono">{created.key.id}</span> is stored in your OS
           keychain. Copy it whenever you need it; Rancher will not show it again.
         </p>
+        {created.key.clusterId && (
+          <p className="notice" data-testid="scoped-note">
+            <span>
+              This key is scoped to the cluster{' '}
+              <strong>
+                {created.key.clusterName ??
+                  clusters?.find((c) => c.id === created.key.clusterId)?.name ??
+                  created.key.clusterId}
+              </strong>
+              : it works only for that cluster&apos;s Kubernetes API (kubectl and the cluster&apos;s
+              proxy URLs), not for Rancher&apos;s own API, so it cannot list, create or renew keys.
+            </span>
+          </p>
+        )}
         {created.clamped && (
           <p className="notice notice-warning" data-testid="clamped-warning">
             The server shortened this key&apos;s lifetime

@@ -53,6 +53,10 @@ export const KeyRow = memo(function KeyRow({
   const id = keyView.id;
   const name = keyName(keyView);
   const scope = keyView.clusterId ? (keyView.clusterName ?? keyView.clusterId) : null;
+  const scopeTitle =
+    keyView.clusterId && keyView.clusterName
+      ? `${keyView.clusterName} (${keyView.clusterId})`
+      : (keyView.clusterId ?? undefined);
   const selected = useStore(keys.store, (s) => s.selected[id] === true);
   const cursor = useStore(keys.store, (s) => s.cursor === id);
   const className = `row${selected ? ' selected' : ''}${cursor ? ' cursor' : ''}`;
@@ -98,7 +102,7 @@ export const KeyRow = memo(function KeyRow({
       >
         <LabelChips labels={keyView.labels} />
       </div>
-      <div role="gridcell" className="cell cell-scope col-scope" title={scope ?? undefined}>
+      <div role="gridcell" className="cell cell-scope col-scope" title={scopeTitle}>
         {scope ?? <span className="muted">All</span>}
       </div>
       <div role="gridcell" className="cell cell-date col-created">

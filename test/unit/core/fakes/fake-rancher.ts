@@ -19,6 +19,8 @@ export interface FakeRancher {
   tokens: Map<string, { token: RancherToken; secret: string }>;
   /** Makes every call of the server fail with this code (null = healthy). */
   fail(code: 'unreachable' | 'timeout' | 'server_error' | null): void;
+  /** Sets the server's cluster list. */
+  setClusters(list: Array<{ id: string; name: string; state: string }>): void;
   /** Adds a token as if created elsewhere; returns its bearer. */
   seed(partial: Partial<RancherToken> & { name: string }): string;
   calls: string[];
@@ -53,6 +55,8 @@ export function createFakeRancher(options: {
   const userId = options.userId ?? 'user-abc12';
   const tokens = new Map<string, { token: RancherToken; secret: string }>();
   const calls: string[] = [];
+  /** What `clusters()` answers (the simulator and real servers list their clusters). */
+  let clusterList: Array<{ id: string; name: string; state: string }> = [];
   let failure: 'unreachable' | 'timeout' | 'server_error' | null = null;
   const origin = 'https://rancher.example.com';
   const record: ServerRecord = {
@@ -99,7 +103,7 @@ export function createFakeRancher(options: {
       authProviders: unsupported,
       login: unsupported,
       logout: unsupported,
-      clusters: async () => [],
+      clusters: async () => clusterList,
       async me() {
         check('me');
         authed();
@@ -212,6 +216,9 @@ export function createFakeRancher(options: {
     calls,
     fail(code) {
       failure = code;
+    },
+    setClusters(list) {
+      clusterList = list;
     },
     seed(partial) {
       const token: RancherToken = {

@@ -106,6 +106,27 @@ describe('createKeyService', () => {
     expect(t.keys.list({ serverId: 's1' }).keys).toHaveLength(3);
   });
 
+  it("names a scoped key's cluster from the server's cluster list, and keeps the id when unknown", async () => {
+    const t = await setup();
+    t.rancher.seed({ name: 'token-sco11', clusterId: 'c-m-4x7kq2lb' });
+    t.rancher.seed({ name: 'token-sco22', clusterId: 'c-m-gone0000' });
+    t.rancher.seed({ name: 'token-all33' });
+    t.rancher.setClusters([{ id: 'c-m-4x7kq2lb', name: 'prod-eu', state: 'active' }]);
+    await t.keys.refresh('s1');
+    const byId = new Map(t.keys.list({ serverId: 's1' }).keys.map((k) => [k.id, k]));
+    expect(byId.get('token-sco11')).toMatchObject({
+      clusterId: 'c-m-4x7kq2lb',
+      clusterName: 'prod-eu',
+    });
+    expect(byId.get('token-sco22')).toMatchObject({ clusterId: 'c-m-gone0000', clusterName: null });
+    expect(byId.get('token-all33')?.clusterName).toBeNull();
+    // A rename on the server shows after the next refresh.
+    t.rancher.setClusters([{ id: 'c-m-4x7kq2lb', name: 'prod-eu-1', state: 'active' }]);
+    await t.keys.refresh('s1');
+    const renamed = t.keys.list({ serverId: 's1' }).keys.find((k) => k.id === 'token-sco11');
+    expect(renamed?.clusterName).toBe('prod-eu-1');
+  });
+
   it('distinguishes keys only seen on the server: no secret, copy refused with not_found', async () => {
     const t = await setup();
     t.rancher.seed({ name: 'token-srv11' });
