@@ -59,7 +59,9 @@ export function createRancherClient(options: RancherClientOptions): RancherClien
       path: '/v3/users?me=true',
       bearer: credential,
     });
-    const user = http.json(response, usersSchema).data[0];
+    // `me=true` marks the caller with `me: true`; a list of others is never read as "me".
+    const users = http.json(response, usersSchema).data;
+    const user = users.find((u) => u.me === true) ?? (users.length === 1 ? users[0] : undefined);
     if (!user)
       throw new AppFailure(
         'unauthorized',

@@ -3,7 +3,7 @@ import { AppFailure } from '../app-failure';
 import type { Transport } from './http';
 import type { ProbeResult } from './rancher-client';
 import { rancherVersionSchema, settingSchema } from './schemas';
-import { featuresOf } from './version';
+import { featuresOf, parseRancherVersion } from './version';
 
 /** `auth-token-max-ttl-minutes` (value || default, §5.4) in ms; "0" (or nothing) = no maximum. */
 export function maxTtlFromSetting(setting: {
@@ -19,6 +19,23 @@ export function maxTtlFromSetting(setting: {
 /** The token APIs a release offers: v3 always, ext from 2.12 (§0). */
 export function tokenApisOf(version: string): TokenApis {
   return { v3: true, ext: featuresOf(version).ext };
+}
+
+/**
+ * Whether the server has ext tokens, asked of the server itself: for a version that is not a
+ * release number (a commit hash, `dev`, `master-head`), which says nothing about its features.
+ * Anonymous callers cannot list tokens, so without a credential the answer is "no" until sign-in
+ * probes again.
+ */
+async function probeExtApi(http: Transport, bearer: string | null): Promise<boolean> {
+  if (!bearer) return false;
+  const response = await http.request({
+    method: 'GET',
+    path: '/apis/ext.cattle.io/v1/tokens?limit=1',
+    bearer,
+    passStatuses: [401, 403, 404],
+  });
+  return response.status >= 200 && response.status < 300;
 }
 
 /**
@@ -63,5 +80,8 @@ export async function probeServer(http: Transport, bearer: string | null): Promi
   const certificate = http.origin.startsWith('https:')
     ? ((await http.peerCertificate().catch(() => null))?.info ?? null)
     : null;
-  return { version, tokenApis: tokenApisOf(version), maxTtlMs, maxTtlKnown, certificate };
+  const tokenApis = parseRancherVersion(version)
+    ? tokenApisOf(version)
+    : { v3: true, ext: await probeExtApi(http, bearer) };
+  return { version, tokenApis, maxTtlMs, maxTtlKnown, certificate };
 }

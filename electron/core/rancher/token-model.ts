@@ -31,7 +31,20 @@ function v3Kind(body: V3TokenBody): KeyKind {
   return 'api_key';
 }
 
-/** A v3 token body as the app models it; `ttl: 0` means never, `expiresAt: ""` not yet known. */
+/**
+ * The expiry of a v3 token: `expiresAt`, or when it is empty but the token has a lifetime (a
+ * just-created token, and some providers' sessions always), creation + ttl, as Rancher computes
+ * it (rancher-api.md §4.4).
+ */
+function v3Expiry(body: V3TokenBody): string | null {
+  const stated = utcInstant(body.expiresAt);
+  if (stated || body.ttl <= 0) return stated;
+  const created = body.created ? Date.parse(body.created) : NaN;
+  if (Number.isNaN(created) || !Number.isFinite(created + body.ttl)) return null;
+  return new Date(created + body.ttl).toISOString().replace('.000Z', 'Z');
+}
+
+/** A v3 token body as the app models it; `ttl: 0` means never. */
 export function fromV3(body: V3TokenBody): RancherToken {
   return {
     family: 'v3',
@@ -42,7 +55,7 @@ export function fromV3(body: V3TokenBody): RancherToken {
     clusterId: orNull(body.clusterId),
     createdAt: utcInstant(body.created),
     lastUsedAt: utcInstant(body.lastUsedAt),
-    expiresAt: utcInstant(body.expiresAt),
+    expiresAt: v3Expiry(body),
     ttlMs: body.ttl === 0 ? null : body.ttl,
     enabled: body.enabled ?? true,
     expired: body.expired ?? false,

@@ -8,7 +8,10 @@ export interface ServerFeatures {
   extCallerOnV3: boolean;
 }
 
-/** Parses `v2.13.1`, `2.12.0-rc3`, `v2.14-head`; null when it is not a release number. */
+/**
+ * Parses `v2.13.1`, `2.12.0-rc3`, `v2.14-head`; null when it is not a release number (`dev`, a
+ * commit hash): such a version says nothing about the server's features.
+ */
 export function parseRancherVersion(version: string): { major: number; minor: number } | null {
   const match = /^v?(\d+)\.(\d+)/.exec(version.trim());
   if (!match) return null;

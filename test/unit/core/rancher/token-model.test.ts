@@ -93,14 +93,15 @@ describe('v3 token bodies', () => {
     expect(token.lastUsedAt).toBeNull();
   });
 
-  it('reads the create response with its secret and an empty expiresAt when just created', () => {
+  it('reads the create response with its secret and computes the expiry of an empty expiresAt', () => {
     const body = v3TokenCreatedSchema.parse({
       ...v3Item,
       expiresAt: '',
       token: 'token-7kq2x:secret',
     });
     expect(body.token).toBe('token-7kq2x:secret');
-    expect(fromV3(body)).toMatchObject({ expiresAt: null, ttlMs: 7776000000 });
+    // An empty expiresAt with a ttl expires at creation + ttl (issue 9, class 12).
+    expect(fromV3(body)).toMatchObject({ expiresAt: '2025-08-18T09:12:44Z', ttlMs: 7776000000 });
   });
 
   it('models ttl 0 as never expiring when the token has no expiry', () => {
