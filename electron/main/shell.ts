@@ -32,6 +32,7 @@ import type { NotificationContent } from './notifications/notification-content';
 import { createTrayActionRunner } from './tray/tray-actions';
 import { createTrayController } from './tray/tray-controller';
 import type { TrayAction } from './tray/tray-model';
+import { detectTrayHost } from './tray/tray-host';
 import { loadTrayState } from './tray/tray-state';
 import {
   denyPermissionCheck,
@@ -62,6 +63,7 @@ export async function startShell(options: {
   const mode = runModeFrom(process.env, { pid: process.pid, tmpDir: tmpdir() });
   if (mode.userDataDir) app.setPath('userData', mode.userDataDir);
   logFile.open(app.getPath('logs'));
+  log.info('starting', { version: app.getVersion(), platform: process.platform });
 
   // A second launch hands over to the first (which shows its window) and exits.
   if (!app.requestSingleInstanceLock()) {
@@ -76,6 +78,13 @@ export async function startShell(options: {
   app.on('window-all-closed', () => undefined);
 
   await app.whenReady();
+  // Without a tray host (stock GNOME has none) a hidden window could never be found again: then
+  // closing the window quits and a --hidden start shows the window after all.
+  const trayHost = await detectTrayHost(process.platform);
+  if (trayHost === 'absent') {
+    log.warn('no tray host (StatusNotifierItem) on this desktop: the window is never hidden to it');
+  }
+  const trayShown = trayHost !== 'absent';
   // wasOpenedAtLogin is only set once the app is ready (macOS).
   const startHidden =
     process.argv.includes(hiddenArg) ||
@@ -134,7 +143,7 @@ export async function startShell(options: {
     log,
     windowIds,
     links,
-    closeToTray: () => settings.closeToTray,
+    closeToTray: () => settings.closeToTray && trayShown,
     isQuitting: () => quitting,
     quit,
     logPath: () => logFile.path(),
@@ -178,6 +187,10 @@ export async function startShell(options: {
     now: () => clock.now(),
     onClick: navigate,
     onShown: mode.e2e ? (content) => shown.push(content) : undefined,
+    onUnavailable: (content) => {
+      tray.setNotice(`${content.title}: ${content.body}`);
+      window.attention();
+    },
     log,
   });
   const tray = createTrayController({
@@ -287,5 +300,5 @@ export async function startShell(options: {
       keychainService: mode.keychainService,
     });
   }
-  if (!startHidden) showWindow();
+  if (!startHidden || !trayShown) showWindow();
 }

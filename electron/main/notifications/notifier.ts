@@ -19,6 +19,11 @@ export function createNotifier(options: {
   onClick: (target: NotificationContent['target']) => void;
   /** Every notification shown (the Electron suite reads them through the e2e hook). */
   onShown?: (content: NotificationContent) => void;
+  /**
+   * A notification could not be shown (no notification server, or the OS refused it): the shell
+   * falls back to the tray and the window, so a warning is never silently lost.
+   */
+  onUnavailable: (content: NotificationContent, reason: string) => void;
   log: Logger;
 }): {
   handle(warning: ExpiryWarning): void;
@@ -33,10 +38,16 @@ export function createNotifier(options: {
     options.onShown?.(content);
     if (!Notification.isSupported()) {
       options.log.warn('notifications are not supported on this system');
+      options.onUnavailable(content, 'not supported');
       return;
     }
     const n = new Notification({ title: content.title, body: content.body });
     live.add(n);
+    n.on('failed', (_event, error) => {
+      live.delete(n);
+      options.log.warn('a notification could not be shown', { error });
+      options.onUnavailable(content, error);
+    });
     n.on('click', () => {
       live.delete(n);
       options.onClick(content.target);

@@ -9,6 +9,8 @@ export interface TrayController {
   refresh(): Promise<TrayModel>;
   /** The model the menu was last built from (read by the Electron suite). */
   model(): TrayModel | null;
+  /** A line added to the tooltip until cleared (a warning no notification could show). */
+  setNotice(text: string | null): void;
   destroy(): void;
 }
 
@@ -29,11 +31,13 @@ export function createTrayController(options: {
   // On Windows and macOS a click on the icon opens the window; Linux shows the menu.
   tray.on('click', () => options.run({ kind: 'open' }));
   let last: TrayModel | null = null;
+  let notice: string | null = null;
+  const tooltip = (model: TrayModel) => (notice ? `${model.tooltip}\n${notice}` : model.tooltip);
   let running: Promise<TrayModel> | null = null;
   let again = false;
 
   function apply(model: TrayModel): void {
-    tray.setToolTip(model.tooltip);
+    tray.setToolTip(tooltip(model));
     tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(model.items, options.run)));
     if (options.platform === 'darwin') {
       tray.setTitle(model.title);
@@ -79,6 +83,10 @@ export function createTrayController(options: {
       return running;
     },
     model: () => last,
+    setNotice(text) {
+      notice = text;
+      if (last && !tray.isDestroyed()) tray.setToolTip(tooltip(last));
+    },
     destroy: () => tray.destroy(),
   };
 }

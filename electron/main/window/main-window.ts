@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, screen } from 'electron';
+import { app, BrowserWindow, dialog, screen } from 'electron';
 import type { Logger } from '../../core/log';
 import type { MetadataStore } from '../../core/vault/metadata-store';
 import { appEntryUrl, appOrigin } from '../web/app-protocol';
@@ -22,6 +22,8 @@ export interface MainWindow {
   show(): Promise<void>;
   /** Sends an event to the page, if a window is open. */
   send(channel: string, payload: unknown): void;
+  /** Asks for the user's attention (taskbar flash, dock bounce) without stealing focus. */
+  attention(): void;
   /** The open window's webContents, for event forwarding; null when there is none. */
   contents(): { send(channel: string, payload: unknown): void } | null;
 }
@@ -166,6 +168,10 @@ export function createMainWindow(options: {
     },
     send(channel, payload) {
       if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+    },
+    attention() {
+      if (win && !win.isDestroyed() && !win.isFocused()) win.flashFrame(true);
+      app.dock?.bounce('informational');
     },
     contents() {
       return win && !win.isDestroyed() ? win.webContents : null;
