@@ -135,7 +135,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         req.on('close', () => clients.delete(res));
         return;
       }
-      const testRoute = options.testRoutes?.[pathname];
+      const routes = options.testRoutes;
+      const testRoute = routes && Object.hasOwn(routes, pathname) ? routes[pathname] : undefined;
       if (testRoute) {
         return send(res, 200, 'application/json', JSON.stringify(testRoute()));
       }

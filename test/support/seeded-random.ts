@@ -25,9 +25,8 @@ export function seededRandom(seed: number): SeededRandom {
   };
   const int = (n: number): number => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => {
-    const item = items[int(items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
+    if (items.length === 0) throw new Error('pick from an empty list');
+    return items[int(items.length)] as T;
   };
   const string = (alphabet: readonly string[], length: number): string =>
     Array.from({ length }, () => pick(alphabet)).join('');

@@ -8,6 +8,7 @@ import type { Clock } from '../ports';
 import type { ServerKeyView } from '../keys/key-service';
 import type { MetadataStore } from '../vault/metadata-store';
 import { dueWarning, isSnoozed, nextDeadline, thresholdsOf, type Watched } from './expiry-math';
+import { idTable } from '../id-table';
 
 /** The metadata document holding which warnings were shown (so a restart repeats none). */
 export const expiryStateDocument = 'expiry-state';
@@ -228,7 +229,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
     },
     summary() {
       const now = clock.now();
-      const perServer: Record<string, number> = {};
+      const perServer = idTable<number>();
       for (const server of deps.servers.list()) perServer[server.id] = 0;
       let expiringCount = 0;
       let expiredCount = 0;

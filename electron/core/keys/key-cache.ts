@@ -7,6 +7,7 @@ import {
   type KeyRecord,
   type ServerKeysDoc,
 } from './key-records';
+import { idTable, ownEntry } from '../id-table';
 
 /**
  * The per-server key documents, held in memory and written through to metadata. Updates to one
@@ -131,9 +132,9 @@ export function createKeyCache(
     async updateRecord(serverId, keyId, change) {
       let result: KeyRecord | null = null;
       await cache.update(serverId, (doc) => {
-        const record = doc.keys[keyId];
+        const record = ownEntry(doc.keys, keyId);
         if (!record) return doc;
-        const keys = { ...doc.keys };
+        const keys = idTable(doc.keys);
         const changed = change(record);
         if (changed) keys[keyId] = changed;
         else delete keys[keyId];

@@ -13,6 +13,7 @@ import type { KeyCache } from './key-cache';
 import type { KeyJournal } from './key-journal';
 import type { KeyRecord } from './key-records';
 import { toKeyView } from './key-view';
+import { ownEntry } from '../id-table';
 
 /** The steps of create and renew at which a crash is simulated in the crash-consistency tests. */
 export type CrashStep =
@@ -94,7 +95,7 @@ export function createKeyContext(
       }
     },
     view(serverId, keyId) {
-      const record = cache.get(serverId).keys[keyId];
+      const record = ownEntry(cache.get(serverId).keys, keyId);
       if (!record) {
         throw new AppFailure(
           'not_found',
@@ -109,7 +110,7 @@ export function createKeyContext(
       });
     },
     record(serverId, keyId) {
-      const record = cache.get(serverId).keys[keyId];
+      const record = ownEntry(cache.get(serverId).keys, keyId);
       if (!record) ctx.view(serverId, keyId);
       return record!;
     },

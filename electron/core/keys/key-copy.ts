@@ -4,6 +4,7 @@ import { keySecretAccount } from '../vault/keychain-accounts';
 import { createClipboardGuard } from './clipboard-guard';
 import { formatCopy, publicFormats } from './copy-format';
 import type { KeyContext } from './key-context';
+import { ownEntry } from '../id-table';
 
 /** Copies a key in one of the copy formats; secrets never leave the main process except here. */
 export interface KeyCopier {
@@ -28,7 +29,7 @@ export function createKeyCopier(ctx: KeyContext): KeyCopier {
   return {
     async copy(input) {
       const server = deps.servers.get(input.serverId);
-      const record = ctx.cache.get(input.serverId).keys[input.keyId];
+      const record = ownEntry(ctx.cache.get(input.serverId).keys, input.keyId);
       const isSignIn = input.keyId === server.signInKeyId;
       if (!record && !isSignIn) ctx.view(input.serverId, input.keyId);
       let bearer: string | null = null;

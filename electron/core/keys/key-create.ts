@@ -7,6 +7,7 @@ import type { KeyContext } from './key-context';
 import type { JournalEntry } from './key-journal';
 import { carryHandle } from './key-handle';
 import { recordFor, type KeyRecord } from './key-records';
+import { ownEntry, withEntry } from '../id-table';
 
 /** What to create: the server-side request plus what only the app keeps. */
 export interface CreateRequest {
@@ -98,7 +99,7 @@ export async function createAndStore(
       labels: request.labels,
     });
     await ctx.cache.update(serverId, (doc) => {
-      const keys = { ...doc.keys, [keyId]: record };
+      const keys = withEntry(doc.keys, keyId, record);
       return {
         ...doc,
         keys: request.oldKeyId ? carryHandle(keys, request.oldKeyId, keyId) : keys,
@@ -199,7 +200,7 @@ async function recoverEntries(
             token.description === entry.description &&
             token.createdAt !== null &&
             Date.parse(token.createdAt) >= since &&
-            !known[id]?.hasSecret
+            !ownEntry(known, id)?.hasSecret
           ) {
             candidates.push(token);
           }
@@ -210,7 +211,7 @@ async function recoverEntries(
         const bearer = await deps.secrets.get(ctx.account(entry.serverId, keyId));
         if (bearer) {
           const record = recordFor(token, {
-            ...ctx.cache.get(entry.serverId).keys[keyId],
+            ...ownEntry(ctx.cache.get(entry.serverId).keys, keyId),
             token,
             onServer: true,
             hasSecret: true,
@@ -218,8 +219,8 @@ async function recoverEntries(
             labels: entry.labels,
           });
           await ctx.cache.update(entry.serverId, (doc) => {
-            let keys = { ...doc.keys, [keyId]: record };
-            const old = entry.oldKeyId ? keys[entry.oldKeyId] : undefined;
+            let keys = withEntry(doc.keys, keyId, record);
+            const old = entry.oldKeyId ? ownEntry(keys, entry.oldKeyId) : undefined;
             if (entry.op === 'renew' && entry.oldKeyId && old) {
               if (old.revokeAt === null) {
                 const at = Date.parse(entry.startedAt) + entry.revokeOldAfterMs;

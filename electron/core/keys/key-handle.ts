@@ -1,3 +1,4 @@
+import { idTable, ownEntry } from '../id-table';
 import type { KeyRecord } from './key-records';
 
 type Records = Readonly<Record<string, KeyRecord>>;
@@ -21,14 +22,13 @@ export function carryHandle(
   oldKeyId: string,
   newKeyId: string,
 ): Record<string, KeyRecord> {
-  const old = keys[oldKeyId];
-  const renewed = keys[newKeyId];
-  if (!old || !renewed || oldKeyId === newKeyId) return { ...keys };
-  return {
-    ...keys,
-    [newKeyId]: { ...renewed, handle: handleOf(oldKeyId, old), toolsDefault: old.toolsDefault },
-    [oldKeyId]: { ...old, handle: null, toolsDefault: false },
-  };
+  const old = ownEntry(keys, oldKeyId);
+  const renewed = ownEntry(keys, newKeyId);
+  const next = idTable(keys);
+  if (!old || !renewed || oldKeyId === newKeyId) return next;
+  next[newKeyId] = { ...renewed, handle: handleOf(oldKeyId, old), toolsDefault: old.toolsDefault };
+  next[oldKeyId] = { ...old, handle: null, toolsDefault: false };
+  return next;
 }
 
 /**
@@ -43,7 +43,7 @@ export function resolveKeyRef(
     const record = keys[keyId] as KeyRecord;
     if (record.handle === ref) return { keyId, record };
   }
-  const own = Object.hasOwn(keys, ref) ? keys[ref] : undefined;
+  const own = ownEntry(keys, ref);
   return own ? { keyId: ref, record: own } : undefined;
 }
 
@@ -58,7 +58,7 @@ export function defaultKeyOf(keys: Records): { keyId: string; record: KeyRecord 
 
 /** Marks `keyId` as the only default (or clears every mark when `keyId` is null). */
 export function withDefault(keys: Records, keyId: string | null): Record<string, KeyRecord> {
-  const next: Record<string, KeyRecord> = { ...keys };
+  const next = idTable(keys);
   for (const id of Object.keys(next)) {
     const record = next[id] as KeyRecord;
     const wanted = id === keyId;

@@ -3,6 +3,7 @@ import { AppFailure } from '../app-failure';
 import { parseBearer, maskBearer } from './key-id';
 import type { KeyContext } from './key-context';
 import { recordFor } from './key-records';
+import { ownEntry, withEntry } from '../id-table';
 
 /**
  * Imports a pasted bearer token: the key must exist on the server, belong to the signed-in user,
@@ -81,7 +82,7 @@ export async function importKey(
   }
   await deps.secrets.set(ctx.account(input.serverId, keyId), bearer);
   await ctx.cache.update(input.serverId, (doc) => {
-    const existing = doc.keys[keyId];
+    const existing = ownEntry(doc.keys, keyId);
     const labels = [...new Set([...(existing?.labels ?? []), ...input.labels])];
     const record = recordFor(token, {
       ...(existing ?? {}),
@@ -91,7 +92,7 @@ export async function importKey(
       preview: maskBearer(keyId, bearer),
       labels,
     });
-    return { ...doc, keys: { ...doc.keys, [keyId]: record } };
+    return { ...doc, keys: withEntry(doc.keys, keyId, record) };
   });
   ctx.changed(input.serverId);
   return ctx.view(input.serverId, keyId);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { keyKindSchema, tokenFamilySchema } from '../../contract/keys';
 import type { RancherToken } from '../rancher/rancher-client';
+import { idTable } from '../id-table';
 
 /** A token as last seen on the server (the RancherToken fields, as stored in the cache). */
 export const tokenSnapshotSchema = z.object({
@@ -50,14 +51,15 @@ export type KeyRecord = z.infer<typeof keyRecordSchema>;
 export const serverKeysDocSchema = z.object({
   version: z.literal(1),
   refreshedAt: z.string().nullable(),
-  keys: z.record(z.string(), keyRecordSchema),
+  // Null-prototype: key ids are outside text (see id-table.ts).
+  keys: z.record(z.string(), keyRecordSchema).transform((keys) => idTable(keys)),
 });
 export type ServerKeysDoc = z.infer<typeof serverKeysDocSchema>;
 
 export const emptyServerKeysDoc = (): ServerKeysDoc => ({
   version: 1,
   refreshedAt: null,
-  keys: {},
+  keys: idTable(),
 });
 
 /** Metadata document name for a server's keys (server ids may hold characters file names cannot). */

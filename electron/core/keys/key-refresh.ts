@@ -3,6 +3,7 @@ import { recoverJournal } from './key-create';
 import type { KeyContext } from './key-context';
 import { forgetKey, retryRevocations } from './key-revoke';
 import { mergeServerList } from './merge-server-list';
+import { ownEntry } from '../id-table';
 
 export interface RefreshResult {
   serverId: string;
@@ -80,7 +81,7 @@ export function createRefresher(ctx: KeyContext) {
       });
       for (const keyId of done) {
         // The merge already dropped the record, so its secret is looked up in the list before it.
-        if (before.keys[keyId]?.hasSecret)
+        if (ownEntry(before.keys, keyId)?.hasSecret)
           await deps.secrets.delete(ctx.account(serverId, keyId)).catch(() => undefined);
         await forgetKey(ctx, serverId, keyId).catch(() => undefined);
       }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { deleteOutcomeSchema } from '../../contract/keys';
 import { AppFailure } from '../app-failure';
 import type { KeyContext } from './key-context';
+import { idTable, ownEntry } from '../id-table';
 
 type Outcome = z.infer<typeof deleteOutcomeSchema>;
 
@@ -29,7 +30,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T)
 
 /** Removes a key the server no longer has from the keychain and the metadata. */
 export async function forgetKey(ctx: KeyContext, serverId: string, keyId: string): Promise<void> {
-  const record = ctx.cache.get(serverId).keys[keyId];
+  const record = ownEntry(ctx.cache.get(serverId).keys, keyId);
   if (record?.hasSecret) await ctx.deps.secrets.delete(ctx.account(serverId, keyId));
   await ctx.cache.updateRecord(serverId, keyId, () => null);
 }
@@ -47,7 +48,7 @@ export async function revokeKeys(
   const { deps } = ctx;
   const server = deps.servers.get(serverId);
   const records = ctx.cache.get(serverId).keys;
-  if (keyIds.some((id) => records[id]?.hasSecret)) await ctx.requireKeychain();
+  if (keyIds.some((id) => ownEntry(records, id)?.hasSecret)) await ctx.requireKeychain();
   // Records change once per call, not once per key: each change rewrites the server's whole
   // document, which made a bulk revocation on a list of 20,000 take seconds per key.
   const forgotten: string[] = [];
@@ -60,20 +61,21 @@ export async function revokeKeys(
         message: `This key is how Rancher Keys signs in to ${server.name}. Sign out (or sign in with another key) first.`,
       };
     }
-    const record = Object.hasOwn(records, keyId) ? records[keyId] : undefined;
+    const record = ownEntry(records, keyId);
     // A key the app never listed is not sent to the server: only a listed key's record says which
     // family and name it has (an id's text could name a token of another family).
     if (!record) return { keyId, outcome: 'already_gone', message: null };
     try {
       const { family, name } = record.token;
       const answer = await deps.servers.clientFor(serverId).deleteToken(family, name);
-      if (records[keyId]?.hasSecret) await deps.secrets.delete(ctx.account(serverId, keyId));
+      if (record.hasSecret) await deps.secrets.delete(ctx.account(serverId, keyId));
       forgotten.push(keyId);
       return { keyId, outcome: answer === 'deleted' ? 'revoked' : 'already_gone', message: null };
     } catch (error) {
       const code = error instanceof AppFailure ? error.code : 'internal';
       const message = error instanceof AppFailure ? error.message : 'The key could not be revoked.';
-      if (!retryable.has(code) || !records[keyId]) return { keyId, outcome: 'failed', message };
+      if (!retryable.has(code) || !ownEntry(records, keyId))
+        return { keyId, outcome: 'failed', message };
       pending.push(keyId);
       return {
         keyId,
@@ -84,10 +86,10 @@ export async function revokeKeys(
   });
   if (forgotten.length > 0 || pending.length > 0) {
     await ctx.cache.update(serverId, (doc) => {
-      const keys = { ...doc.keys };
+      const keys = idTable(doc.keys);
       for (const id of forgotten) delete keys[id];
       for (const id of pending) {
-        const record = keys[id];
+        const record = ownEntry(keys, id);
         if (record) keys[id] = { ...record, pendingRevocation: true };
       }
       return { ...doc, keys };

@@ -12,6 +12,7 @@ import { createKey, renewKey } from './key-issue';
 import { createRefresher } from './key-refresh';
 import { nextRevocationAt, retryRevocations, revokeKeys } from './key-revoke';
 import { createKeyViewCache } from './key-view-cache';
+import { idTable, ownEntry } from '../id-table';
 
 export type { KeyServiceDeps, CrashStep } from './key-context';
 
@@ -174,7 +175,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       for (const serverId of ids) {
         let count = 0;
         await cache.update(serverId, (doc) => {
-          const keys = { ...doc.keys };
+          const keys = idTable(doc.keys);
           for (const [id, r] of Object.entries(keys)) {
             if (!r.labels.includes(input.from)) continue;
             keys[id] = {
@@ -255,7 +256,7 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
         );
       }
       await cache.update(input.serverId, (doc) => {
-        const current = doc.keys[input.keyId];
+        const current = ownEntry(doc.keys, input.keyId);
         if (!input.isDefault && !current?.toolsDefault) return doc;
         return { ...doc, keys: withDefault(doc.keys, input.isDefault ? input.keyId : null) };
       });

@@ -1,6 +1,7 @@
 import type { RancherToken } from '../rancher/rancher-client';
 import { keyIdOf } from './key-id';
 import { isKnownLocally, recordFor, type KeyRecord, type ServerKeysDoc } from './key-records';
+import { idTable, ownEntry } from '../id-table';
 
 /** Whether the server says the same about a token as it did last time (every field we keep). */
 function sameToken(a: KeyRecord['token'], b: RancherToken): boolean {
@@ -35,11 +36,11 @@ export function mergeServerList(
   tokens: readonly RancherToken[],
   refreshedAt: string,
 ): { doc: ServerKeysDoc; revocationsDone: string[] } {
-  const keys: Record<string, KeyRecord> = {};
+  const keys = idTable<KeyRecord>();
   let changed = false;
   for (const token of tokens) {
     const id = keyIdOf(token.family, token.name);
-    const existing = doc.keys[id];
+    const existing = ownEntry(doc.keys, id);
     if (existing?.onServer && sameToken(existing.token, token)) {
       keys[id] = existing;
     } else {
@@ -49,7 +50,7 @@ export function mergeServerList(
   }
   const revocationsDone: string[] = [];
   for (const id in doc.keys) {
-    if (id in keys) continue;
+    if (Object.hasOwn(keys, id)) continue;
     const record = doc.keys[id] as KeyRecord;
     if (record.pendingRevocation) revocationsDone.push(id);
     else if (isKnownLocally(record) && !record.onServer) {

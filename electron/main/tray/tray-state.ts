@@ -1,5 +1,6 @@
 import type { Handlers } from '../../core/dispatch';
 import type { TrayState } from './tray-model';
+import { idTable } from '../../core/id-table';
 
 /**
  * Gathers what the tray shows from the core's handlers. A part that fails (a server unreachable,
@@ -21,7 +22,7 @@ export async function loadTrayState(
       return [s.id, result?.keys] as const;
     }),
   );
-  const keysByServer: Record<string, TrayState['keysByServer'][string]> = {};
+  const keysByServer = idTable<TrayState['keysByServer'][string]>();
   for (const [id, keys] of keyLists) if (keys) keysByServer[id] = keys;
   return { servers, activeId: list?.activeId ?? null, keysByServer, summary, now };
 }
