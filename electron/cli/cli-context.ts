@@ -12,6 +12,11 @@ import { readServers, type ServersDocument, type StoredServer } from '../core/se
 import { createKeytarSecretStore, type KeytarLike } from '../core/vault/keytar-secret-store';
 import { createMetadataStore } from '../core/vault/metadata-store';
 import type { SecretStore } from '../core/vault/secret-store';
+import type { NetworkPolicy } from '../core/network/network-policy';
+import { systemTrustStore } from '../core/network/node-trust-store';
+import { envProxyResolver } from '../core/network/proxy-env';
+import { serverNetworkPolicy, type ServerNetworkDeps } from '../core/servers/server-proxy';
+import { proxyAccount } from '../core/vault/keychain-accounts';
 import { printable } from './args';
 import { CliError, type CliIo } from './io';
 import type { SelfCommand } from './self-command';
@@ -32,6 +37,11 @@ export interface CliContext {
   settings(): Promise<Settings>;
   /** The keychain, opened on first use. */
   secrets(): SecretStore;
+  /**
+   * How a server is reached from the command: its proxy setting, where "system" means
+   * `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY`, and the OS trust store.
+   */
+  network(server: StoredServer): NetworkPolicy;
 }
 
 /** Builds the context; nothing is read until a command asks. */
@@ -50,6 +60,7 @@ export function createCliContext(options: {
   const metadata = createMetadataStore({ dir: dataDir, log, readOnly: true });
   let serversDoc: Promise<ServersDocument> | undefined;
   let secrets: SecretStore | undefined;
+  let network: ServerNetworkDeps | undefined;
 
   const ctx: CliContext = {
     io,
@@ -58,6 +69,15 @@ export function createCliContext(options: {
     keychainService: options.keychainService,
     self: options.self,
     servers: () => (serversDoc ??= readServers(metadata)),
+    network(server) {
+      network ??= {
+        systemProxy: envProxyResolver(process.env),
+        trustStore: systemTrustStore(log),
+      };
+      return serverNetworkPolicy(server.proxy, network, () =>
+        ctx.secrets().get(proxyAccount(server.origin)),
+      );
+    },
     async server(ref) {
       const { servers, activeId } = await ctx.servers();
       if (servers.length === 0) {

@@ -50,7 +50,12 @@ async function findCluster(
   try {
     if (!credential) throw new AppFailure('unauthorized', 'no credential');
     const client = createRancherClient(
-      clientOptions(key.server, () => Promise.resolve(credential), CLI_VERSION),
+      clientOptions(
+        key.server,
+        () => Promise.resolve(credential),
+        CLI_VERSION,
+        ctx.network(key.server),
+      ),
     );
     clusters = await client.clusters();
   } catch (error) {
