@@ -1,39 +1,23 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../electron/core/log';
 import { envProxyResolver } from '../../../electron/core/network/proxy-env';
 import { systemClock } from '../../../electron/core/ports';
 import { createServerService } from '../../../electron/core/servers/create-server-service';
 import type { ServerService } from '../../../electron/core/servers/server-service';
-import { createKeytarSecretStore } from '../../../electron/core/vault/keytar-secret-store';
 import { createMetadataStore } from '../../../electron/core/vault/metadata-store';
 import { proxyInputFromUrl } from '../../../electron/contract/proxy';
 import { startRancherSim, type RancherSim } from '../../rancher-sim';
 import { createCa } from '../../rancher-sim/tls';
 import { startConnectProxy, type ConnectProxy } from '../../support/connect-proxy';
 import { failure } from '../../support/failure';
+import { testKeychain } from '../../support/test-keychain';
 
-const run = promisify(execFile);
-// A test-only keychain service: a user's own `rancher-keys` items are never touched.
-const service = `rancher-keys-test-${randomBytes(4).toString('hex')}`;
-const secrets = createKeytarSecretStore({ service });
+const { secrets, lookup, clear } = testKeychain();
 
-async function lookup(account: string): Promise<string | null> {
-  try {
-    return (await run('secret-tool', ['lookup', 'service', service, 'account', account])).stdout;
-  } catch {
-    return null;
-  }
-}
-
-afterAll(async () => {
-  for (const account of await secrets.accounts()) await secrets.delete(account);
-});
+afterAll(clear);
 
 describe('server proxy settings', () => {
   let dir: string;
