@@ -7,7 +7,7 @@ async function shown(page: Page) {
   return {
     warnAtExpiry: await toggle('Warn when a key expires'),
     notifications: await toggle('Desktop notifications'),
-    showSystemTokens: await toggle('Show system tokens'),
+    showSystemTokens: await toggle('Show session, kubeconfig and system tokens'),
     startAtLogin: await toggle('Start at login'),
     closeToTray: await toggle('Keep running in the tray when the window is closed'),
     theme: await page
@@ -24,7 +24,7 @@ test.describe('settings', () => {
     await app.openSettings();
     await page.getByRole('checkbox', { name: 'Desktop notifications' }).click();
     await expect(app.toasts).toContainText('Settings saved.');
-    await page.getByRole('checkbox', { name: 'Show system tokens' }).click();
+    await page.getByRole('checkbox', { name: 'Show session, kubeconfig and system tokens' }).click();
     await page.getByRole('radio', { name: 'Dark' }).click();
     await page
       .getByRole('combobox', { name: /Clear the clipboard after/ })
