@@ -24,7 +24,9 @@ test.describe('settings', () => {
     await app.openSettings();
     await page.getByRole('checkbox', { name: 'Desktop notifications' }).click();
     await expect(app.toasts).toContainText('Settings saved.');
-    await page.getByRole('checkbox', { name: 'Show session, kubeconfig and system tokens' }).click();
+    await page
+      .getByRole('checkbox', { name: 'Show session, kubeconfig and system tokens' })
+      .click();
     await page.getByRole('radio', { name: 'Dark' }).click();
     await page
       .getByRole('combobox', { name: /Clear the clipboard after/ })
