@@ -5,6 +5,7 @@
  */
 import { run as copy } from './core-copy.bench';
 import { run as refresh } from './core-refresh.bench';
+import { run as scale } from './core-scale.bench';
 import { run as start } from './core-start.bench';
 import { run as proxyRefresh } from './proxy-refresh.bench';
 import { main as simulator } from './rancher-sim.bench';
@@ -14,6 +15,7 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['rancher-sim', simulator],
   ['core-start', start],
   ['core-refresh', refresh],
+  ['core-scale', () => scale()],
   ['core-copy', copy],
   ['proxy-refresh', proxyRefresh],
   ['renderer', renderer],

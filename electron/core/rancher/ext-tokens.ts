@@ -2,7 +2,8 @@ import { badBodyFailure } from './failures';
 import type { CreatedToken, RancherToken } from './rancher-client';
 import type { Transport } from './http';
 import { objectPath } from './names';
-import { extTokenListSchema, extTokenSchema, parseItems } from './schemas';
+import { itemConsumer } from './json-items';
+import { extTokenSchema } from './schemas';
 import { fromExt } from './token-model';
 import { tokenResource } from './token-resource';
 
@@ -22,19 +23,18 @@ export function extTokens(http: Transport, onSkipped: (count: number) => void) {
      */
     async list(bearer: string, userId: string): Promise<RancherToken[]> {
       const selector = encodeURIComponent(`cattle.io/user-id=${userId}`);
+      const items = itemConsumer(http.origin, 'items', extTokenSchema, fromExt);
       const response = await http.request({
         method: 'GET',
         path: `${BASE}?labelSelector=${selector}`,
         bearer,
         passStatuses: [404],
+        consume: items.consume,
       });
       if (response.status === 404) return [];
-      const { items, skipped } = parseItems(
-        http.json(response, extTokenListSchema).items ?? [],
-        extTokenSchema,
-      );
+      const { items: tokens, skipped } = items.result();
       if (skipped > 0) onSkipped(skipped);
-      return items.map(fromExt).filter((t) => t.userId === '' || t.userId === userId);
+      return tokens.filter((t) => t.userId === '' || t.userId === userId);
     },
     /** `ttlMs` 0 asks for the server's default (§6.2); the bearer is `ext/<name>:<secret>`. */
     async create(

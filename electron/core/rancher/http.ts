@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
 import type { z } from 'zod';
 import { AppFailure } from '../app-failure';
@@ -40,6 +41,33 @@ export interface HttpRequest {
   bearer?: string | null;
   /** Statuses handed back to the caller instead of being mapped to a failure (e.g. 404). */
   passStatuses?: readonly number[];
+  /**
+   * Streams a 2xx JSON body to this consumer as UTF-8 text chunks instead of buffering it (lists of
+   * tens of thousands of tokens, up to {@link STREAM_LIMIT}); called afresh on a retry. The
+   * response's `body` is then empty. Other statuses are read as text as usual.
+   */
+  consume?: (chunks: AsyncIterable<string>) => Promise<void>;
+}
+
+/** Largest streamed body: 100,000 tokens of about 1 KB (a real user's largest list) and slack. */
+export const STREAM_LIMIT = 128 * 1024 * 1024;
+
+/** The chunks of a text stream, failing once more than `limit` characters arrived. */
+async function* bounded(
+  stream: Readable,
+  limit: number,
+  tooLarge: () => AppFailure,
+): AsyncGenerator<string> {
+  let size = 0;
+  for await (const chunk of stream) {
+    const text = String(chunk);
+    size += text.length;
+    if (size > limit) {
+      stream.destroy();
+      throw tooLarge();
+    }
+    yield text;
+  }
 }
 
 export interface HttpResponse {
@@ -210,16 +238,34 @@ export function createTransport(options: TransportOptions): Transport {
       if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
       if (request.body !== undefined)
         headers['Content-Type'] = request.contentType ?? 'application/json';
-      return await (
+      const response = await (
         await clientOf()
-      ).request<string>({
+      ).request<string | Readable>({
         method: request.method,
         url: path,
         headers,
         data: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
+        ...(request.consume ? { responseType: 'stream', maxContentLength: -1 } : {}),
       });
+      if (typeof response.data !== 'string') {
+        const stream = response.data;
+        stream.setEncoding('utf8');
+        controller.signal.addEventListener('abort', () => stream.destroy(), { once: true });
+        const html = /text\/html/i.test(String(response.headers['content-type'] ?? ''));
+        const chunks = bounded(stream, STREAM_LIMIT, () => badBodyFailure(ctx, 'invalid'));
+        if (request.consume && response.status >= 200 && response.status < 300 && !html) {
+          await request.consume(chunks);
+          response.data = '';
+        } else {
+          let text = '';
+          for await (const chunk of chunks) text += chunk;
+          response.data = text;
+        }
+      }
+      return response as AxiosResponse<string>;
     } catch (error) {
+      if (error instanceof AppFailure && !timedOut) throw error;
       throw Object.assign(await mapNetworkError(error, timedOut), { retryCode: errorCode(error) });
     } finally {
       clearTimeout(timer);

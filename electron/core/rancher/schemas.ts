@@ -98,9 +98,6 @@ export type V3TokenBody = z.output<typeof v3TokenSchema>;
 export const v3TokenCreatedSchema = v3TokenSchema.extend({
   token: z.string().min(3).max(LIMITS.bearer),
 });
-/** A list's items are checked one by one ({@link parseItems}): one bad item does not hide the rest. */
-export const v3TokenListSchema = z.looseObject({ data: z.array(z.unknown()) });
-
 /** An ext token (`tokens.ext.cattle.io`, §6.2); `status.value`/`bearerToken` only on create. */
 export const extTokenSchema = z.object({
   metadata: z.object({
@@ -128,22 +125,3 @@ export const extTokenSchema = z.object({
     .nullish(),
 });
 export type ExtTokenBody = z.output<typeof extTokenSchema>;
-export const extTokenListSchema = z.looseObject({ items: z.array(z.unknown()).nullish() });
-
-/**
- * Parses list items one at a time: items that fail (a name outside Rancher's grammar, an oversized
- * field) are left out and counted, the others are kept.
- */
-export function parseItems<S extends z.ZodType>(
-  items: readonly unknown[],
-  schema: S,
-): { items: z.output<S>[]; skipped: number } {
-  const out: z.output<S>[] = [];
-  let skipped = 0;
-  for (const item of items) {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) out.push(parsed.data);
-    else skipped++;
-  }
-  return { items: out, skipped };
-}

@@ -1,7 +1,8 @@
 import type { CreatedToken, RancherToken } from './rancher-client';
 import type { Transport } from './http';
 import { objectPath } from './names';
-import { parseItems, v3TokenCreatedSchema, v3TokenListSchema, v3TokenSchema } from './schemas';
+import { itemConsumer } from './json-items';
+import { v3TokenCreatedSchema, v3TokenSchema } from './schemas';
 import { fromV3 } from './token-model';
 import { tokenResource } from './token-resource';
 
@@ -15,13 +16,11 @@ export function v3Tokens(http: Transport, onSkipped: (count: number) => void) {
     ...tokenResource(http, path, (response) => fromV3(http.json(response, v3TokenSchema))),
     /** The caller's v3 tokens (sessions, kubeconfig tokens and API keys; expired ones too). */
     async list(bearer: string): Promise<RancherToken[]> {
-      const response = await http.request({ method: 'GET', path: '/v3/tokens', bearer });
-      const { items, skipped } = parseItems(
-        http.json(response, v3TokenListSchema).data,
-        v3TokenSchema,
-      );
+      const items = itemConsumer(http.origin, 'data', v3TokenSchema, fromV3);
+      await http.request({ method: 'GET', path: '/v3/tokens', bearer, consume: items.consume });
+      const { items: tokens, skipped } = items.result();
       if (skipped > 0) onSkipped(skipped);
-      return items.map(fromV3);
+      return tokens;
     },
     /** `ttlMs` 0 asks for "never" (granted only where the server has no maximum, §4.8). */
     async create(
