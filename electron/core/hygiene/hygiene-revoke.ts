@@ -18,9 +18,12 @@ export interface RevocationPorts {
 
 /**
  * Tokens per batch. Cancellation takes effect between batches, so this bounds how much a cancel
- * lets through; large enough that the server's parallel cap (8 in flight) stays busy.
+ * lets through (about half a second of work); each batch costs one write of the server's key
+ * document, which on a 20,000-token list is what bounds throughput when batches are small
+ * (bench/RESULTS.md, Hygiene: 64 per batch ran at 71 tokens/s, 256 at 260 against the
+ * simulator's 786).
  */
-export const REVOKE_BATCH = 64;
+export const REVOKE_BATCH = 256;
 
 /**
  * Revokes the targets, each server's tokens batch after batch (servers side by side, so one slow

@@ -13,7 +13,7 @@ describe('clean-up over the real core and the simulator', () => {
       prepare: (sim) => {
         const now = sim.clock.now();
         sim.state.addCluster({ id: 'c-m-4x7kq2lb', name: 'prod-eu' });
-        for (let i = 0; i < 200; i++) {
+        for (let i = 0; i < 600; i++) {
           sim.state.addToken({
             user: sim.admin.id,
             kind: 'kubeconfig',
@@ -41,13 +41,13 @@ describe('clean-up over the real core and the simulator', () => {
   it('counts the groups, kubeconfig tokens per cluster, and never the sign-in token', async () => {
     const scan = await rig.call('hygiene:scan', {});
     const count = (id: string) => scan.groups.find((g) => g.id === id)?.count;
-    expect(count('kubeconfig')).toBe(200);
-    expect(count('expired')).toBe(100);
-    expect(count('orphaned')).toBe(50);
+    expect(count('kubeconfig')).toBe(600);
+    expect(count('expired')).toBe(300);
+    expect(count('orphaned')).toBe(150);
     expect(count('disabled')).toBe(1);
     const kube = scan.groups.find((g) => g.id === 'kubeconfig')?.clusters ?? [];
-    expect(kube).toContainEqual({ clusterId: 'c-m-4x7kq2lb', clusterName: 'prod-eu', count: 50 });
-    expect(kube).toContainEqual({ clusterId: 'c-m-gone0001', clusterName: null, count: 50 });
+    expect(kube).toContainEqual({ clusterId: 'c-m-4x7kq2lb', clusterName: 'prod-eu', count: 150 });
+    expect(kube).toContainEqual({ clusterId: 'c-m-gone0001', clusterName: null, count: 150 });
     const signIn = rig.sim.admin.token.split(':')[0];
     for (const group of scan.groups) {
       const { members } = await rig.call('hygiene:members', { group: group.id });
@@ -62,7 +62,7 @@ describe('clean-up over the real core and the simulator', () => {
       groups: ['orphaned'],
       targets: [{ serverId: rig.serverId, keyIds: [signIn] }],
     });
-    expect(preview.total).toBe(50);
+    expect(preview.total).toBe(150);
     expect(preview.servers[0]?.members.every((m) => m.clusterId === 'c-m-gone0001')).toBe(true);
     expect(preview.skipped).toEqual([
       { serverId: rig.serverId, keyId: signIn, reason: 'Rancher Keys signs in with this key.' },
@@ -89,8 +89,8 @@ describe('clean-up over the real core and the simulator', () => {
     for (const id of keyIds) expect(rig.sim.state.tokens.has(id)).toBe(false);
     expect(progress.filter((p) => p.jobId === 'job-orphans-1').at(-1)).toEqual({
       jobId: 'job-orphans-1',
-      done: 50,
-      total: 50,
+      done: 150,
+      total: 150,
       failed: 0,
     });
     expect(
@@ -125,7 +125,7 @@ describe('clean-up over the real core and the simulator', () => {
     const slow = rig.sim.faults.add({
       method: 'DELETE',
       path: '/v3/tokens',
-      action: { kind: 'latency', ms: 200 },
+      action: { kind: 'latency', ms: 50 },
     });
     const running = rig.call('hygiene:revoke', {
       jobId: 'job-cancel-1',
