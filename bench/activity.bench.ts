@@ -104,35 +104,24 @@ export async function run(): Promise<ActivityFigures> {
         const page = await context.newPage();
         await page.goto(bridge.url);
         await page.getByRole('button', { name: 'Activity' }).waitFor();
-        const ms = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const t0 = performance.now();
-              const button = [...document.querySelectorAll('button')].find(
-                (b) => b.textContent === 'Activity',
-              );
-              button?.click();
-              const poll = () => {
-                if (document.querySelector('[data-testid="activity-row"]')) {
-                  requestAnimationFrame(() => resolve(performance.now() - t0));
-                } else requestAnimationFrame(poll);
-              };
-              poll();
-            }),
-        );
+        // A string, not a function: tsx would wrap named helpers in a `__name` the page lacks.
+        const ms = await page.evaluate<number>(`new Promise((resolve) => {
+          const t0 = performance.now();
+          [...document.querySelectorAll('button')].find((b) => b.textContent === 'Activity')?.click();
+          (function poll() {
+            if (document.querySelector('[data-testid="activity-row"]')) {
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            } else requestAnimationFrame(poll);
+          })();
+        })`);
         renders.push(ms);
         if (i === RUNS - 1) {
-          scrollToEndMs = await page.evaluate(
-            () =>
-              new Promise<number>((resolve) => {
-                const list = document.querySelector<HTMLElement>('.activity-scroll')!;
-                const t0 = performance.now();
-                list.scrollTop = list.scrollHeight;
-                requestAnimationFrame(() =>
-                  requestAnimationFrame(() => resolve(performance.now() - t0)),
-                );
-              }),
-          );
+          scrollToEndMs = await page.evaluate<number>(`new Promise((resolve) => {
+            const list = document.querySelector('.activity-scroll');
+            const t0 = performance.now();
+            list.scrollTop = list.scrollHeight;
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+          })`);
         }
         await context.close();
       }

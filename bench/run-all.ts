@@ -3,10 +3,12 @@
  * printing each one's figures. Record them in bench/RESULTS.md (the simulator bench updates its own
  * section; the others print a line to copy there).
  */
+import { run as activity } from './activity.bench';
 import { run as copy } from './core-copy.bench';
 import { run as refresh } from './core-refresh.bench';
 import { run as scale } from './core-scale.bench';
 import { run as start } from './core-start.bench';
+import { run as hygiene } from './hygiene.bench';
 import { run as proxyRefresh } from './proxy-refresh.bench';
 import { main as simulator } from './rancher-sim.bench';
 import { run as renderer } from './renderer.bench';
@@ -19,6 +21,8 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['core-copy', copy],
   ['proxy-refresh', proxyRefresh],
   ['renderer', renderer],
+  ['hygiene', hygiene],
+  ['activity', activity],
 ];
 
 const only = process.argv.slice(2);
