@@ -49,7 +49,11 @@ test.describe('activity log', () => {
     expect((JSON.parse(json.text) as unknown[]).length).toBe(5);
   });
 
-  test('passes axe empty and at 900x600', async ({ app, page }) => {
+  test('passes axe empty and at 900x600, and saves the retention limits', async ({
+    app,
+    page,
+    core,
+  }) => {
     await page.setViewportSize({ width: 900, height: 600 });
     const activity = new ActivityPage(page);
     await app.open();
@@ -57,5 +61,9 @@ test.describe('activity log', () => {
     await activity.open();
     await expect(page.getByTestId('activity-empty')).toBeVisible();
     await app.expectAccessible('empty activity view');
+    await activity.setRetention(20, 30);
+    await expect(app.toasts).toContainText('Retention saved.');
+    const { settings } = await call<Output<'settings:get'>>(core, 'settings:get', {});
+    expect([settings.activityMaxMb, settings.activityMaxAgeDays]).toEqual([20, 30]);
   });
 });

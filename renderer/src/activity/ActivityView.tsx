@@ -8,6 +8,7 @@ import { useStores } from '../ui/stores-context';
 import { VirtualList } from '../ui/VirtualList';
 import { actionText, outcomeText } from './action-text';
 import { MAX_ENTRIES } from './activity-store';
+import { RetentionForm } from './RetentionForm';
 import './activity.css';
 
 const ROW_HEIGHT = 32;
@@ -183,6 +184,7 @@ export function ActivityView() {
           </button>
         </span>
       </form>
+      <RetentionForm />
       {status === 'error' && error ? (
         <ErrorNotice error={error} onRetry={() => void activity.load()} />
       ) : status !== 'ready' ? (

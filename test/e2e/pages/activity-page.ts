@@ -24,6 +24,12 @@ export class ActivityPage {
     await this.page.getByRole('button', { name: 'Apply' }).click();
   }
 
+  async setRetention(mb: number, days: number): Promise<void> {
+    await this.page.getByLabel('Keep up to').fill(String(mb));
+    await this.page.getByLabel('Keep entries for this many days').fill(String(days));
+    await this.page.getByRole('button', { name: 'Save' }).click();
+  }
+
   async clearFilters(): Promise<void> {
     await this.page.getByRole('button', { name: 'Clear' }).click();
   }
