@@ -9,6 +9,7 @@ import type { Settings } from '../../contract/settings';
 import { hygieneGroupIds } from '../../contract/hygiene';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../events';
+import { bounded } from '../keys/key-refresh';
 import type { KeyService } from '../keys/key-service';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
@@ -45,23 +46,6 @@ interface ClusterEntry {
   clusters: Map<string, string> | null;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AppFailure('timeout', 'Timed out.')), ms);
-    timer.unref?.();
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
 export function createHygieneService(deps: HygieneDeps): HygieneService {
   const clusterCache = new Map<string, ClusterEntry>();
   const jobs = new Map<string, RevocationJob>();
@@ -74,9 +58,10 @@ export function createHygieneService(deps: HygieneDeps): HygieneService {
     if (cached && now - cached.at < ttl) return cached.clusters;
     let clusters: Map<string, string> | null = null;
     try {
-      const list = await withTimeout(
+      const list = await bounded(
         deps.servers.clusters(serverId),
         deps.clustersTimeoutMs ?? 10_000,
+        'The clusters did not arrive in time.',
       );
       clusters = new Map(list.map((c) => [c.id, c.name]));
     } catch (error) {

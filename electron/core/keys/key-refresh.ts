@@ -12,7 +12,7 @@ export interface RefreshResult {
 }
 
 /** Rejects with `timeout` when `work` takes longer than `ms` (wall time: it bounds network I/O). */
-function bounded<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+export function bounded<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new AppFailure('timeout', message)), ms);
     timer.unref?.();

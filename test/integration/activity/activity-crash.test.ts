@@ -3,12 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ACTIVITY_FILE,
-  createActivityLog,
-  parseActivityLines,
-} from '../../../electron/core/activity/activity-log';
-import { createMemoryLogger } from '../../../electron/core/log';
+import { ACTIVITY_FILE, parseActivityLines } from '../../../electron/core/activity/activity-log';
+import { openLog } from './open-log';
 
 const child = path.join(import.meta.dirname, 'append-child.ts');
 const dirs: string[] = [];
@@ -54,12 +50,7 @@ describe('activity log under SIGKILL', () => {
       const onDisk = new Set(entries.map((e) => e.keyId));
       for (const keyId of acked) expect(onDisk.has(keyId)).toBe(true);
       // A restart reads it, cuts any torn tail, and appends cleanly after it.
-      const log = createActivityLog({
-        dir,
-        now: () => Date.now(),
-        retention: () => ({ maxBytes: 100 * 1024 * 1024, maxAgeMs: 365 * 86_400_000 }),
-        log: createMemoryLogger(),
-      });
+      const log = openLog(dir);
       await log.load();
       await log.append([
         {

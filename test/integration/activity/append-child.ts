@@ -3,16 +3,10 @@
  * resolved (written and fsynced), until the parent kills it with SIGKILL.
  */
 import { writeSync } from 'node:fs';
-import { createActivityLog } from '../../../electron/core/activity/activity-log';
-import { createMemoryLogger } from '../../../electron/core/log';
+import { openLog } from './open-log';
 
 const dir = process.argv[2] ?? '';
-const log = createActivityLog({
-  dir,
-  now: () => Date.now(),
-  retention: () => ({ maxBytes: 100 * 1024 * 1024, maxAgeMs: 365 * 86_400_000 }),
-  log: createMemoryLogger(),
-});
+const log = openLog(dir);
 await log.load();
 for (let i = 0; ; i++) {
   const keyId = `token-${i}`;

@@ -36,14 +36,18 @@ describe('runRevocation', () => {
   it('starts no batch after a cancel and reports the rest cancelled', async () => {
     const job: RevocationJob = { id: 'job-00002', cancelled: false };
     let calls = 0;
-    const results = await runRevocation(job, [{ serverId: 'a', keyIds: ids('a', REVOKE_BATCH + 100) }], {
-      revoke: async (_serverId, keyIds) => {
-        calls++;
-        job.cancelled = true; // the user pressed Cancel while the first batch ran
-        return { results: keyIds.map((keyId) => ({ keyId, outcome: 'revoked', message: null })) };
+    const results = await runRevocation(
+      job,
+      [{ serverId: 'a', keyIds: ids('a', REVOKE_BATCH + 100) }],
+      {
+        revoke: async (_serverId, keyIds) => {
+          calls++;
+          job.cancelled = true; // the user pressed Cancel while the first batch ran
+          return { results: keyIds.map((keyId) => ({ keyId, outcome: 'revoked', message: null })) };
+        },
+        progress: () => undefined,
       },
-      progress: () => undefined,
-    });
+    );
     expect(calls).toBe(1);
     expect(results.filter((r) => r.outcome === 'revoked')).toHaveLength(REVOKE_BATCH);
     expect(results.filter((r) => r.outcome === 'cancelled')).toHaveLength(100);
