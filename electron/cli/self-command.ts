@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { isSea } from 'node:sea';
 
-/** How another program (kubectl) runs this command: an absolute executable and leading arguments. */
-export interface SelfCommand {
-  command: string;
-  args: readonly string[];
-}
+import type { SelfCommand } from '../core/kubeconfig/kubeconfig-file';
+
+export type { SelfCommand };
 
 /**
  * This process as a command line: the single executable itself, or Node with the bundled script

@@ -7,3 +7,4 @@ export * from './keys';
 export * from './proxy';
 export * from './servers';
 export * from './settings';
+export * from './command-line';

@@ -33,6 +33,7 @@ import {
   signInInputSchema,
 } from './servers';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { commandLineChannels } from './command-line';
 
 const empty = z.object({}).strict();
 const serverIdInput = z.object({ serverId: z.string().min(1) });
@@ -94,6 +95,7 @@ export const channels = {
 
   ...hygieneChannels,
   ...activityChannels,
+  ...commandLineChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer events and their payloads. */

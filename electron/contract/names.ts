@@ -36,6 +36,9 @@ export const channelNameList = [
   'hygiene:cancel',
   'activity:list',
   'activity:export',
+  'kubectl:kubeconfig',
+  'cli:status',
+  'cli:install',
 ] as const;
 
 export const eventNameList = [

@@ -1,4 +1,5 @@
 import type { Dispatch, Handlers } from './dispatch';
+import type { CommandLineDeps } from './kubeconfig/command-line';
 import type { EventSink } from './events';
 import type { CrashStep } from './keys/key-context';
 import type { Logger } from './log';
@@ -22,6 +23,8 @@ export interface CoreDeps {
   createRancherClient?: (options: RancherClientOptions) => RancherClient;
   /** Test hook: called after each step of create/renew (the crash tests kill the process here). */
   crashPoint?: (step: CrashStep) => void | Promise<void>;
+  /** The `rancher-keys` command and the user's environment, for "Use with kubectl…" and install. */
+  commandLine?: CommandLineDeps;
   /** Upper bound for one server's background refresh (default: its request timeout + 2 s). */
   refreshTimeoutMs?: number;
   /**

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { createActivityHandlers } from './activity/activity-handlers';
 import { createActivityLog } from './activity/activity-log';
 import { recordActivity } from './activity/activity-recorder';
@@ -10,6 +11,7 @@ import { createExpiryScheduler } from './expiry/expiry-scheduler';
 import { createHygieneHandlers } from './hygiene/hygiene-handlers';
 import { createHygieneService } from './hygiene/hygiene-service';
 import { createKeyHandlers } from './keys/key-handlers';
+import { createCommandLineHandlers } from './kubeconfig/kubectl-handlers';
 import { createKeyService, type KeyService } from './keys/key-service';
 import { systemTrustStore } from './network/node-trust-store';
 import { envProxyResolver } from './network/proxy-env';
@@ -18,6 +20,7 @@ import { createServerHandlers } from './servers/server-handlers';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsService } from './settings/settings-service';
 import { createMetadataStore } from './vault/metadata-store';
+import { defaultKeychainService } from './vault/secret-store';
 
 /** Quiet time after a key change before the expiry scheduler re-evaluates. */
 const REARM_QUIET_MS = 20;
@@ -160,6 +163,19 @@ export function createCore(deps: CoreDeps): Core {
       ...createSettingsHandlers(settings),
       ...createKeyHandlers(keyService),
       ...createExpiryHandlers(scheduler),
+      ...createCommandLineHandlers({
+        servers,
+        keys: keyService,
+        clock,
+        commandLine: deps.commandLine ?? {
+          executable: null,
+          home: homedir(),
+          env: process.env,
+          platform: deps.platform,
+          keychainService: defaultKeychainService,
+          dataDir: deps.dataDir,
+        },
+      }),
       ...createHygieneHandlers(hygiene),
       ...createActivityHandlers(activity, clock),
     },

@@ -24,6 +24,7 @@ import { createEventForwarder } from './ipc/event-forwarder';
 import { registerIpc } from './ipc/ipc';
 import { hiddenArg } from './lifecycle/linux-autostart';
 import { applyStartAtLogin } from './lifecycle/login-item';
+import { bundledCommandLine } from './lifecycle/bundled-command-line';
 import type { LogFile } from './lifecycle/log-file';
 import { createMainWindow } from './window/main-window';
 import { createManualClock } from './e2e/manual-clock';
@@ -119,6 +120,14 @@ export async function startShell(options: {
     clock,
     log,
     systemProxy: electronSystemProxy(session.defaultSession),
+    commandLine: {
+      executable: bundledCommandLine(process.resourcesPath, app.isPackaged, process.platform),
+      home: app.getPath('home'),
+      env: process.env,
+      platform: process.platform,
+      keychainService: mode.keychainService,
+      dataDir: userData,
+    },
   });
 
   const windowIds = new Set<number>();

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core, CoreDeps } from '../../electron/core/core';
+import { cliBundle } from '../../scripts/build-cli.mjs';
 import { createCore } from '../../electron/core/create-core';
 import type { Dispatch } from '../../electron/core/dispatch';
 import { createMemoryLogger, type Logger } from '../../electron/core/log';
@@ -68,6 +69,16 @@ export function createTestCore(
     ...(options.createRancherClient ? { createRancherClient: options.createRancherClient } : {}),
     ...(options.crashPoint ? { crashPoint: options.crashPoint } : {}),
     ...(options.refreshTimeoutMs ? { refreshTimeoutMs: options.refreshTimeoutMs } : {}),
+    // "Use with kubectl…" merges into <dataDir>/.kube/config, never the user's own kubeconfig,
+    // and kubeconfigs run the checkout's bundled command (npm run rancher-keys builds it).
+    commandLine: {
+      executable: { command: process.execPath, args: [cliBundle] },
+      home: dataDir,
+      env: { PATH: process.env.PATH },
+      platform: process.platform,
+      keychainService,
+      dataDir,
+    },
   });
   let started: Promise<void> | undefined;
   const ready = () => (started ??= core.start());

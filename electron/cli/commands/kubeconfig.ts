@@ -3,7 +3,6 @@ import { AppFailure } from '../../core/app-failure';
 import { signInAccount } from '../../core/vault/keychain-accounts';
 import { createRancherClient } from '../../core/rancher/create-rancher-client';
 import { clientOptions } from '../../core/servers/server-view';
-import type { StoredServer } from '../../core/servers/server-store';
 import { defaultKeychainService } from '../../core/vault/secret-store';
 import { flag, optionValue, printable } from '../args';
 import type { CliContext } from '../cli-context';
@@ -11,26 +10,13 @@ import { serverOption, type Command } from '../command';
 import { CliError, UsageError } from '../io';
 import { usableBearer, type PickedKey } from '../key-access';
 import {
-  buildExecUser,
   defaultKubeconfigPath,
+  kubeconfigEntryFor,
   kubeconfigYaml,
   mergeKubeconfigFile,
   writePrivateFile,
-  type KubeconfigEntry,
-} from '../kubeconfig';
+} from '../../core/kubeconfig/kubeconfig-file';
 import { CLI_VERSION } from '../version';
-
-const clusterIdPattern = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'rancher'
-  );
-}
 
 /** The cluster NAME|ID names: a scoped key's own cluster as is, else looked up on the server. */
 async function findCluster(
@@ -78,12 +64,6 @@ async function findCluster(
     );
   }
   return found;
-}
-
-/** The certificate kubectl must trust for this server: its CA, or the certificate pinned on first use. */
-function trustedPem(server: StoredServer): string | null {
-  if (!server.origin.startsWith('https:')) return null;
-  return server.caPem ?? server.anchorPem ?? null;
 }
 
 /** `rancher-keys kubeconfig`: a kubeconfig whose user is an exec entry, never a token. */
@@ -139,25 +119,21 @@ export const kubeconfigCommand: Command = {
     const keyRef = optionValue(args, 'key');
     const key = await usableBearer(ctx, optionValue(args, 'server'), keyRef);
     const cluster = await findCluster(ctx, key, clusterRef.trim());
-    if (!clusterIdPattern.test(cluster.id)) {
-      throw new CliError(
-        `The cluster id "${printable(cluster.id)}" is not one Rancher issues; the kubeconfig was not written.`,
-      );
-    }
-    const name = slug(optionValue(args, 'name') ?? `${key.server.name}-${cluster.name}`);
-    const entry: KubeconfigEntry = {
-      name,
-      clusterUrl: `${key.server.origin}/k8s/clusters/${cluster.id}`,
-      caPem: trustedPem(key.server),
-      exec: buildExecUser({
+    const name = optionValue(args, 'name');
+    const entry = kubeconfigEntryFor({
+      server: key.server,
+      cluster,
+      ...(name === undefined ? {} : { name }),
+      exec: {
         self: ctx.self,
         server: key.server.origin,
         key: keyRef === undefined ? null : key.handle,
         dataDir: ctx.dataDirGiven ? ctx.dataDir : null,
         keychainService:
           ctx.keychainService === defaultKeychainService ? null : ctx.keychainService,
-      }),
-    };
+      },
+    });
+    const { name: context } = entry;
     if (merge) {
       const file = defaultKubeconfigPath(ctx.io.env, ctx.io.home);
       const { backup } = await mergeKubeconfigFile(file, entry, {
@@ -165,7 +141,7 @@ export const kubeconfigCommand: Command = {
         now: ctx.io.now(),
       });
       ctx.io.stderr(
-        `Merged context "${name}" into ${file}${backup ? ` (backup: ${backup})` : ''}.${flag(args, 'use') ? ' It is the current context now.' : ` Use it with: kubectl --context ${name} get namespaces`}\n`,
+        `Merged context "${context}" into ${file}${backup ? ` (backup: ${backup})` : ''}.${flag(args, 'use') ? ' It is the current context now.' : ` Use it with: kubectl --context ${context} get namespaces`}\n`,
       );
     } else if (output !== undefined) {
       await writePrivateFile(output, kubeconfigYaml(entry));

@@ -262,6 +262,8 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
         signInKeyId: server.signIn?.keyId ?? null,
         signedIn: signInStateOf(server.signIn, clock.now()) === 'signed_in',
         timeoutMs: server.timeoutMs,
+        caPem: server.caPem,
+        anchorPem: server.anchorPem,
       };
     },
 

@@ -20,6 +20,9 @@ export interface ServerRecord {
   signedIn: boolean;
   /** The server's request timeout (bounds a refresh). */
   timeoutMs?: number;
+  /** The CA and the certificate trusted on first use (public data), for kubeconfigs. */
+  caPem: string | null;
+  anchorPem: string | null;
 }
 
 /**

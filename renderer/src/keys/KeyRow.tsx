@@ -91,6 +91,15 @@ export const KeyRow = memo(function KeyRow({
             sign-in
           </span>
         )}
+        {keyView.isDefault && (
+          <span
+            className="tag"
+            title="Default key for tools: rancher-keys uses it when no key is named"
+            data-testid="default-key-mark"
+          >
+            default
+          </span>
+        )}
       </div>
       <div role="gridcell" className="cell cell-desc" title={keyView.description}>
         {keyView.description || <span className="muted">No description</span>}

@@ -126,6 +126,12 @@ export function KeysView({
         void actions.snooze(keyId, action.until);
         focusMenuTrigger(menuTrigger.current);
         return;
+      case 'default':
+        void actions.setDefault(keyId, action.isDefault);
+        focusMenuTrigger(menuTrigger.current);
+        return;
+      case 'kubectl':
+        return ui.open({ kind: 'kubectl', ...ref });
       case 'history':
         activity.setFilter(ref);
         return ui.setView('activity');

@@ -15,6 +15,8 @@ export type RowMenuAction =
   | { kind: 'shorten' }
   | { kind: 'snooze'; until: string | null }
   | { kind: 'history' }
+  | { kind: 'default'; isDefault: boolean }
+  | { kind: 'kubectl' }
   | { kind: 'delete' };
 
 /**
@@ -114,6 +116,17 @@ export function RowMenu({
         item(keyView.enabled ? 'Disable' : 'Enable', { kind: 'enable', enabled: !keyView.enabled })}
       {ext && item('Shorten expiry…', { kind: 'shorten' })}
       {item('History', { kind: 'history' })}
+      <div className="menu-separator" role="separator" />
+      {item(
+        keyView.isDefault ? 'Stop using as default for tools' : 'Use as default for tools',
+        { kind: 'default', isDefault: !keyView.isDefault },
+        !keyView.isDefault && (!keyView.hasSecret || keyView.kind !== 'api_key'),
+      )}
+      {item(
+        'Use with kubectl…',
+        { kind: 'kubectl' },
+        !keyView.hasSecret || keyView.kind !== 'api_key',
+      )}
       {snoozed && keyView.snoozedUntil && (
         <div role="group" aria-label="Snoozed warnings">
           <div className="menu-separator" role="separator" />

@@ -213,6 +213,15 @@ export function createKeysStore(api: Api) {
       });
       replaceKey(key);
     },
+    /**
+     * Marks `keyId` as the server's default key for tools (`rancher-keys` without a key name), or
+     * clears the mark; reloads, since the mark moves off the previous default.
+     */
+    async setDefault(keyId: string, isDefault: boolean): Promise<void> {
+      const serverId = actions.serverIdOrThrow();
+      await api.call('keys:setDefault', { serverId, keyId, isDefault });
+      await actions.load(serverId, { quiet: true });
+    },
     /** Snoozes `keyId`'s expiry warnings until `until` (ISO), or stops snoozing (null). */
     async snooze(keyId: string, until: string | null): Promise<KeyView> {
       const { key } = await api.call('keys:snooze', {

@@ -27,6 +27,19 @@ export function useKeyActions() {
           ui.toast(toAppError(e).message, 'error');
         }
       },
+      async setDefault(keyId: string, isDefault: boolean) {
+        try {
+          await keys.setDefault(keyId, isDefault);
+          ui.toast(
+            isDefault
+              ? `${keyId} is the default key for tools: rancher-keys uses it when no key is named.`
+              : `${keyId} is no longer the default key for tools.`,
+            'success',
+          );
+        } catch (e) {
+          ui.toast(toAppError(e).message, 'error');
+        }
+      },
       async snooze(keyId: string, until: string | null) {
         try {
           await keys.snooze(keyId, until);

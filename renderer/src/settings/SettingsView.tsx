@@ -5,6 +5,7 @@ import { durationUnits, formatDuration, time, unitMs, type DurationUnit } from '
 import { DataProblemList } from '../ui/DataProblems';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
+import { CommandLineSection } from './CommandLineSection';
 import './settings.css';
 
 /** Splits a threshold into the largest whole unit, for editing. */
@@ -220,6 +221,7 @@ export function SettingsView() {
             onChange={(closeToTray) => save({ closeToTray })}
           />
         </section>
+        <CommandLineSection />
         <section className="settings-column" aria-labelledby="settings-about">
           <h2 id="settings-about">About</h2>
           {info ? (

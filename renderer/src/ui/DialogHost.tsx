@@ -3,6 +3,7 @@ import { CreateKeyDialog } from '../keys/CreateKeyDialog';
 import { DeleteKeysDialog } from '../keys/DeleteKeysDialog';
 import { EditLabelsDialog } from '../keys/EditLabelsDialog';
 import { ImportKeyDialog } from '../keys/ImportKeyDialog';
+import { KubectlDialog } from '../keys/KubectlDialog';
 import { RenameLabelDialog } from '../keys/RenameLabelDialog';
 import { RenewKeyDialog } from '../keys/RenewKeyDialog';
 import { ShortenExpiryDialog } from '../keys/ShortenExpiryDialog';
@@ -40,6 +41,8 @@ export function DialogHost() {
       return <RenewKeyDialog serverId={dialog.serverId} keyId={dialog.keyId} />;
     case 'shortenExpiry':
       return <ShortenExpiryDialog keyId={dialog.keyId} />;
+    case 'kubectl':
+      return <KubectlDialog serverId={dialog.serverId} keyId={dialog.keyId} />;
     case 'deleteKeys':
       return <DeleteKeysDialog keyIds={dialog.keyIds} />;
     case 'renameLabel':

@@ -17,6 +17,7 @@ export type DialogState =
   | { kind: 'editLabels'; serverId: string; keyId: string }
   | { kind: 'renewKey'; serverId: string; keyId: string }
   | { kind: 'shortenExpiry'; serverId: string; keyId: string }
+  | { kind: 'kubectl'; serverId: string; keyId: string }
   | { kind: 'deleteKeys'; serverId: string; keyIds: string[] }
   | { kind: 'renameLabel'; serverId: string; from: string | null }
   | { kind: 'help' };

@@ -6,7 +6,7 @@ import {
   kubeconfigYaml,
   mergeKubeconfig,
   type KubeconfigEntry,
-} from '../../../electron/cli/kubeconfig';
+} from '../../../electron/core/kubeconfig/kubeconfig-file';
 
 const entry = (name = 'prod-local'): KubeconfigEntry => ({
   name,

@@ -67,6 +67,8 @@ export function createFakeRancher(options: {
     maxTtlMs: options.maxTtlMs === undefined ? 90 * 86_400_000 : options.maxTtlMs,
     signInKeyId: 'token-login',
     signedIn: true,
+    caPem: null,
+    anchorPem: null,
   };
   const records = new Map([[record.id, record]]);
   const key = (family: TokenFamily, name: string) => `${family}:${name}`;

@@ -2,8 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { CliError } from './io';
-import type { SelfCommand } from './self-command';
+import { AppFailure } from '../app-failure';
+
+/** How another program (kubectl) runs `rancher-keys`: an absolute executable and leading arguments. */
+export interface SelfCommand {
+  command: string;
+  args: readonly string[];
+}
 
 /** The client-go exec credential API the kubeconfigs name (kubectl 1.22+). */
 export const EXEC_API_VERSION = 'client.authentication.k8s.io/v1';
@@ -47,6 +52,57 @@ export function buildExecUser(target: ExecTarget): ExecConfig {
   };
 }
 
+/** A server as a kubeconfig needs it. */
+export interface KubeconfigServer {
+  name: string;
+  origin: string;
+  caPem: string | null;
+  anchorPem: string | null;
+}
+
+/** The certificate kubectl must trust: the server's CA, or the certificate pinned on first use. */
+export function trustedPem(server: KubeconfigServer): string | null {
+  if (!server.origin.startsWith('https:')) return null;
+  return server.caPem ?? server.anchorPem ?? null;
+}
+
+const clusterIdPattern = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'rancher'
+  );
+}
+
+/**
+ * The kubeconfig entry for one cluster of a server: `<origin>/k8s/clusters/<id>`, its trust, and
+ * the exec user. Named `<server>-<cluster>` unless a name is given. The cluster id must be one
+ * Rancher issues (it becomes part of a URL).
+ */
+export function kubeconfigEntryFor(input: {
+  server: KubeconfigServer;
+  cluster: { id: string; name: string };
+  exec: ExecTarget;
+  name?: string;
+}): KubeconfigEntry {
+  if (!clusterIdPattern.test(input.cluster.id)) {
+    throw new AppFailure(
+      'invalid_input',
+      'That cluster id is not one Rancher issues; the kubeconfig was not written.',
+    );
+  }
+  return {
+    name: slug(input.name ?? `${input.server.name}-${input.cluster.name}`),
+    clusterUrl: `${input.server.origin}/k8s/clusters/${input.cluster.id}`,
+    caPem: trustedPem(input.server),
+    exec: buildExecUser(input.exec),
+  };
+}
+
 /** One cluster + user + context, all under one name. */
 export interface KubeconfigEntry {
   name: string;
@@ -80,13 +136,17 @@ export function kubeconfigYaml(entry: KubeconfigEntry): string {
 export function mergeKubeconfig(existing: string, entry: KubeconfigEntry, use: boolean): string {
   const doc: Document = parseDocument(existing);
   if (doc.errors.length > 0) {
-    throw new CliError(
+    throw new AppFailure(
+      'invalid_input',
       `The kubeconfig is not valid YAML (${doc.errors[0]?.message.split('\n')[0] ?? 'parse error'}); it was left unchanged.`,
     );
   }
   if (doc.contents === null) doc.contents = doc.createNode({ apiVersion: 'v1', kind: 'Config' });
   if (!isMap(doc.contents))
-    throw new CliError('The kubeconfig is not a YAML mapping; it was left unchanged.');
+    throw new AppFailure(
+      'invalid_input',
+      'The kubeconfig is not a YAML mapping; it was left unchanged.',
+    );
   if (!doc.has('apiVersion')) doc.set('apiVersion', 'v1');
   if (!doc.has('kind')) doc.set('kind', 'Config');
   for (const [section, value] of Object.entries(sections(entry))) {
@@ -97,7 +157,10 @@ export function mergeKubeconfig(existing: string, entry: KubeconfigEntry, use: b
       list = doc.get(section, true);
     }
     if (!isSeq(list))
-      throw new CliError(`The kubeconfig's "${section}" is not a list; it was left unchanged.`);
+      throw new AppFailure(
+        'invalid_input',
+        `The kubeconfig's "${section}" is not a list; it was left unchanged.`,
+      );
     const node = doc.createNode(value);
     const at = list.items.findIndex((item) => isMap(item) && item.get('name') === entry.name);
     if (at >= 0) list.items[at] = node;
