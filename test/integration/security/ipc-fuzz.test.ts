@@ -76,6 +76,9 @@ const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'hygiene:cancel': () => ({ jobId: 'fuzz-job-1' }),
   'activity:list': (k) => ({ serverId: k.serverId, limit: 10 }),
   'activity:export': () => ({ format: 'json' }),
+  'kubectl:kubeconfig': (k) => ({ serverId: k.serverId, keyId: k.keyIds[0]!, clusterId: 'local' }),
+  'cli:status': () => ({}),
+  'cli:install': () => ({}),
 };
 
 function nest(depth: number, leaf: unknown, random: SeededRandom): unknown {
