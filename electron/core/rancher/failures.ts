@@ -1,12 +1,15 @@
 import type { CertificateInfo } from '../../contract/errors';
 import { AppFailure } from '../app-failure';
 import { redact } from '../log';
+import { redactValues } from './secret-echo';
 import { CONNECT_TIMEOUT, PIN_MISMATCH } from './tls';
 
 /** Where a failure happened, as the user knows the server. */
 export interface FailureContext {
   /** The server's origin, e.g. `https://rancher.example.com`. */
   origin: string;
+  /** Secret values the request carried; redacted, in any encoding, from what the server says. */
+  secrets?: readonly string[];
 }
 
 function host(ctx: FailureContext): string {
@@ -15,15 +18,17 @@ function host(ctx: FailureContext): string {
 
 /**
  * Pulls a short, human message out of any of Rancher's four error bodies (rancher-api.md §1.4):
- * `message` at the top level in all of them. Redacted and capped: it is shown to the user.
+ * `message` at the top level in all of them. Redacted (by pattern, and by the values in flight)
+ * and capped: it is shown to the user.
  */
-export function serverMessage(body: string): string | null {
+export function serverMessage(body: string, secrets: readonly string[] = []): string | null {
   try {
     const parsed: unknown = JSON.parse(body);
     if (parsed && typeof parsed === 'object' && 'message' in parsed) {
       const message = parsed.message;
       if (typeof message === 'string' && message.trim()) {
-        const text = redact(message.trim());
+        const text = redactValues(redact(message.trim()), secrets);
+        if (text === null) return null;
         return text.length > 300 ? `${text.slice(0, 300)}…` : text;
       }
     }
@@ -36,7 +41,7 @@ export function serverMessage(body: string): string | null {
 /** Maps an HTTP status Rancher answered with to a contract failure. */
 export function statusFailure(status: number, body: string, ctx: FailureContext): AppFailure {
   const where = host(ctx);
-  const detail = serverMessage(body);
+  const detail = serverMessage(body, ctx.secrets);
   const said = detail ? ` Rancher said: "${detail}".` : '';
   if (status === 401) {
     return new AppFailure(

@@ -26,6 +26,7 @@ import {
   PIN_MISMATCH,
   type PeerCertificate,
 } from './tls';
+import { bearerValues } from './secret-echo';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -47,6 +48,8 @@ export interface HttpRequest {
    * response's `body` is then empty. Other statuses are read as text as usual.
    */
   consume?: (chunks: AsyncIterable<string>) => Promise<void>;
+  /** Other secrets the request carries (a password): never shown back, whatever the server says. */
+  secrets?: readonly string[];
 }
 
 /** Largest streamed body: 100,000 tokens of about 1 KB (a real user's largest list) and slack. */
@@ -328,7 +331,10 @@ export function createTransport(options: TransportOptions): Transport {
       if ((status >= 200 && status < 300) || request.passStatuses?.includes(status)) {
         return { status, body, contentType };
       }
-      throw statusFailure(status, body, ctx);
+      throw statusFailure(status, body, {
+        ...ctx,
+        secrets: [...bearerValues(request.bearer), ...(request.secrets ?? [])],
+      });
     }
   }
 

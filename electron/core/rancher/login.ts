@@ -60,12 +60,15 @@ export function loginApi(http: Transport, features: ServerFeatures) {
         );
       }
       const body = { type: known.type, username, password, description, responseType: 'json' };
+      // Basic auth would send `username:password`: its encodings are redacted too.
+      const secrets = [password, `${username}:${password}`];
       let response = features.v1Public
         ? await http.request({
             method: 'POST',
             path: '/v1-public/login',
             body,
             passStatuses: [401, 404],
+            secrets,
           })
         : null;
       if (!response || response.status === 404) {
@@ -74,6 +77,7 @@ export function loginApi(http: Transport, features: ServerFeatures) {
           path: `/v3-public/${known.type}s/${provider}?action=login`,
           body,
           passStatuses: [401],
+          secrets,
         });
       }
       if (response.status === 401) {
