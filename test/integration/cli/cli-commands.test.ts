@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyAccount } from '../../../electron/core/vault/keychain-accounts';
 import { createManualClock } from '../../rancher-sim';
 import { startRig, type Rig } from '../keys/harness';
-import { buildCli, filesHoldingSecrets, makeHome, runProgram, type CliBuild } from './cli-runner';
+import {
+  buildCli,
+  cliEnv,
+  filesHoldingSecrets,
+  makeHome,
+  runProgram,
+  type CliBuild,
+} from './cli-runner';
 
 const DAY = 86_400_000;
 
@@ -34,13 +41,7 @@ describe('rancher-keys list, token, env, exec, check', () => {
       buildCli('bundle'),
     ]);
     home = makeHome();
-    env = {
-      ...process.env,
-      HOME: home.home,
-      RANCHER_KEYS_DATA_DIR: rig.t.dataDir,
-      RANCHER_KEYS_KEYCHAIN_SERVICE: rig.t.keychainService,
-    };
-    delete env.RANCHER_TOKEN;
+    env = cliEnv(home.home, rig.t);
     ci = await create('ci deploy', 30 * DAY);
   }, 120_000);
 

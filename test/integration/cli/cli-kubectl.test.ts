@@ -3,7 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyAccount } from '../../../electron/core/vault/keychain-accounts';
 import { startRig, type Rig } from '../keys/harness';
-import { buildCli, filesHoldingSecrets, makeHome, runProgram, type CliBuild } from './cli-runner';
+import {
+  buildCli,
+  cliEnv,
+  filesHoldingSecrets,
+  makeHome,
+  runProgram,
+  type CliBuild,
+} from './cli-runner';
 
 const DAY = 86_400_000;
 const KUBECTL = '/usr/bin/kubectl';
@@ -47,14 +54,7 @@ describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) =>
     ]);
     rig.sim.state.addCluster({ id: 'c-m-prod1234', name: 'prod' });
     home = makeHome();
-    env = {
-      ...process.env,
-      HOME: home.home,
-      RANCHER_KEYS_DATA_DIR: rig.t.dataDir,
-      RANCHER_KEYS_KEYCHAIN_SERVICE: rig.t.keychainService,
-    };
-    delete env.KUBECONFIG;
-    delete env.XDG_CACHE_HOME;
+    env = cliEnv(home.home, rig.t);
     const created = await rig.call('keys:create', {
       serverId: rig.serverId,
       description: 'kubectl',

@@ -93,3 +93,23 @@ export function filesHoldingSecrets(dirs: readonly string[], secrets: readonly s
       return needles.some((n) => text.includes(n));
     });
 }
+
+/**
+ * The environment the command runs in under test: a private HOME, and the app's data directory
+ * and keychain service of the test core, with nothing of the developer's own Rancher or kubectl
+ * setup (RANCHER_*, KUBECONFIG, XDG_CACHE_HOME) leaking in.
+ */
+export function cliEnv(
+  home: string,
+  core: { dataDir: string; keychainService: string },
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    RANCHER_KEYS_DATA_DIR: core.dataDir,
+    RANCHER_KEYS_KEYCHAIN_SERVICE: core.keychainService,
+  };
+  for (const name of ['RANCHER_TOKEN', 'RANCHER_URL', 'KUBECONFIG', 'XDG_CACHE_HOME'])
+    delete env[name];
+  return env;
+}
