@@ -1,4 +1,5 @@
 import type { ExpiryWarning } from '../../contract/app';
+import { displayText, escapeMarkup } from '../../core/display-text';
 import { formatTimeLeft } from './time-left';
 
 /** A native notification to show, and where a click on it leads. */
@@ -65,6 +66,15 @@ export function planNotifications(
   warnings: readonly ExpiryWarning[],
   now: number,
 ): NotificationContent[] {
-  if (warnings.length > digestThreshold) return [digestFor(warnings, now)];
-  return warnings.map((w) => notificationFor(w, now));
+  const planned =
+    warnings.length > digestThreshold
+      ? [digestFor(warnings, now)]
+      : warnings.map((w) => notificationFor(w, now));
+  // Titles and bodies carry server text (names, descriptions): never a bidi or control character.
+  return planned.map((c) => ({ ...c, title: displayText(c.title), body: displayText(c.body) }));
+}
+
+/** The body as the platform reads it: Linux notification servers read markup, so it is escaped. */
+export function platformBody(body: string, platform: NodeJS.Platform): string {
+  return platform === 'linux' ? escapeMarkup(body) : body;
 }

@@ -3,7 +3,7 @@ import type { ExpiryWarning } from '../../contract/app';
 import type { Logger } from '../../core/log';
 import { systemClock } from '../../core/ports';
 import { createNotificationBatcher } from './notification-batcher';
-import { planNotifications, type NotificationContent } from './notification-content';
+import { planNotifications, platformBody, type NotificationContent } from './notification-content';
 
 /** How long warnings are gathered before they are shown (one digest instead of a burst). */
 export const batchWindowMs = 1_500;
@@ -41,7 +41,10 @@ export function createNotifier(options: {
       options.onUnavailable(content, 'not supported');
       return;
     }
-    const n = new Notification({ title: content.title, body: content.body });
+    const n = new Notification({
+      title: content.title,
+      body: platformBody(content.body, process.platform),
+    });
     live.add(n);
     n.on('failed', (_event, error) => {
       live.delete(n);

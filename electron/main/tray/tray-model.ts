@@ -2,6 +2,7 @@ import type { ExpirySummary } from '../../contract/app';
 import type { KeyView } from '../../contract/keys';
 import type { Server } from '../../contract/servers';
 import { formatTimeLeftShort } from '../notifications/time-left';
+import { displayText } from '../../core/display-text';
 
 /** What a tray click asks main to do. */
 export type TrayAction =
@@ -50,7 +51,8 @@ export const maxKeysPerServer = 25;
 const productName = 'Rancher Keys';
 
 // Menu labels treat `&` as an accelerator marker on Windows and Linux.
-const text = (s: string) => s.replace(/&/g, '&&');
+// Server text: neutralised (bidi, controls), then `&` doubled (menus read it as an accelerator).
+const text = (s: string) => displayText(s).replace(/&/g, '&&');
 
 function keyItems(server: Server, keys: readonly KeyView[] | undefined, now: number): TrayItem[] {
   if (!keys)

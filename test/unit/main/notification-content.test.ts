@@ -4,6 +4,7 @@ import {
   digestFor,
   notificationFor,
   planNotifications,
+  platformBody,
 } from '../../../electron/main/notifications/notification-content';
 
 const DAY = 86_400_000;
@@ -91,5 +92,31 @@ describe('digestFor', () => {
     );
     expect(d.title).toBe('5 keys have expired');
     expect(d.target).toBeNull();
+  });
+});
+
+describe('untrusted server text in notifications', () => {
+  it('neutralises bidi and control characters in every title and body', () => {
+    const hostile = warning({ serverName: 'Prod\u202e\n', description: 'token-\u202eevil\u0007' });
+    const plans = [
+      planNotifications([hostile], now),
+      planNotifications(
+        [warning({ subject: 'session', keyId: null, serverName: 'a\u2066b' })],
+        now,
+      ),
+      planNotifications([hostile, hostile, hostile, hostile], now),
+    ];
+    for (const [n] of plans) {
+      const shown = `${n!.title}${n!.body}`;
+      expect(shown).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+      expect([...shown].filter((c) => c.charCodeAt(0) < 0x20)).toEqual([]);
+    }
+    expect(plans[0]![0]!.body).toContain('token-\ufffdevil\ufffd');
+  });
+
+  it('escapes markup in Linux bodies only', () => {
+    expect(platformBody('<b>Evil</b> & co', 'linux')).toBe('&lt;b&gt;Evil&lt;/b&gt; &amp; co');
+    expect(platformBody('<b>Evil</b> & co', 'darwin')).toBe('<b>Evil</b> & co');
+    expect(platformBody('<b>Evil</b> & co', 'win32')).toBe('<b>Evil</b> & co');
   });
 });
