@@ -4,7 +4,8 @@
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const BREAKS = /[\r\n\t\u2028\u2029]+/g;
 
-function isControl(code: number): boolean {
+/** A C0 or C1 control character, or DEL. */
+export function isControl(code: number): boolean {
   return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }
 

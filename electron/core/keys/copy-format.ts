@@ -1,5 +1,6 @@
 import type { CopyFormat } from '../../contract/keys';
 import { AppFailure } from '../app-failure';
+import { isControl } from '../display-text';
 import { secretOf } from './key-id';
 import { shellQuote } from './shell-quote';
 
@@ -8,15 +9,12 @@ export const publicFormats: ReadonlySet<CopyFormat> = new Set(['access_key', 'en
 
 // C0 and C1 controls and DEL: a terminal acts on them while the text is pasted (escape sequences
 // can end bracketed paste, a line break runs the line), before any quoting is seen by the shell.
-const isControl = (value: string): boolean =>
-  [...value].some((c) => {
-    const code = c.codePointAt(0) ?? 0;
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
-  });
+const hasControl = (value: string): boolean =>
+  [...value].some((c) => isControl(c.codePointAt(0) ?? 0));
 
 /** Quotes one value for a shell-shaped format; a value a terminal would act on is refused. */
 function shellWord(value: string, what: string): string {
-  if (isControl(value)) {
+  if (hasControl(value)) {
     throw new AppFailure(
       'invalid_input',
       `The ${what} contains control characters; Rancher Keys will not put it in a shell command. Copy the bearer token instead.`,
