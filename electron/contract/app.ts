@@ -13,9 +13,12 @@ export const appInfoSchema = z.object({
   version: z.string(),
   platform: z.string(),
   keychain: keychainStatusSchema,
-  /** Data files found damaged and moved aside since start (absent when there were none). */
+  /**
+   * Data files found damaged since start (absent when there were none): moved aside to `movedTo`,
+   * or left in place and ignored (`movedTo` null) when they could not be moved.
+   */
   dataProblems: z
-    .array(z.object({ file: z.string(), movedTo: z.string(), reason: z.string() }))
+    .array(z.object({ file: z.string(), movedTo: z.string().nullable(), reason: z.string() }))
     .optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

@@ -189,8 +189,17 @@ export function createCore(deps: CoreDeps): Core {
     dispatch: createDispatcher(handlers, log),
     subscribe: (listener) => hub.subscribe(listener),
     async start() {
-      await settings.load();
-      await servers.load();
+      // Start always succeeds (issue 10 §3): the data store reads damaged or unreadable files as
+      // absent and reports them; anything else that fails here is logged and the part starts empty.
+      const step = (what: string, run: () => Promise<unknown>) =>
+        run().catch((error: unknown) =>
+          log.error(`start: ${what} failed; continuing without it`, {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
+      await metadata.open();
+      await step('loading settings', () => settings.load());
+      await step('loading servers', () => servers.load());
       await activity.load().catch((error: unknown) =>
         log.error('activity: the log could not be read', {
           error: error instanceof Error ? error.message : String(error),
@@ -208,7 +217,7 @@ export function createCore(deps: CoreDeps): Core {
       // Resolves once the cached lists are loaded: they are available from here. Journal recovery
       // (keychain probe, server calls), the expiry evaluation of every key and the refresh (which
       // loads the HTTP client) follow on the next turn, so list requests already waiting come first.
-      await keyService.start({ recoverInBackground: true });
+      await step('loading key lists', () => keyService.start({ recoverInBackground: true }));
       started = true;
       schedulerStarted = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => scheduler.start())
@@ -239,6 +248,7 @@ export function createCore(deps: CoreDeps): Core {
       keyService.stop();
       await keyService.idle();
       await activity.close();
+      await metadata.close();
     },
   };
 }

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { AppFailure } from '../app-failure';
 import type { Logger } from '../log';
+import { createDataDirLock } from './data-dir-lock';
+import { storageFailure } from './storage-errors';
 
-/** A problem found while reading a metadata file; the file was moved aside, not dropped. */
+/**
+ * A problem found while reading a metadata file: the file was moved aside (`movedTo`), or, when even
+ * that failed, left in place and ignored (`movedTo` null). Never silently dropped.
+ */
 export interface MetadataProblem {
   file: string;
-  movedTo: string;
+  movedTo: string | null;
   reason: string;
 }
 
@@ -20,10 +25,20 @@ export interface MetadataProblem {
  */
 export interface MetadataStore {
   readonly dir: string;
+  /**
+   * Prepares the data directory for writing, at start: a file where the directory should be is
+   * moved aside (reported), the one-writer lock is taken, and partial `*.tmp` files a crash left are
+   * removed. Never throws: without the lock every write is refused with the reason.
+   */
+  open(): Promise<void>;
+  /** Releases the writer lock (stop). */
+  close(): Promise<void>;
   /** Reads a document; `fallback` when the file is missing or was corrupt (then reported). */
   read<S extends z.ZodType>(name: string, schema: S, fallback: z.output<S>): Promise<z.output<S>>;
   write<S extends z.ZodType>(name: string, schema: S, value: z.input<S>): Promise<void>;
   remove(name: string): Promise<void>;
+  /** Why writes are refused (another writer holds the lock), or null. */
+  refusal(): string | null;
   /** Problems found since start (for the UI to report). */
   problems(): readonly MetadataProblem[];
 }
@@ -44,6 +59,8 @@ export function createMetadataStore(options: {
   const readOnly = options.readOnly ?? false;
   const now = options.now ?? Date.now;
   const found: MetadataProblem[] = [];
+  const lock = createDataDirLock(dir);
+  let refused: string | null = null;
   // Writes to one file are serialised so that two quick updates cannot land out of order.
   const queues = new Map<string, Promise<void>>();
 
@@ -70,7 +87,21 @@ export function createMetadataStore(options: {
       );
     }
     const movedTo = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
-    await rename(file, movedTo);
+    try {
+      await rename(file, movedTo);
+    } catch (error) {
+      // Cannot be moved (read-only folder, permissions): ignored where it is, and said so.
+      found.push({
+        file,
+        movedTo: null,
+        reason: `${reason}; it could not be set aside (${codeOf(error)})`,
+      });
+      log.warn('metadata: a damaged file could not be moved aside; ignored', {
+        file: path.basename(file),
+        code: codeOf(error),
+      });
+      return;
+    }
     found.push({ file, movedTo, reason });
     log.warn('metadata: a corrupt file was moved aside', {
       file: path.basename(file),
@@ -78,8 +109,44 @@ export function createMetadataStore(options: {
     });
   }
 
+  function refuseWrites(): void {
+    if (refused) throw new AppFailure('conflict', refused);
+  }
+
   return {
     dir,
+    async open() {
+      if (readOnly) return;
+      try {
+        const info = await stat(dir).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+          throw error;
+        });
+        if (info && !info.isDirectory())
+          await moveAside(dir, 'a file where the data folder should be');
+        await ensureDir();
+        const result = await lock.acquire();
+        if (!result.held) {
+          refused = `Another Rancher Keys (process ${result.pid}) is using the data folder ${dir}, so this one does not change anything. Close the other one, then restart this one.`;
+          log.warn('metadata: another process holds the writer lock; writes are refused', {
+            pid: result.pid,
+          });
+          return;
+        }
+        // Partial temp files of writes a crash interrupted (the documents themselves are intact).
+        for (const entry of await readdir(dir)) {
+          if (/\.json\.[0-9a-f]+\.tmp$/.test(entry))
+            await rm(path.join(dir, entry), { force: true });
+        }
+      } catch (error) {
+        log.warn('metadata: the data folder could not be prepared', { code: codeOf(error) });
+      }
+    },
+    async close() {
+      if (readOnly || refused) return;
+      await lock.release().catch(() => undefined);
+    },
+    refusal: () => refused,
     async read(name, schema, fallback) {
       const file = fileOf(name);
       let text: string;
@@ -87,7 +154,11 @@ export function createMetadataStore(options: {
         text = await readFile(file, 'utf8');
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-        throw error;
+        if (readOnly) throw error;
+        // A folder where the file should be, no permission, an I/O error: set aside if possible,
+        // else ignored; either way reported, and the app starts.
+        await moveAside(file, `it could not be read (${codeOf(error)})`);
+        return fallback;
       }
       let json: unknown;
       try {
@@ -110,26 +181,37 @@ export function createMetadataStore(options: {
     async write(name, schema, value) {
       const file = fileOf(name);
       if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);
+      refuseWrites();
       const data = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
       const previous = queues.get(file) ?? Promise.resolve();
-      const next = previous.then(async () => {
-        await ensureDir();
-        const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-        const handle = await open(temp, 'w', 0o600).catch(async (error: unknown) => {
-          // The directory went away since it was made: make it again, once.
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-          dirReady = null;
+      const next = previous
+        .then(async () => {
           await ensureDir();
-          return open(temp, 'w', 0o600);
+          const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+          const handle = await open(temp, 'w', 0o600).catch(async (error: unknown) => {
+            // The directory went away since it was made: make it again, once.
+            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+            dirReady = null;
+            await ensureDir();
+            return open(temp, 'w', 0o600);
+          });
+          try {
+            try {
+              await handle.writeFile(data);
+              await handle.sync();
+            } finally {
+              await handle.close();
+            }
+            await rename(temp, file);
+          } catch (error) {
+            // A half-written temp file (disk full) is removed rather than left to fill the disk.
+            await rm(temp, { force: true }).catch(() => undefined);
+            throw error;
+          }
+        })
+        .catch((error: unknown) => {
+          throw storageFailure(error, dir);
         });
-        try {
-          await handle.writeFile(data);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temp, file);
-      });
       queues.set(
         file,
         next.catch(() => undefined),
@@ -138,8 +220,15 @@ export function createMetadataStore(options: {
     },
     async remove(name) {
       if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);
-      await rm(fileOf(name), { force: true });
+      refuseWrites();
+      await rm(fileOf(name), { force: true }).catch((error: unknown) => {
+        throw storageFailure(error, dir);
+      });
     },
     problems: () => found,
   };
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
 }

@@ -7,11 +7,17 @@ import { useStores } from './stores-context';
 export function DataProblemList({ problems }: { problems: readonly DataProblem[] }) {
   return (
     <ul className="data-problems" data-testid="data-problem-list">
-      {problems.map((p) => (
-        <li key={p.movedTo} data-testid="data-problem">
-          <span className="mono">{p.file}</span> could not be read ({p.reason}). It was moved to{' '}
-          <span className="mono break">{p.movedTo}</span> and Rancher Keys started fresh for{' '}
-          {describeDataFile(p.file)}.
+      {problems.map((p, i) => (
+        <li key={`${i}-${p.file}`} data-testid="data-problem">
+          <span className="mono">{p.file}</span> could not be read ({p.reason}).{' '}
+          {p.movedTo === null ? (
+            'It was left where it is and is ignored, and'
+          ) : (
+            <>
+              It was moved to <span className="mono break">{p.movedTo}</span> and
+            </>
+          )}{' '}
+          Rancher Keys started fresh for {describeDataFile(p.file)}.
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 /** A data file main found damaged and moved aside (`app:info`'s `dataProblems`). */
 export interface DataProblem {
   file: string;
-  movedTo: string;
+  movedTo: string | null;
   reason: string;
 }
 
