@@ -93,13 +93,24 @@ export async function createAndStore(
       throw error;
     }
     await ctx.crash('secret-stored');
-    const record = recordFor(token, {
+    let record = recordFor(token, {
       hasSecret: true,
       preview: maskBearer(keyId, created.bearer),
       labels: request.labels,
     });
+    // One write holds the new key and, for a renew, the old key's revocation: once the journal
+    // entry is cleared below, nothing else would remember that the old key must go.
+    const revokeOldAt = new Date(ctx.deps.clock.now() + request.revokeOldAfterMs).toISOString();
     await ctx.cache.update(serverId, (doc) => {
+      const old = request.oldKeyId ? ownEntry(doc.keys, request.oldKeyId) : undefined;
+      record = { ...record, labels: currentLabels(request.labels, old, ownEntry(doc.keys, keyId)) };
       const keys = withEntry(doc.keys, keyId, record);
+      if (request.op === 'renew' && request.oldKeyId && old) {
+        keys[request.oldKeyId] =
+          request.revokeOldAfterMs === 0
+            ? { ...old, pendingRevocation: true }
+            : { ...old, revokeAt: revokeOldAt };
+      }
       return {
         ...doc,
         keys: request.oldKeyId ? carryHandle(keys, request.oldKeyId, keyId) : keys,
@@ -112,6 +123,20 @@ export async function createAndStore(
   } finally {
     inFlight.delete(entry.id);
   }
+}
+
+/**
+ * The labels a new key gets, as they are when its record is written (not when the operation
+ * started): a renew's are the old key's labels now, and labels set on the new key meanwhile (a
+ * refresh may list it before its record is written) are kept, so an acknowledged label edit made
+ * during a create or renew is never lost.
+ */
+function currentLabels(
+  requested: readonly string[],
+  old: KeyRecord | undefined,
+  existing: KeyRecord | undefined,
+): string[] {
+  return [...new Set([...(old ? old.labels : requested), ...(existing?.labels ?? [])])];
 }
 
 /** Journal entries of operations still running in this process (recovery leaves them alone). */
@@ -210,17 +235,18 @@ async function recoverEntries(
         const keyId = keyIdOf(token.family, token.name);
         const bearer = await deps.secrets.get(ctx.account(entry.serverId, keyId));
         if (bearer) {
-          const record = recordFor(token, {
-            ...ownEntry(ctx.cache.get(entry.serverId).keys, keyId),
-            token,
-            onServer: true,
-            hasSecret: true,
-            preview: maskBearer(keyId, bearer),
-            labels: entry.labels,
-          });
           await ctx.cache.update(entry.serverId, (doc) => {
+            const old = entry.oldKeyId ? ownEntry(doc.keys, entry.oldKeyId) : undefined;
+            const existing = ownEntry(doc.keys, keyId);
+            const record = recordFor(token, {
+              ...existing,
+              token,
+              onServer: true,
+              hasSecret: true,
+              preview: maskBearer(keyId, bearer),
+              labels: currentLabels(entry.labels, old, existing),
+            });
             let keys = withEntry(doc.keys, keyId, record);
-            const old = entry.oldKeyId ? ownEntry(keys, entry.oldKeyId) : undefined;
             if (entry.op === 'renew' && entry.oldKeyId && old) {
               if (old.revokeAt === null) {
                 const at = Date.parse(entry.startedAt) + entry.revokeOldAfterMs;

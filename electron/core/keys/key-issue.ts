@@ -101,7 +101,7 @@ export async function renewKey(
   ctx: KeyContext,
   input: ParsedInput<'keys:renew'>,
 ): Promise<Output<'keys:renew'>> {
-  const { servers, clock } = ctx.deps;
+  const { servers } = ctx.deps;
   const server = servers.get(input.serverId);
   const old = ctx.record(input.serverId, input.keyId);
   if (input.keyId === server.signInKeyId) {
@@ -134,15 +134,13 @@ export async function renewKey(
     },
     client,
   );
+  // The old key's revocation was recorded with the new key (createAndStore), so a crash from here
+  // on still revokes it: at once on the next start, or when its grace period ends.
   let oldRevokeAt: string | null = null;
   if (input.revokeOldAfterMs === 0) {
     await revokeKeys(ctx, input.serverId, [input.keyId]);
   } else {
-    oldRevokeAt = new Date(clock.now() + input.revokeOldAfterMs).toISOString();
-    await ctx.cache.updateRecord(input.serverId, input.keyId, (r) => ({
-      ...r,
-      revokeAt: oldRevokeAt,
-    }));
+    oldRevokeAt = ctx.cache.get(input.serverId).keys[input.keyId]?.revokeAt ?? null;
     ctx.armRevocations();
   }
   ctx.changed(input.serverId);
