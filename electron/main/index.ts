@@ -1,6 +1,7 @@
 import { app, dialog } from 'electron';
 import { createCore } from '../core/create-core';
 import { createLogger, redact } from '../core/log';
+import { surviveUnhandledRejections } from '../core/process-guard';
 import { forbiddenDebugSwitch, refusalMessage } from './lifecycle/debug-switches';
 import { createLogFile } from './lifecycle/log-file';
 import { startShell } from './shell';
@@ -12,6 +13,7 @@ const log = createLogger((line) => {
   process.stderr.write(`${line}\n`);
   logFile.write(line);
 });
+surviveUnhandledRejections(log);
 
 // No fuse covers a DevTools endpoint: a packaged build refuses debugging switches outright.
 const refused = app.isPackaged

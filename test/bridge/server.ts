@@ -6,6 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventName, EventPayload } from '../../electron/contract/ipc';
 import type { Dispatch } from '../../electron/core/dispatch';
+import { createLogger, type Logger } from '../../electron/core/log';
+import { surviveUnhandledRejections } from '../../electron/core/process-guard';
 import { refusal, TOKEN_COOKIE } from './loopback-gate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,6 +30,8 @@ export interface BridgeOptions {
   token?: string;
   /** Extra token-protected GET routes for tests, e.g. `/__bridge/test/clipboard`. */
   testRoutes?: Record<string, () => unknown>;
+  /** Where an unhandled rejection is logged (the bridge survives it, as the Electron shell does). */
+  log?: Logger;
 }
 
 export interface Bridge {
@@ -76,6 +80,7 @@ function send(
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const unguard = surviveUnhandledRejections(options.log ?? createLogger());
   const clients = new Set<ServerResponse>();
   const shim = await readFile(path.join(here, 'shim.js'));
   const rendererDir = path.resolve(options.rendererDir);
@@ -160,6 +165,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       for (const client of clients) client.write(data);
     },
     async close() {
+      unguard();
       for (const client of clients) client.end();
       // A page still open would reconnect its EventSource and keep the server open: cut every
       // connection rather than wait for them.
