@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * The one place keychain account names are built and read (design.md §4). The app and the
  * companion command both address items only through these functions.
@@ -87,6 +89,21 @@ export function keySecretAccount(
 export function legacySignInAccount(origin: string): string {
   checkOrigin(origin);
   return `${origin}/@login`;
+}
+
+/**
+ * The throwaway item the availability probe writes and deletes: `probe/<pid>/<random>`, unique per
+ * call (two probes in one millisecond used to share a name), with the PID so that items a killed
+ * process left behind can be told from a running one's and removed.
+ */
+export function probeAccount(pid: number): string {
+  return `probe/${pid}/${randomUUID()}`;
+}
+
+/** The PID in a probe account, or null when the account is not a probe. */
+export function parseProbeAccount(account: string): { pid: number } | null {
+  const match = /^probe\/(\d{1,10})\/[^/]+$/.exec(account);
+  return match?.[1] ? { pid: Number(match[1]) } : null;
 }
 
 /** What an account names, or null for anything this app did not build (left alone). */

@@ -1,4 +1,5 @@
 import type { KeychainStatus } from '../../contract/app';
+import { parseProbeAccount, probeAccount } from './keychain-accounts';
 import { keychainFailure, keychainStatusFromError } from './keychain-errors';
 import type { SecretStore } from './secret-store';
 
@@ -8,6 +9,23 @@ export interface KeytarLike {
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+const TRANSIENT_ATTEMPTS = 4;
+
+/** D-Bus errors the Secret Service gives while another item is being created (not a real outage). */
+function isTransient(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /No such interface|No such object|UnknownObject|UnknownMethod/i.test(message);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function loadKeytar(): Promise<KeytarLike> {
@@ -31,13 +49,46 @@ export function createKeytarSecretStore(options: {
     : undefined;
   const keytar = () => (loaded ??= loadKeytar());
 
+  // One keychain call at a time: the Secret Service answers concurrent item creation with
+  // transient D-Bus errors ("No such interface org.freedesktop.Secret.Item"), and gnome-keyring
+  // handles calls one by one anyway. A transient error is retried a few times before it counts.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(op: (k: KeytarLike) => Promise<T>): Promise<T> {
+    const job = queue.then(async () => {
+      const k = await keytar();
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await op(k);
+        } catch (error) {
+          if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+        }
+      }
+    });
+    queue = job.catch(() => undefined);
+    return job;
+  }
+
   async function guarded<T>(op: (k: KeytarLike) => Promise<T>): Promise<T> {
     try {
-      return await op(await keytar());
+      return await serial(op);
     } catch (error) {
       throw keychainFailure(error, platform);
     }
   }
+
+  // Probe items a killed process left behind, removed once per run (in the background: a sweep
+  // lists every item, and the first probe must not wait for it).
+  let swept: Promise<void> | null = null;
+  const sweepProbes = () =>
+    serial(async (k) => {
+      for (const { account } of await k.findCredentials(service)) {
+        const probe = parseProbeAccount(account);
+        if (probe && probe.pid !== process.pid && !isRunning(probe.pid)) {
+          await k.deletePassword(service, account);
+        }
+      }
+    }).catch(() => undefined);
 
   return {
     get: (account) => guarded((k) => k.getPassword(service, account)),
@@ -46,11 +97,13 @@ export function createKeytarSecretStore(options: {
     accounts: () => guarded(async (k) => (await k.findCredentials(service)).map((c) => c.account)),
     async status(): Promise<KeychainStatus> {
       // A locked keyring answers reads with null, so only a write proves it usable (toolchain.md).
-      const probe = `probe/${process.pid}/${Date.now()}`;
+      const probe = probeAccount(process.pid);
       try {
-        const k = await keytar();
-        await k.setPassword(service, probe, 'probe');
-        await k.deletePassword(service, probe);
+        await serial(async (k) => {
+          await k.setPassword(service, probe, 'probe');
+          await k.deletePassword(service, probe);
+        });
+        swept ??= sweepProbes();
         return { status: 'available', reason: null, fix: null };
       } catch (error) {
         return keychainStatusFromError(error, platform);
