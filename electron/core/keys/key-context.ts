@@ -10,6 +10,7 @@ import { InvalidAccountPart, keyAccount } from '../vault/keychain-accounts';
 import type { SecretStore } from '../vault/secret-store';
 import { createClusterNames, type ClusterNames } from './cluster-names';
 import type { KeyCache } from './key-cache';
+import { createDeletedKeys, type DeletedKeys } from './deleted-keys';
 import type { KeyJournal } from './key-journal';
 import type { KeyRecord } from './key-records';
 import { toKeyView } from './key-view';
@@ -62,6 +63,8 @@ export interface KeyContext {
   expiringWithinMs(): number;
   /** Re-arms the revocation timer after pending revocations or grace periods changed. */
   armRevocations(): void;
+  /** Keys deleted since start, so that a refresh under way does not bring them back. */
+  deleted: DeletedKeys;
 }
 
 /** The largest warning threshold: keys within it are shown as `expiring`. */
@@ -125,6 +128,7 @@ export function createKeyContext(
     },
     expiringWithinMs: () => expiringWindow(deps.settings.get()),
     armRevocations: () => hooks.armRevocations(),
+    deleted: createDeletedKeys(),
   };
   return ctx;
 }

@@ -259,6 +259,7 @@ async function recoverEntries(
           actions.push({ serverId: entry.serverId, keyId, action: 'completed' });
         } else {
           await client.deleteToken(token.family, token.name);
+          ctx.deleted.note(entry.serverId, keyId);
           actions.push({ serverId: entry.serverId, keyId, action: 'revoked' });
         }
       }

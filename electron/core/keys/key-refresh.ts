@@ -1,6 +1,7 @@
 import { AppFailure, toAppError } from '../app-failure';
 import { recoverJournal } from './key-create';
 import type { KeyContext } from './key-context';
+import { keyIdOf } from './key-id';
 import { forgetKey, retryRevocations } from './key-revoke';
 import { mergeServerList } from './merge-server-list';
 import { ownEntry } from '../id-table';
@@ -65,11 +66,17 @@ export function createRefresher(ctx: KeyContext) {
       if (!server.signedIn) {
         throw new AppFailure('unauthorized', `Sign in to ${server.name} to see its keys.`);
       }
-      const tokens = await bounded(
+      const startedAt = ctx.deleted.now();
+      const listed = await bounded(
         deps.servers.clientFor(serverId).listTokens(),
         limit,
         `${server.name} did not answer within ${Math.round(limit / 1000)} s; showing the keys it listed last.`,
       );
+      // A key deleted while the list was on its way is not brought back by it.
+      const tokens = listed.filter(
+        (t) => !ctx.deleted.deletedSince(serverId, keyIdOf(t.family, t.name), startedAt),
+      );
+      ctx.deleted.prune(serverId, startedAt);
       let done: string[] = [];
       let before = ctx.cache.get(serverId);
       // The list is available as soon as it is merged; its write waits for the burst to pass.

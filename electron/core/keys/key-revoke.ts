@@ -30,9 +30,30 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T)
 
 /** Removes a key the server no longer has from the keychain and the metadata. */
 export async function forgetKey(ctx: KeyContext, serverId: string, keyId: string): Promise<void> {
+  ctx.deleted.note(serverId, keyId);
   const record = ownEntry(ctx.cache.get(serverId).keys, keyId);
   if (record?.hasSecret) await ctx.deps.secrets.delete(ctx.account(serverId, keyId));
   await ctx.cache.updateRecord(serverId, keyId, () => null);
+}
+
+/**
+ * Records the intent to revoke before the server is asked (a persisted pending revocation): a
+ * crash between the server's answer and the local clean-up then ends in the clean-up on the next
+ * refresh, instead of a revoked key that still claims its secret.
+ */
+async function markIntent(ctx: KeyContext, serverId: string, keyIds: readonly string[]) {
+  const marked: string[] = [];
+  await ctx.cache.update(serverId, (doc) => {
+    const keys = idTable(doc.keys);
+    for (const id of keyIds) {
+      const record = ownEntry(keys, id);
+      if (!record || record.pendingRevocation) continue;
+      keys[id] = { ...record, pendingRevocation: true };
+      marked.push(id);
+    }
+    return marked.length > 0 ? { ...doc, keys } : doc;
+  });
+  return new Set(marked);
 }
 
 /**
@@ -49,10 +70,16 @@ export async function revokeKeys(
   const server = deps.servers.get(serverId);
   const records = ctx.cache.get(serverId).keys;
   if (keyIds.some((id) => ownEntry(records, id)?.hasSecret)) await ctx.requireKeychain();
+  const marked = await markIntent(
+    ctx,
+    serverId,
+    keyIds.filter((id) => id !== server.signInKeyId),
+  );
   // Records change once per call, not once per key: each change rewrites the server's whole
   // document, which made a bulk revocation on a list of 20,000 take seconds per key.
   const forgotten: string[] = [];
   const pending: string[] = [];
+  const unmarked: string[] = [];
   const results = await mapLimit([...new Set(keyIds)], 8, async (keyId): Promise<RevokeResult> => {
     if (keyId === server.signInKeyId) {
       return {
@@ -65,17 +92,17 @@ export async function revokeKeys(
     // A key the app never listed is not sent to the server: only a listed key's record says which
     // family and name it has (an id's text could name a token of another family).
     if (!record) return { keyId, outcome: 'already_gone', message: null };
+    let answer: 'deleted' | 'not_found';
     try {
       const { family, name } = record.token;
-      const answer = await deps.servers.clientFor(serverId).deleteToken(family, name);
-      if (record.hasSecret) await deps.secrets.delete(ctx.account(serverId, keyId));
-      forgotten.push(keyId);
-      return { keyId, outcome: answer === 'deleted' ? 'revoked' : 'already_gone', message: null };
+      answer = await deps.servers.clientFor(serverId).deleteToken(family, name);
     } catch (error) {
       const code = error instanceof AppFailure ? error.code : 'internal';
       const message = error instanceof AppFailure ? error.message : 'The key could not be revoked.';
-      if (!retryable.has(code) || !ownEntry(records, keyId))
+      if (!retryable.has(code)) {
+        if (marked.has(keyId)) unmarked.push(keyId);
         return { keyId, outcome: 'failed', message };
+      }
       pending.push(keyId);
       return {
         keyId,
@@ -83,21 +110,49 @@ export async function revokeKeys(
         message: `${server.name} could not be reached; the key will be revoked as soon as it answers.`,
       };
     }
+    const outcome = answer === 'deleted' ? 'revoked' : 'already_gone';
+    ctx.deleted.note(serverId, keyId);
+    try {
+      if (record.hasSecret) await deps.secrets.delete(ctx.account(serverId, keyId));
+    } catch (error) {
+      // The server's part is done; say so, and what is left (the pending revocation recorded
+      // before makes the next refresh finish it).
+      return { keyId, outcome, message: unfinished(server.name, error) };
+    }
+    forgotten.push(keyId);
+    return { keyId, outcome, message: null };
   });
-  if (forgotten.length > 0 || pending.length > 0) {
-    await ctx.cache.update(serverId, (doc) => {
-      const keys = idTable(doc.keys);
-      for (const id of forgotten) delete keys[id];
-      for (const id of pending) {
-        const record = ownEntry(keys, id);
-        if (record) keys[id] = { ...record, pendingRevocation: true };
+  if (forgotten.length > 0 || pending.length > 0 || unmarked.length > 0) {
+    try {
+      await ctx.cache.update(serverId, (doc) => {
+        const keys = idTable(doc.keys);
+        for (const id of forgotten) delete keys[id];
+        for (const id of pending) {
+          const record = ownEntry(keys, id);
+          if (record) keys[id] = { ...record, pendingRevocation: true };
+        }
+        for (const id of unmarked) {
+          const record = ownEntry(keys, id);
+          if (record) keys[id] = { ...record, pendingRevocation: false };
+        }
+        return { ...doc, keys };
+      });
+    } catch (error) {
+      const unsaved = new Set(forgotten);
+      for (const result of results) {
+        if (unsaved.has(result.keyId)) result.message = unfinished(server.name, error);
       }
-      return { ...doc, keys };
-    });
+    }
   }
   ctx.armRevocations();
   ctx.changed(serverId);
   return results;
+}
+
+function unfinished(serverName: string, error: unknown): string {
+  const why =
+    error instanceof AppFailure ? error.message : 'its local records could not be updated.';
+  return `The key is revoked on ${serverName}, but Rancher Keys could not finish removing it here: ${why}`;
 }
 
 /** Keys of a server that are due to be revoked: pending revocations and ended grace periods. */
