@@ -88,7 +88,11 @@ export function createCore(deps: CoreDeps): Core {
     for (const server of servers.list()) {
       const now = server.signIn.state === 'signed_in';
       if (now && signedIn.get(server.id) === false && started) {
-        void keyService.refresh(server.id);
+        keyService.refresh(server.id).catch((error: unknown) =>
+          log.warn('keys: a refresh after sign-in failed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
       signedIn.set(server.id, now);
     }

@@ -4,6 +4,7 @@ import type { KeyContext } from './key-context';
 import { keyIdOf } from './key-id';
 import { forgetKey, retryRevocations } from './key-revoke';
 import { mergeServerList } from './merge-server-list';
+import { reconcileSecrets } from './reconcile-secrets';
 import { ownEntry } from '../id-table';
 
 export interface RefreshResult {
@@ -37,6 +38,7 @@ export function bounded<T>(work: Promise<T>, ms: number, message: string): Promi
 export function createRefresher(ctx: KeyContext) {
   const inFlight = new Map<string, Promise<RefreshResult>>();
   const failed = new Set<string>();
+  const reconciled = new Set<string>();
 
   /**
    * Learns the server's cluster names for scoped keys. A failure leaves the ids shown and the
@@ -58,9 +60,15 @@ export function createRefresher(ctx: KeyContext) {
     }
   }
 
-  async function run(serverId: string): Promise<RefreshResult> {
+  async function run(serverId: string, reconcile: boolean): Promise<RefreshResult> {
     const { deps } = ctx;
-    const server = deps.servers.get(serverId);
+    let server;
+    try {
+      server = deps.servers.get(serverId);
+    } catch (error) {
+      // Removed since the refresh was asked for: nothing to refresh, nothing to reject.
+      return { serverId, ok: false, message: toAppError(error).message };
+    }
     const limit = deps.refreshTimeoutMs ?? (server.timeoutMs ?? 30_000) + 2_000;
     try {
       if (!server.signedIn) {
@@ -97,6 +105,17 @@ export function createRefresher(ctx: KeyContext) {
       deps.servers.noteOutcome(serverId, { ok: true });
       await retryRevocations(ctx, serverId).catch(() => undefined);
       await recoverJournal(ctx, serverId).catch(() => undefined);
+      // Records and keychain are compared on the first refresh of each server after start and
+      // whenever the user asks for a refresh (one keychain listing: not on every timed refresh).
+      if (reconcile || !reconciled.has(serverId)) {
+        reconciled.add(serverId);
+        await reconcileSecrets(ctx, serverId).catch((error: unknown) =>
+          deps.log.warn('keys: could not compare key records with the keychain', {
+            serverId,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
+      }
       return { serverId, ok: true, message: null };
     } catch (error) {
       failed.add(serverId);
@@ -118,12 +137,16 @@ export function createRefresher(ctx: KeyContext) {
      * requests already waiting are answered from the cache before the refresh loads the HTTP
      * client and builds its requests.
      */
-    refresh(serverId: string, options: { afterTurn?: boolean } = {}): Promise<RefreshResult> {
+    refresh(
+      serverId: string,
+      options: { afterTurn?: boolean; reconcile?: boolean } = {},
+    ): Promise<RefreshResult> {
       const running = inFlight.get(serverId);
       if (running) return running;
+      const reconcile = options.reconcile ?? false;
       const started = options.afterTurn
-        ? new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(serverId))
-        : run(serverId);
+        ? new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(serverId, reconcile))
+        : run(serverId, reconcile);
       const job = started.finally(() => {
         inFlight.delete(serverId);
         ctx.changed(serverId);

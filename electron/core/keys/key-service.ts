@@ -75,7 +75,17 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
   const ctx = createKeyContext(deps, cache, journal, {
     changed(serverId) {
       deps.emit('keys:changed', { serverId });
-      for (const listener of listeners) listener(serverId);
+      // A listener's failure (the server was removed meanwhile) must not fail the key operation
+      // or the background task that reported the change.
+      for (const listener of listeners) {
+        try {
+          listener(serverId);
+        } catch (error) {
+          deps.log.warn('keys: a change listener failed', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
     },
     armRevocations() {
       cancelRevocationTimer?.();
@@ -147,7 +157,9 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     },
     async refresh(serverId) {
       const ids = serverId ? [servers.get(serverId).id] : serverIds();
-      return { results: await Promise.all(ids.map((id) => refresher.refresh(id))) };
+      return {
+        results: await Promise.all(ids.map((id) => refresher.refresh(id, { reconcile: true }))),
+      };
     },
     refreshInBackground() {
       for (const id of serverIds()) void refresher.refresh(id, { afterTurn: true });
