@@ -12,8 +12,11 @@ export function KeysToolbar({
   onDelete,
   onDeleteExpired,
   onRenameLabel,
+  onCopy,
 }: {
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** Enter in the search box copies the only matching key. */
+  onCopy: (keyId: string) => void;
   onDelete: (keyIds: string[]) => void;
   /** Asks to delete the expired keys (the same confirmation as any delete). */
   onDeleteExpired: (keyIds: string[]) => void;
@@ -35,6 +38,7 @@ export function KeysToolbar({
         type="search"
         className="search"
         placeholder="Search name, description, labels, cluster  ( / )"
+        title="Enter copies the key when only one matches"
         aria-label="Search keys"
         value={query.search}
         onChange={(e) => {
@@ -45,6 +49,12 @@ export function KeysToolbar({
           if (e.key === 'Escape' && query.search) {
             e.stopPropagation();
             keys.setQuery({ search: '' });
+          } else if (e.key === 'Enter') {
+            const shown = keys.selectVisible(keys.store.getState());
+            if (shown.length === 1 && shown[0]) {
+              e.preventDefault();
+              onCopy(shown[0].id);
+            }
           } else if (e.key === 'ArrowDown') {
             e.preventDefault();
             document.querySelector<HTMLElement>('[data-testid="keys-table"]')?.focus();

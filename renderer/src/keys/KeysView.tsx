@@ -238,6 +238,11 @@ export function KeysView({
         onDelete={onDelete}
         onDeleteExpired={onDelete}
         onRenameLabel={(from) => ui.open({ kind: 'renameLabel', serverId: server.id, from })}
+        onCopy={(keyId) => {
+          const key = list.find((k) => k.id === keyId);
+          if (key?.hasSecret === false) onStore(keyId);
+          else onCopy(keyId);
+        }}
       />
 
       {status === 'loading' || status === 'idle' ? (

@@ -12,6 +12,7 @@ import { EditServerDialog } from '../servers/EditServerDialog';
 import { RemoveServerDialog } from '../servers/RemoveServerDialog';
 import { SignInDialog } from '../servers/SignInDialog';
 import { TrustCertificateDialog } from '../servers/TrustCertificateDialog';
+import { QuickCopy } from '../palette/QuickCopy';
 import { HelpOverlay } from './HelpOverlay';
 import { useStores } from './stores-context';
 
@@ -49,5 +50,7 @@ export function DialogHost() {
       return <RenameLabelDialog from={dialog.from} />;
     case 'help':
       return <HelpOverlay />;
+    case 'quickCopy':
+      return <QuickCopy />;
   }
 }

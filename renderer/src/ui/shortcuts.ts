@@ -3,20 +3,23 @@ export type ShortcutAction =
   | { kind: 'help' }
   | { kind: 'newKey' }
   | { kind: 'search' }
-  | { kind: 'copy' }
+  | { kind: 'quickCopy' }
   | { kind: 'refresh' }
   | { kind: 'switchServer'; index: number };
 
 /** The shortcuts, as the help overlay lists them. */
 export const shortcutList: ReadonlyArray<{ keys: string; what: string }> = [
+  { keys: 'Ctrl+K', what: 'Quick copy: find a key on any server and copy it' },
+  {
+    keys: 'Enter',
+    what: 'Copy the bearer token of the highlighted key (in the table, or the only match of a search)',
+  },
   { keys: 'N', what: 'New key' },
   { keys: '/  or  Ctrl+F', what: 'Search keys' },
-  { keys: 'C', what: 'Copy the selected key (bearer token)' },
   { keys: 'R  or  F5', what: 'Refresh from the server' },
   { keys: 'Ctrl+1 … Ctrl+9', what: 'Switch to server 1 … 9' },
   { keys: '↑ ↓', what: 'Move between keys in the table' },
   { keys: 'Space', what: 'Select the key under the cursor' },
-  { keys: 'Enter', what: 'Copy the key under the cursor' },
   { keys: 'Delete', what: 'Delete the selected keys' },
   { keys: '?', what: 'Show this help' },
   { keys: 'Esc', what: 'Close a dialog or menu' },
@@ -38,6 +41,7 @@ export function matchShortcut(e: KeyLike): ShortcutAction | null {
   if (mod) {
     if (/^[1-9]$/.test(e.key)) return { kind: 'switchServer', index: Number(e.key) - 1 };
     if (e.key === 'f' || e.key === 'F') return { kind: 'search' };
+    if (e.key === 'k' || e.key === 'K') return { kind: 'quickCopy' };
     if (e.key === 'n' || e.key === 'N') return { kind: 'newKey' };
     if (e.key === 'r' || e.key === 'R') return { kind: 'refresh' };
     return null;
@@ -52,9 +56,6 @@ export function matchShortcut(e: KeyLike): ShortcutAction | null {
     case 'n':
     case 'N':
       return { kind: 'newKey' };
-    case 'c':
-    case 'C':
-      return { kind: 'copy' };
     case 'r':
     case 'R':
       return { kind: 'refresh' };

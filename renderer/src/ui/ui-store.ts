@@ -20,7 +20,8 @@ export type DialogState =
   | { kind: 'kubectl'; serverId: string; keyId: string }
   | { kind: 'deleteKeys'; serverId: string; keyIds: string[] }
   | { kind: 'renameLabel'; serverId: string; from: string | null }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'quickCopy' };
 
 export interface Toast {
   id: number;

@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { copiedToast } from '../keys/copy-formats';
 import { selectActiveServer } from '../servers/servers-store';
-import { toAppError } from './error-text';
 import { isTyping, matchShortcut } from './shortcuts';
 import { useStores } from './stores-context';
 
@@ -27,6 +25,9 @@ export function useShortcuts(searchRef: React.RefObject<HTMLInputElement | null>
         case 'help':
           ui.open({ kind: 'help' });
           return;
+        case 'quickCopy':
+          ui.open({ kind: 'quickCopy' });
+          return;
         case 'search':
           ui.setView('keys');
           queueMicrotask(() => searchRef.current?.focus());
@@ -45,19 +46,6 @@ export function useShortcuts(searchRef: React.RefObject<HTMLInputElement | null>
             ui.setView('keys');
             void servers.switchTo(target.id).catch(() => undefined);
           }
-          return;
-        }
-        case 'copy': {
-          const state = keys.store.getState();
-          const id = state.cursor ?? Object.keys(state.selected)[0];
-          if (!id || !state.serverId) return;
-          keys.copy(id, 'bearer').then(
-            ({ clearsInMs }) => {
-              const { text, ...options } = copiedToast('bearer', id, clearsInMs);
-              ui.toast(text, 'success', options);
-            },
-            (e: unknown) => ui.toast(toAppError(e).message, 'error'),
-          );
           return;
         }
       }

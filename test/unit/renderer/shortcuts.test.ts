@@ -11,8 +11,17 @@ describe('matchShortcut', () => {
     expect(press('?')).toEqual({ kind: 'help' });
     expect(press('n')).toEqual({ kind: 'newKey' });
     expect(press('/')).toEqual({ kind: 'search' });
-    expect(press('c')).toEqual({ kind: 'copy' });
     expect(press('r')).toEqual({ kind: 'refresh' });
+  });
+
+  it('has one copy key (Enter, in the table and search), so C is no shortcut', () => {
+    expect(press('c')).toBeNull();
+  });
+
+  it('opens quick copy with Ctrl or Cmd+K, even from a text field', () => {
+    expect(press('k', { ctrlKey: true })).toEqual({ kind: 'quickCopy' });
+    expect(press('K', { metaKey: true, typing: true })).toEqual({ kind: 'quickCopy' });
+    expect(press('k')).toBeNull();
   });
 
   it('ignores letters while typing in a field but keeps modified shortcuts', () => {
