@@ -73,12 +73,25 @@ function server(id: string, name: string, active: boolean, near: number): Server
 
 /**
  * A stand-in for main for the renderer benchmark: answers the read channels with `count` keys on
- * one server, so the figures measure the window alone (no Rancher, no keychain).
+ * one server, so the figures measure the window alone (no Rancher, no keychain). With
+ * `spreadOver` > 1 the same keys are spread over that many servers instead (the quick-copy
+ * palette's figure), the active one holding the first share.
  */
-export function createFakeDispatch(count: number) {
+export function createFakeDispatch(count: number, spreadOver = 1) {
   const keys = makeKeys(count);
   const near = keys.filter((k) => k.state === 'expiring' || k.state === 'expired').length;
-  const servers = [server('bench', 'Bench server', true, near), server('other', 'Other', false, 0)];
+  const servers =
+    spreadOver > 1
+      ? Array.from({ length: spreadOver }, (_, i) =>
+          server(i === 0 ? 'bench' : `s${i}`, `Server ${i + 1}`, i === 0, 0),
+        )
+      : [server('bench', 'Bench server', true, near), server('other', 'Other', false, 0)];
+  const share = Math.ceil(count / spreadOver);
+  const keysOf = (serverId: unknown): KeyView[] => {
+    if (spreadOver <= 1) return serverId === 'bench' ? keys : [];
+    const at = servers.findIndex((s) => s.id === serverId);
+    return at < 0 ? [] : keys.slice(at * share, (at + 1) * share);
+  };
   let settings: Settings = defaultSettings;
   const answers: Record<string, (input: Record<string, unknown>) => unknown> = {
     'app:info': () => ({
@@ -95,7 +108,7 @@ export function createFakeDispatch(count: number) {
     'servers:switch': ({ id }) => ({ server: servers.find((s) => s.id === id) ?? servers[0] }),
     'keys:list': ({ serverId }) => ({
       serverId,
-      keys: serverId === 'bench' ? keys : [],
+      keys: keysOf(serverId),
       refreshedAt: new Date().toISOString(),
       stale: false,
     }),
