@@ -7,6 +7,7 @@ import { createServersStore } from './servers/servers-store';
 import { createSettingsStore } from './settings/settings-store';
 import { createTick, type Tick } from './ui/tick';
 import { createUiStore } from './ui/ui-store';
+import { createWarningToasts } from './expiry/warning-toasts';
 
 /** Every store of the window, created with one api. */
 export interface AppStores {
@@ -43,6 +44,7 @@ export function createAppStores(api: Api, tick: Tick = createTick()): AppStores 
  */
 export function startApp(stores: AppStores): () => void {
   const { api, servers, keys, expiry, settings, ui, activity } = stores;
+  const warnings = createWarningToasts(ui);
   const offs: Array<() => void> = [];
 
   offs.push(
@@ -67,15 +69,7 @@ export function startApp(stores: AppStores): () => void {
       expiry.setSummary(summary);
       void servers.load();
     }),
-    api.on('expiry:warning', (warning) => {
-      const what = warning.subject === 'session' ? 'Your sign-in' : `"${warning.description}"`;
-      ui.toast(
-        warning.thresholdMs === 0
-          ? `${what} on ${warning.serverName} has expired.`
-          : `${what} on ${warning.serverName} expires soon.`,
-        'warning',
-      );
-    }),
+    api.on('expiry:warning', (warning) => warnings.add(warning)),
     api.on('app:navigate', ({ serverId, keyId }) => {
       ui.setView('keys');
       void servers.switchTo(serverId).catch(() => undefined);

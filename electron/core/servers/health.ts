@@ -1,8 +1,12 @@
 import type { AppError } from '../../contract/errors';
 import type { ServerHealth, SignInState } from '../../contract/servers';
 
-/** A sign-in session that ends within this window makes the server "session expiring". */
-export const SESSION_WARNING_MS = 24 * 3_600_000;
+/**
+ * A sign-in session that ends within this window makes the server "session expiring". Rancher's
+ * sessions last 16 h, so a wider window would flag every fresh password sign-in; until then the
+ * window shows when the session ends.
+ */
+export const SESSION_WARNING_MS = 2 * 3_600_000;
 
 /** The sign-in of a server as persisted (no secret: that is in the keychain). */
 export interface StoredSignIn {

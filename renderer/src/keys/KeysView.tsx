@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Server } from '../../../electron/contract/servers';
+import { formatDateTime } from '../format/time';
 import { healthLabels } from '../servers/health';
 import { Ago } from '../ui/Countdown';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -153,8 +154,11 @@ export function KeysView({
           <span className="muted mono" title={server.origin}>
             {server.origin}
           </span>
-          <span className={`health-pill health-${server.health}`}>
+          <span className={`health-pill health-${server.health}`} data-testid="health-pill">
             {healthLabels[server.health]}
+            {server.signIn.state === 'signed_in' && server.signIn.expiresAt
+              ? ` · session ends ${formatDateTime(server.signIn.expiresAt)}`
+              : ''}
           </span>
           {server.signIn.user && <span className="muted">as {server.signIn.user.username}</span>}
         </div>

@@ -76,22 +76,34 @@ describe('createKeyService', () => {
     expect(list.keys.map((k) => [k.id, k.state])).toEqual([[key.id, 'revoked']]);
   });
 
-  it('marks an expired key expired and an expiring one expiring at the largest threshold', async () => {
+  it('marks an expired key expired and an expiring one expiring within the largest threshold', async () => {
     const t = await setup({ maxTtlMs: null });
-    t.rancher.seed({ name: 'token-exp11', ttlMs: DAY, description: 'soon' });
     t.rancher.seed({ name: 'token-lng22', ttlMs: 30 * DAY, description: 'later' });
     t.rancher.seed({ name: 'token-nev33', ttlMs: null, description: 'never' });
     await t.keys.refresh('s1');
     const states = () =>
       Object.fromEntries(t.keys.list({ serverId: 's1' }).keys.map((k) => [k.id, k.state]));
-    expect(states()).toEqual({
-      'token-exp11': 'expiring',
-      'token-lng22': 'active',
-      'token-nev33': 'active',
-    });
-    t.clock.advance(2 * DAY);
+    expect(states()).toEqual({ 'token-lng22': 'active', 'token-nev33': 'active' });
+    t.clock.advance(23 * DAY + 1);
     await t.keys.refresh('s1');
-    expect(states()['token-exp11']).toBe('expired');
+    expect(states()['token-lng22']).toBe('expiring');
+    t.clock.advance(8 * DAY);
+    await t.keys.refresh('s1');
+    expect(states()['token-lng22']).toBe('expired');
+  });
+
+  it("warns relative to a key's own lifetime: a 1-day key is expiring only in its last 6 hours", async () => {
+    const t = await setup({ maxTtlMs: null });
+    t.rancher.seed({ name: 'token-day11', ttlMs: DAY, description: 'one day' });
+    t.rancher.seed({ name: 'token-hrs22', ttlMs: 2 * 3_600_000, description: 'two hours' });
+    await t.keys.refresh('s1');
+    const states = () =>
+      Object.fromEntries(t.keys.list({ serverId: 's1' }).keys.map((k) => [k.id, k.state]));
+    expect(states()).toEqual({ 'token-day11': 'active', 'token-hrs22': 'active' });
+    t.clock.advance(90 * 60_000 + 1);
+    expect(states()).toEqual({ 'token-day11': 'active', 'token-hrs22': 'expiring' });
+    t.clock.advance(DAY - 6 * 3_600_000 - 90 * 60_000);
+    expect(states()['token-day11']).toBe('expiring');
   });
 
   it('hides session and kubeconfig tokens unless asked or the setting is on', async () => {

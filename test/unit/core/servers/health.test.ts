@@ -39,11 +39,11 @@ describe('deriveHealth', () => {
     expect(deriveHealth({ signIn: signIn(), lastError: null, now })).toBe('ok');
     expect(deriveHealth({ signIn: signIn({ expiresAt: null }), lastError: null, now })).toBe('ok');
   });
-  it('is session_expiring when the session ends within 24 h', () => {
-    expect(deriveHealth({ signIn: signIn({ expiresAt: hours(23) }), lastError: null, now })).toBe(
+  it('is session_expiring only in the last 2 h, so a fresh 16 h session is ok', () => {
+    expect(deriveHealth({ signIn: signIn({ expiresAt: hours(1) }), lastError: null, now })).toBe(
       'session_expiring',
     );
-    expect(deriveHealth({ signIn: signIn({ expiresAt: hours(25) }), lastError: null, now })).toBe(
+    expect(deriveHealth({ signIn: signIn({ expiresAt: hours(16) }), lastError: null, now })).toBe(
       'ok',
     );
   });
