@@ -82,4 +82,30 @@ test.describe('settings', () => {
       clipboard: '10000',
     });
   });
+
+  test('keeps edited warning thresholds across a reload', async ({ app, page }) => {
+    await app.open();
+    await app.openSettings();
+    // Defaults: 7 days and 1 day. Make them 3 days, 1 day and 12 hours.
+    await page.getByLabel('Threshold 1 value').fill('3');
+    await page.getByRole('button', { name: 'Add threshold' }).click();
+    await page.getByLabel('Threshold 3 value').fill('12');
+    await page.getByLabel('Threshold 3 unit').selectOption({ label: 'hours' });
+    await page.getByRole('button', { name: 'Save thresholds' }).click();
+    await expect(app.toasts).toContainText('Settings saved.');
+    await page.reload();
+    await app.openSettings();
+    const values = await Promise.all(
+      [1, 2, 3].map(async (i) => [
+        await page.getByLabel(`Threshold ${i} value`).inputValue(),
+        await page.getByLabel(`Threshold ${i} unit`).inputValue(),
+      ]),
+    );
+    expect(values).toEqual([
+      ['3', 'days'],
+      ['1', 'days'],
+      ['12', 'hours'],
+    ]);
+    await expect(page.getByLabel('Threshold 4 value')).toHaveCount(0);
+  });
 });

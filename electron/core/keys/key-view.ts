@@ -20,27 +20,6 @@ function parseTime(text: string | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** The share of a key's lifetime, at most, during which it counts as expiring. */
-const EXPIRING_SHARE = 0.25;
-
-/**
- * How long before its expiry a key counts as `expiring`: the warning window, but never more than
- * the last quarter of the key's own lifetime, so a key made for a day or two hours is not "expiring
- * soon" from birth (a 90-day key keeps the whole 7-day window).
- */
-export function expiringWindowOf(record: KeyRecord, windowMs: number): number {
-  const { ttlMs, createdAt, expiresAt } = record.token;
-  const created = parseTime(createdAt);
-  const expires = parseTime(expiresAt);
-  const lifetime =
-    ttlMs !== null && ttlMs > 0
-      ? ttlMs
-      : created !== null && expires !== null && expires > created
-        ? expires - created
-        : null;
-  return lifetime === null ? windowMs : Math.min(windowMs, lifetime * EXPIRING_SHARE);
-}
-
 /** The state chip of a key (contract `KeyState`), from the server's last word and local facts. */
 export function keyStateOf(record: KeyRecord, now: number, expiringWithinMs: number): KeyState {
   if (record.pendingRevocation) return 'pending_revocation';
@@ -50,9 +29,7 @@ export function keyStateOf(record: KeyRecord, now: number, expiringWithinMs: num
   if (!record.onServer) return pastExpiry || record.token.expired ? 'expired' : 'revoked';
   if (pastExpiry || record.token.expired) return 'expired';
   if (!record.token.enabled) return 'disabled';
-  if (expiresAt !== null && expiresAt - now <= expiringWindowOf(record, expiringWithinMs)) {
-    return 'expiring';
-  }
+  if (expiresAt !== null && expiresAt - now <= expiringWithinMs) return 'expiring';
   return 'active';
 }
 
