@@ -35,6 +35,18 @@ export function ImportKeyDialog({ serverId, accessKey }: { serverId: string; acc
       ui.toast(`Imported ${key.id}; its secret is in your keychain.`, 'success');
     });
 
+  const secretInput = (
+    <input
+      type="password"
+      className="mono"
+      value={pasted}
+      onChange={(e) => setPasted(e.target.value)}
+      autoComplete="off"
+      spellCheck={false}
+      data-autofocus
+    />
+  );
+
   return (
     <FormDialog
       title={accessKey ? 'Store a key’s secret' : 'Import a key'}
@@ -60,28 +72,12 @@ export function ImportKeyDialog({ serverId, accessKey }: { serverId: string; acc
             </dd>
           </dl>
           <Field label="Secret key" hint="the part after the colon; or the whole bearer token">
-            <input
-              type="password"
-              className="mono"
-              value={pasted}
-              onChange={(e) => setPasted(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              data-autofocus
-            />
+            {secretInput}
           </Field>
         </>
       ) : (
         <Field label="Bearer token" hint="token-xxxxx:… or ext/token-xxxxx:…">
-          <input
-            type="password"
-            className="mono"
-            value={pasted}
-            onChange={(e) => setPasted(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            data-autofocus
-          />
+          {secretInput}
         </Field>
       )}
       <Field label="Labels" hint="comma-separated">
