@@ -20,6 +20,11 @@ export const appInfoSchema = z.object({
   dataProblems: z
     .array(z.object({ file: z.string(), movedTo: z.string().nullable(), reason: z.string() }))
     .optional(),
+  /**
+   * Why this instance changes nothing (absent when it may write): another Rancher Keys holds the
+   * data folder's writer lock. Says which process and what to do.
+   */
+  dataFolderInUse: z.string().max(2000).optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -8,6 +8,8 @@ export interface AppDeps {
   secrets: SecretStore;
   /** Metadata files found damaged and moved aside since start. */
   dataProblems?: () => readonly MetadataProblem[];
+  /** Why writes are refused (another process holds the data folder), or null. */
+  dataFolderInUse?: () => string | null;
 }
 
 /** `app:*` channels: what the app is, whether its keychain works, and damaged data files. */
@@ -15,6 +17,7 @@ export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'app:info'> {
   return {
     'app:info': async () => {
       const problems = deps.dataProblems?.() ?? [];
+      const inUse = deps.dataFolderInUse?.() ?? null;
       return {
         version: deps.version,
         platform: deps.platform,
@@ -28,6 +31,7 @@ export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'app:info'> {
               })),
             }
           : {}),
+        ...(inUse ? { dataFolderInUse: inUse } : {}),
       };
     },
   };

@@ -162,6 +162,7 @@ export function createCore(deps: CoreDeps): Core {
         platform: deps.platform,
         secrets,
         dataProblems: () => metadata.problems(),
+        dataFolderInUse: () => metadata.refusal(),
       }),
       ...createServerHandlers(servers),
       ...createSettingsHandlers(settings),

@@ -11,6 +11,7 @@ import { FirstRun } from './servers/FirstRun';
 import { selectActiveServer } from './servers/servers-store';
 import { Sidebar } from './servers/Sidebar';
 import { SettingsView } from './settings/SettingsView';
+import { DataFolderInUseBanner } from './ui/DataFolderInUse';
 import { DataProblemsBanner } from './ui/DataProblems';
 import { DialogHost } from './ui/DialogHost';
 import { ErrorNotice } from './ui/ErrorNotice';
@@ -71,6 +72,7 @@ function Shell() {
       <Sidebar />
       <div className="content">
         <KeychainBanner />
+        <DataFolderInUseBanner />
         <DataProblemsBanner />
         <ExpiryBanner />
         <main className="main" id="main">

@@ -132,6 +132,26 @@ describe('one writer per data directory', () => {
     await third.close();
   });
 
+  it('says in app:info that the data folder is in use, for the window to show', async () => {
+    const dir = await tempDir();
+    const first = core(dir);
+    await first.start();
+    const second = core(dir);
+    await second.start();
+    const info = (await second.dispatch('app:info', {})) as {
+      value: { dataFolderInUse?: string };
+    };
+    expect(info.value.dataFolderInUse).toMatch(
+      new RegExp(
+        `^Another Rancher Keys \\(process ${process.pid}\\) is using the data folder .*Close the other one`,
+      ),
+    );
+    const own = (await first.dispatch('app:info', {})) as { value: { dataFolderInUse?: string } };
+    expect(own.value.dataFolderInUse).toBeUndefined();
+    await second.stop();
+    await first.stop();
+  });
+
   it('takes over a stale lock whose process is gone', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 1, token: 'old' }));
