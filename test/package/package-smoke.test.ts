@@ -39,6 +39,7 @@ const off = 0x30;
 let fpmArgs: string[] = [];
 let desktopEntry = '';
 let afterInstall = '';
+let afterRemove = '';
 let resolved: Configuration | null = null;
 
 /**
@@ -76,6 +77,7 @@ beforeAll(async () => {
       fpmArgs = args;
       desktopEntry = readFileSync(desktopFile, 'utf8');
       afterInstall = readFileSync(args[args.indexOf('--after-install') + 1]!, 'utf8');
+      afterRemove = readFileSync(args[args.indexOf('--after-remove') + 1]!, 'utf8');
       return Promise.resolve(true);
     },
   });
@@ -150,7 +152,7 @@ describe('electron-builder package', () => {
 
 describe('Electron fuses in the packed binary', () => {
   const states = async () => {
-    const wire = await getCurrentFuseWire(path.join(unpacked, 'rancher-keys'));
+    const wire = await getCurrentFuseWire(path.join(unpacked, 'rancher-keys-app'));
     return (option: FuseV1Options) => wire[option];
   };
 
@@ -193,15 +195,53 @@ describe('the deb', () => {
 
   it('names its launcher after the app id, which is also the window class', () => {
     expect(desktopEntry).toMatch(/^StartupWMClass=io\.rancherkeys\.app$/m);
-    expect(desktopEntry).toMatch(/^Exec="\/opt\/Rancher Keys\/rancher-keys" %U$/m);
+    expect(desktopEntry).toMatch(/^Exec="\/opt\/Rancher Keys\/rancher-keys-app" %U$/m);
     const installed = fpmArgs.filter((a) => a.endsWith('.desktop')).map((a) => a.split('=')[1]);
     expect(installed).toEqual(['/usr/share/applications/io.rancherkeys.app.desktop']);
   });
 
   it('ships the AppArmor profile that lets Chromium sandbox itself on Ubuntu 24.04+', () => {
     const profile = readFileSync(path.join(unpacked, 'resources', 'apparmor-profile'), 'utf8');
-    expect(profile).toContain('profile "rancher-keys" "/opt/Rancher Keys/rancher-keys"');
+    expect(profile).toContain('profile "rancher-keys-app" "/opt/Rancher Keys/rancher-keys-app"');
     expect(profile).toMatch(/^\s*userns,$/m);
-    expect(afterInstall).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/rancher-keys'");
+    expect(afterInstall).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/rancher-keys-app'");
+  });
+
+  it('names the Electron binary rancher-keys-app, so `rancher-keys` is free for the command', () => {
+    expect(resolved?.linux?.executableName).toBe('rancher-keys-app');
+    expect(resolved?.deb?.afterInstall).toBe('build/linux/after-install.tpl');
+    expect(resolved?.deb?.afterRemove).toBe('build/linux/after-remove.tpl');
+    expect(existsSync(path.join(unpacked, 'rancher-keys-app'))).toBe(true);
+    expect(existsSync(path.join(unpacked, 'rancher-keys'))).toBe(false);
+  });
+
+  it('links /usr/bin/rancher-keys to the command at install and keeps the app link', () => {
+    // The app's own link, as electron-builder's default script makes it.
+    expect(afterInstall).toContain(
+      "update-alternatives --install '/usr/bin/rancher-keys-app' 'rancher-keys-app' '/opt/Rancher Keys/rancher-keys-app' 100",
+    );
+    expect(afterInstall).toContain(
+      "RANCHER_KEYS_COMMAND='/opt/Rancher Keys/resources/bin/rancher-keys'",
+    );
+    expect(afterInstall).toContain(
+      `update-alternatives --install '/usr/bin/rancher-keys' 'rancher-keys' "$RANCHER_KEYS_COMMAND" 100`,
+    );
+    // Nothing points /usr/bin/rancher-keys at the Electron binary.
+    expect(afterInstall).not.toMatch(/'\/opt\/Rancher Keys\/rancher-keys' /);
+    expect(afterInstall).not.toContain('${');
+    expect(afterRemove).toContain(
+      "update-alternatives --remove 'rancher-keys' '/opt/Rancher Keys/resources/bin/rancher-keys'",
+    );
+    expect(afterRemove).toContain(
+      "update-alternatives --remove 'rancher-keys-app' '/opt/Rancher Keys/rancher-keys-app'",
+    );
+  });
+
+  it('has install scripts that bash parses', async () => {
+    for (const script of [afterInstall, afterRemove]) {
+      const file = path.join(work, 'script.sh');
+      writeFileSync(file, script);
+      await expect(run('bash', ['-n', file])).resolves.toBeDefined();
+    }
   });
 });
