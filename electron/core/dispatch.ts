@@ -1,6 +1,7 @@
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../contract/ipc';
 import type { Result } from '../contract/errors';
 import { AppFailure, toAppError } from './app-failure';
+import { displayText } from './display-text';
 import type { Logger } from './log';
 
 /** One function per contract channel; a missing channel does not compile. */
@@ -42,7 +43,9 @@ export function createDispatcher(handlers: Handlers, log: Logger) {
       log.info('ipc', { channel, ok: true, ms: Math.round(performance.now() - started) });
       return { ok: true, value };
     } catch (error) {
-      const appError = toAppError(error);
+      // Messages may quote server text; the window shows them without bidi or control characters.
+      const raw = toAppError(error);
+      const appError = { ...raw, message: displayText(raw.message) };
       log[error instanceof AppFailure ? 'info' : 'error']('ipc', {
         channel,
         ok: false,

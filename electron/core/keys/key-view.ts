@@ -1,4 +1,5 @@
 import type { KeyState, KeyView } from '../../contract/keys';
+import { displayText } from '../display-text';
 import { handleOf } from './key-handle';
 import { keyIdOf } from './key-id';
 import type { KeyRecord } from './key-records';
@@ -33,20 +34,25 @@ export function keyStateOf(record: KeyRecord, now: number, expiringWithinMs: num
   return 'active';
 }
 
-/** Server truth merged with local metadata, as the renderer sees it (never the secret). */
+const nameOf = (name: string | null | undefined) => (name == null ? null : displayText(name));
+
+/**
+ * Server truth merged with local metadata, as the renderer sees it (never the secret). Server
+ * text is neutralised here (bidi and control characters), so the window shows it as it is.
+ */
 export function toKeyView(record: KeyRecord, context: ViewContext): KeyView {
   const { token } = record;
   const id = keyIdOf(token.family, token.name);
   const isSignIn = context.signInKeyId !== null && id === context.signInKeyId;
   return {
     id,
-    name: token.name,
+    name: displayText(token.name),
     family: token.family,
     kind: token.kind,
-    description: token.description,
-    labels: [...record.labels],
+    description: displayText(token.description),
+    labels: record.labels.map(displayText),
     clusterId: token.clusterId,
-    clusterName: token.clusterId ? (context.clusterName?.(token.clusterId) ?? null) : null,
+    clusterName: token.clusterId ? nameOf(context.clusterName?.(token.clusterId)) : null,
     createdAt: token.createdAt,
     lastUsedAt: token.lastUsedAt,
     expiresAt: token.expiresAt,

@@ -1,5 +1,6 @@
 import type { CertificateInfo } from '../../contract/errors';
 import { AppFailure } from '../app-failure';
+import { displayText } from '../display-text';
 import { redact } from '../log';
 import { redactValues } from './secret-echo';
 import { CONNECT_TIMEOUT, PIN_MISMATCH } from './tls';
@@ -19,7 +20,7 @@ function host(ctx: FailureContext): string {
 /**
  * Pulls a short, human message out of any of Rancher's four error bodies (rancher-api.md §1.4):
  * `message` at the top level in all of them. Redacted (by pattern, and by the values in flight)
- * and capped: it is shown to the user.
+ * capped and neutralised (a U+202E must not reverse the advice around it): it is shown to the user.
  */
 export function serverMessage(body: string, secrets: readonly string[] = []): string | null {
   try {
@@ -27,8 +28,9 @@ export function serverMessage(body: string, secrets: readonly string[] = []): st
     if (parsed && typeof parsed === 'object' && 'message' in parsed) {
       const message = parsed.message;
       if (typeof message === 'string' && message.trim()) {
-        const text = redactValues(redact(message.trim()), secrets);
-        if (text === null) return null;
+        const redacted = redactValues(redact(message.trim()), secrets);
+        if (redacted === null) return null;
+        const text = displayText(redacted);
         return text.length > 300 ? `${text.slice(0, 300)}…` : text;
       }
     }

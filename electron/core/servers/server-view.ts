@@ -1,4 +1,5 @@
 import type { AppError } from '../../contract/errors';
+import { displayText } from '../display-text';
 import type { Server } from '../../contract/servers';
 import type { NetworkPolicy } from '../network/network-policy';
 import type { RancherClientOptions } from '../rancher/rancher-client';
@@ -13,25 +14,38 @@ export function serverView(
   server: StoredServer,
   runtime: { active: boolean; lastError: AppError | null; now: number; nearExpiryCount: number },
 ): Server {
-  const { lastError, now } = runtime;
+  const { now } = runtime;
+  // Server text is neutralised (bidi and control characters) before the window sees it.
+  const lastError = runtime.lastError && {
+    ...runtime.lastError,
+    message: displayText(runtime.lastError.message),
+  };
+  const text = (value: string | null | undefined) => (value == null ? null : displayText(value));
+  const user = server.signIn?.user;
   return {
     id: server.id,
     origin: server.origin,
-    name: server.name,
+    name: displayText(server.name),
     active: runtime.active,
     hasCustomCa: server.caPem !== null,
     fingerprint256: server.fingerprint256,
     timeoutMs: server.timeoutMs,
     proxy: proxyView(server.proxy),
     proxyCa: server.proxyCaPem ? certificateInfoOf(server.proxyCaPem) : null,
-    version: server.version,
+    version: text(server.version),
     tokenApis: server.tokenApis,
     maxTtlMs: server.maxTtlMs,
     signIn: {
       state: signInStateOf(server.signIn, now),
       method: server.signIn?.method ?? null,
-      provider: server.signIn?.provider ?? null,
-      user: server.signIn?.user ?? null,
+      provider: text(server.signIn?.provider),
+      user: user
+        ? {
+            id: user.id,
+            username: displayText(user.username),
+            displayName: displayText(user.displayName),
+          }
+        : null,
       expiresAt: server.signIn?.expiresAt ?? null,
     },
     health: deriveHealth({ signIn: server.signIn, lastError, now }),
