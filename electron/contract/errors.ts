@@ -19,10 +19,18 @@ export const errorCodes = [
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/** One attribute of a distinguished name, e.g. `O` = `DigiCert Inc` (value unescaped, neutralised). */
+export const dnFieldSchema = z.object({ name: z.string().max(64), value: z.string().max(1024) });
+export type DnField = z.infer<typeof dnFieldSchema>;
+
 /** What a TLS certificate looks like to a user deciding whether to trust it. */
 export const certificateInfoSchema = z.object({
   subject: z.string(),
   issuer: z.string(),
+  /** The subject one attribute per entry, so `O=Evil, O=DigiCert Inc` in one value is one field. */
+  subjectFields: z.array(dnFieldSchema).max(64).optional(),
+  /** The issuer one attribute per entry (see `subjectFields`). */
+  issuerFields: z.array(dnFieldSchema).max(64).optional(),
   /** SHA-256 of the DER certificate, colon-separated upper-case hex (as Node's `fingerprint256`). */
   fingerprint256: z.string(),
   validFrom: z.string(),

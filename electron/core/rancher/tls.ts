@@ -5,6 +5,11 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 import type { CertificateInfo } from '../../contract/errors';
+import {
+  formatDistinguishedName,
+  parseDistinguishedName,
+  type DnField,
+} from './distinguished-name';
 import type { TlsTrust } from './rancher-client';
 
 /** Code of the error raised inside the handshake when a pinned server shows another certificate. */
@@ -18,40 +23,57 @@ export function normaliseFingerprint(fingerprint: string): string {
   return (hex.match(/../g) ?? []).join(':');
 }
 
-function formatName(name: tls.PeerCertificate['subject'] | undefined): string {
-  if (!name) return '';
-  return Object.entries(name)
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
-    .join(', ');
-}
-
 function isoDate(text: string): string {
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
-/** What a user needs to decide whether to trust a certificate. */
-export function certificateInfo(cert: tls.PeerCertificate): CertificateInfo {
+/** At most 64 fields of at most 1 KiB each (the contract's bounds); longer values are cut. */
+function boundFields(fields: DnField[]): DnField[] {
+  const cut = (text: string, max: number) =>
+    text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return fields.slice(0, 64).map((f) => ({ name: cut(f.name, 64), value: cut(f.value, 1024) }));
+}
+
+/**
+ * What a user needs to decide whether to trust a certificate. Subject and issuer are parsed from
+ * the DER (Node's escaped RFC 4514 form), never from the peer object, whose flattened values let
+ * `O=Evil, O=DigiCert Inc` pass for two fields; each field is also sent on its own.
+ */
+function infoOf(cert: X509Certificate): CertificateInfo {
+  const subjectFields = boundFields(parseDistinguishedName(cert.subject));
+  const issuerFields = boundFields(parseDistinguishedName(cert.issuer));
   return {
-    subject: formatName(cert.subject),
-    issuer: formatName(cert.issuer),
+    subject: formatDistinguishedName(subjectFields),
+    issuer: formatDistinguishedName(issuerFields),
+    subjectFields,
+    issuerFields,
     fingerprint256: cert.fingerprint256,
-    validFrom: isoDate(cert.valid_from),
-    validTo: isoDate(cert.valid_to),
+    validFrom: isoDate(cert.validFrom),
+    validTo: isoDate(cert.validTo),
   };
+}
+
+/** {@link infoOf} of a certificate a TLS peer presented. */
+export function certificateInfo(cert: tls.PeerCertificate): CertificateInfo {
+  try {
+    return infoOf(new X509Certificate(cert.raw));
+  } catch {
+    // No parsable DER: only the fingerprint and dates, with no subject to mislead.
+    return {
+      subject: '(unreadable)',
+      issuer: '(unreadable)',
+      fingerprint256: cert.fingerprint256,
+      validFrom: isoDate(cert.valid_from),
+      validTo: isoDate(cert.valid_to),
+    };
+  }
 }
 
 /** {@link certificateInfo} of a PEM certificate (one stored in metadata); null if unparsable. */
 export function certificateInfoOf(pem: string): CertificateInfo | null {
   try {
-    const cert = new X509Certificate(pem);
-    return {
-      subject: cert.subject.split('\n').join(', '),
-      issuer: cert.issuer.split('\n').join(', '),
-      fingerprint256: cert.fingerprint256,
-      validFrom: isoDate(cert.validFrom),
-      validTo: isoDate(cert.validTo),
-    };
+    return infoOf(new X509Certificate(pem));
   } catch {
     return null;
   }
