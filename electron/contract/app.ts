@@ -13,6 +13,13 @@ export const appInfoSchema = z.object({
   version: z.string(),
   platform: z.string(),
   keychain: keychainStatusSchema,
+  /** Where the app writes its log file; null when it could not be opened (logs go to stderr). */
+  logFile: z.string().max(4096).nullable(),
+  /**
+   * Whether the desktop shows tray icons (a StatusNotifier host on Linux). When false, closing the
+   * window quits instead of hiding it to a tray nobody can see.
+   */
+  trayAvailable: z.boolean(),
   /**
    * Data files found damaged since start (absent when there were none): moved aside to `movedTo`,
    * or left in place and ignored (`movedTo` null) when they could not be moved.

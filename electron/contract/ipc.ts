@@ -46,6 +46,8 @@ const keyOutput = z.object({ key: keyViewSchema });
  */
 export const channels = {
   'app:info': { input: empty, output: appInfoSchema },
+  /** Shows the log file in the OS file manager (a main-process action); false when there is none. */
+  'app:showLogFile': { input: empty, output: z.object({ shown: z.boolean() }) },
 
   'settings:get': { input: empty, output: z.object({ settings: settingsSchema }) },
   'settings:set': { input: settingsPatchSchema, output: z.object({ settings: settingsSchema }) },

@@ -4,6 +4,7 @@
  */
 export const channelNameList = [
   'app:info',
+  'app:showLogFile',
   'settings:get',
   'settings:set',
   'servers:list',

@@ -1,3 +1,4 @@
+import type { DesktopPort } from './app-handlers';
 import type { Dispatch, Handlers } from './dispatch';
 import type { CommandLineDeps } from './kubeconfig/command-line';
 import type { EventSink } from './events';
@@ -34,6 +35,8 @@ export interface CoreDeps {
   systemProxy?: ProxyResolver;
   /** The OS's trusted certificates. Default: this machine's store; tests pass a test bundle. */
   trustStore?: TrustStore;
+  /** The desktop shell's log file and tray (default: none, a tray assumed). */
+  desktop?: DesktopPort;
 }
 
 /** The running core: every contract handler, its events, and its lifecycle. */

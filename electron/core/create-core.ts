@@ -163,6 +163,7 @@ export function createCore(deps: CoreDeps): Core {
         secrets,
         dataProblems: () => metadata.problems(),
         dataFolderInUse: () => metadata.refusal(),
+        ...(deps.desktop ? { desktop: deps.desktop } : {}),
       }),
       ...createServerHandlers(servers),
       ...createSettingsHandlers(settings),

@@ -111,6 +111,11 @@ export async function startShell(options: {
   const manualClock = mode.e2e ? createManualClock(Date.now()) : null;
   const clock = manualClock ?? systemClock;
   const userData = app.getPath('userData');
+  const showLogFile = (): boolean => {
+    const where = logFile.path();
+    if (where) shell.showItemInFolder(where);
+    return where !== null;
+  };
   const core = options.createCore({
     appVersion: app.getVersion(),
     platform: process.platform,
@@ -120,6 +125,7 @@ export async function startShell(options: {
     clock,
     log,
     systemProxy: electronSystemProxy(session.defaultSession),
+    desktop: { logFile: () => logFile.path(), trayAvailable: trayShown, showLogFile },
     commandLine: {
       executable: bundledCommandLine(process.resourcesPath, app.isPackaged, process.platform),
       home: app.getPath('home'),
@@ -268,10 +274,7 @@ export async function startShell(options: {
           command: (command) => showThenSend('app:command', { command }),
           refresh: () => run({ kind: 'refresh' }),
           openDocumentation: () => links.openExternal(documentationUrls[0]!),
-          showLog: () => {
-            const where = logFile.path();
-            if (where) shell.showItemInFolder(where);
-          },
+          showLog: () => void showLogFile(),
           quit,
         },
       }),

@@ -22,6 +22,8 @@ export interface TestCore {
   log: Logger & { lines: string[] };
   keychainService: string;
   core: Core;
+  /** How often "Show the log file" was asked for (the real app opens the file manager). */
+  shownLogFiles: () => number;
   /** Records what would have been copied: `writes` (every write) and `current`. */
   clipboard: ClipboardPort & { writes: string[]; current: string };
   /** The core's clock: the system clock, or the controllable one passed in. */
@@ -48,6 +50,8 @@ export function createTestCore(
     clock?: Clock | ManualClock;
     /** Keep keychain items and the data dir on close (for restart tests). */
     keep?: boolean;
+    /** What the core is told about the desktop's tray (default: a tray shows). */
+    trayAvailable?: boolean;
   } & Pick<CoreDeps, 'createRancherClient' | 'crashPoint' | 'refreshTimeoutMs'> = {},
 ): TestCore {
   const keychainService =
@@ -58,7 +62,18 @@ export function createTestCore(
   const log = createMemoryLogger();
   const clipboard = createRecordingClipboard();
   const clock = options.clock ?? systemClock;
+  // The shell's desktop part: a log file path under the data dir, and a recorded "show" action.
+  let shownLogFiles = 0;
+  const logFile = path.join(dataDir, 'logs', 'main.log');
   const core = createCore({
+    desktop: {
+      logFile: () => logFile,
+      trayAvailable: options.trayAvailable ?? true,
+      showLogFile: () => {
+        shownLogFiles += 1;
+        return true;
+      },
+    },
     appVersion: '0.1.0-test',
     platform: process.platform,
     dataDir,
@@ -95,6 +110,7 @@ export function createTestCore(
     clipboard,
     clock,
     dataDir,
+    shownLogFiles: () => shownLogFiles,
     async close() {
       if (started) await started.catch(() => undefined);
       await core.stop();

@@ -43,3 +43,28 @@ test.describe('app:info', () => {
     expect(response?.status()).toBe(403);
   });
 });
+
+test.describe('Settings → About: the log file', () => {
+  test('names the log file and shows it through main', async ({ app, page, core }) => {
+    await app.open();
+    await app.openSettings();
+    await expect(page.getByTestId('log-file')).toHaveText(
+      path.join(core.dataDir, 'logs', 'main.log'),
+    );
+    await page.getByRole('button', { name: 'Show the log file' }).click();
+    await expect.poll(() => core.shownLogFiles()).toBe(1);
+  });
+});
+
+test.describe('Settings without a tray', () => {
+  test.use({ trayAvailable: false });
+
+  test('explains that closing the window quits', async ({ app, page }) => {
+    await app.open();
+    await app.openSettings();
+    await expect(
+      page.getByText(/This desktop shows no tray icons, so closing the window quits/),
+    ).toBeVisible();
+    await app.expectAccessible('settings without a tray');
+  });
+});

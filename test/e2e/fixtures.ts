@@ -20,6 +20,8 @@ interface Options {
   simOptions: RancherSimOptions;
   /** Share one controllable clock between the simulator and the core. */
   manualClock: boolean;
+  /** What the core is told about the desktop's tray (Settings explains when there is none). */
+  trayAvailable: boolean;
 }
 
 interface Fixtures {
@@ -37,6 +39,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures & Options>({
   simOptions: [{ tls: true, seed: 'empty' }, { option: true }],
   manualClock: [false, { option: true }],
+  trayAvailable: [true, { option: true }],
   clock: async ({ manualClock }, use) => {
     await use(manualClock ? createManualClock(Date.now()) : null);
   },
@@ -45,8 +48,8 @@ export const test = base.extend<Fixtures & Options>({
     await use(sim);
     await sim.close();
   },
-  core: async ({ clock, sim }, use) => {
-    const core = createTestCore(clock ? { clock } : {});
+  core: async ({ clock, sim, trayAvailable }, use) => {
+    const core = createTestCore({ ...(clock ? { clock } : {}), trayAvailable });
     await use(core);
     // Every journey ends with a look at the activity log: no secret or password may be in it.
     await expectNoSecretInActivityLog(core, sim);

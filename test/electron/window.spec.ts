@@ -67,5 +67,9 @@ test.describe('main window', () => {
     const info = await invoke(page, 'app:info', {});
     expect(info.version).toBe(version);
     expect(info.platform).toBe(process.platform);
+    // Settings → About names the log file main opened in the OS's log folder.
+    const logs = await app.evaluate(({ app: electronApp }) => electronApp.getPath('logs'));
+    expect(info.logFile?.startsWith(logs)).toBe(true);
+    expect(typeof info.trayAvailable).toBe('boolean');
   });
 });

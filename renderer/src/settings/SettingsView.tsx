@@ -122,11 +122,24 @@ function Thresholds({ values, onSave }: { values: number[]; onSave: (ms: number[
  * Every user setting, and an About section (version, platform, keychain status and fix, damaged
  * data files set aside).
  */
+/** Why closing the window quits on a desktop without a tray (stock GNOME has none). */
+const noTrayHint =
+  'This desktop shows no tray icons, so closing the window quits Rancher Keys. On GNOME, ' +
+  'the AppIndicator extension adds a tray.';
+
 export function SettingsView() {
-  const { settings, ui } = useStores();
+  const { api, settings, ui } = useStores();
   const s = useStore(settings.store, (x) => x.settings);
   const info = useStore(settings.store, (x) => x.info);
   const error = useStore(settings.store, (x) => x.error);
+  const showLogFile = () => {
+    api.call('app:showLogFile', {}).then(
+      ({ shown }) => {
+        if (!shown) ui.toast('There is no log file to show.', 'error');
+      },
+      () => ui.toast('Could not show the log file.', 'error'),
+    );
+  };
   const save = (patch: SettingsPatch) => {
     settings.set(patch).then(
       () => ui.toast('Settings saved.', 'success'),
@@ -217,6 +230,7 @@ export function SettingsView() {
           />
           <Toggle
             label="Keep running in the tray when the window is closed"
+            hint={info?.trayAvailable === false ? noTrayHint : undefined}
             checked={s.closeToTray}
             onChange={(closeToTray) => save({ closeToTray })}
           />
@@ -241,6 +255,10 @@ export function SettingsView() {
                   <dd data-testid="keychain-fix">{info.keychain.fix}</dd>
                 </>
               )}
+              <dt>Log file</dt>
+              <dd data-testid="log-file">
+                {info.logFile ?? 'None (logging to the terminal only)'}
+              </dd>
             </dl>
           ) : (
             <p className="muted">Loading…</p>
@@ -260,6 +278,11 @@ export function SettingsView() {
           >
             Check the keychain again
           </button>
+          {info?.logFile && (
+            <button type="button" className="button button-small" onClick={showLogFile}>
+              Show the log file
+            </button>
+          )}
         </section>
       </div>
     </section>

@@ -32,6 +32,7 @@ const prototypeNames = [
 /** A valid input per channel, so mutations reach past the schema into the handlers. */
 const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'app:info': () => ({}),
+  'app:showLogFile': () => ({}),
   'settings:get': () => ({}),
   'settings:set': () => ({ clipboardClearMs: 45_000 }),
   'servers:list': () => ({}),

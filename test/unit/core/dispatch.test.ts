@@ -35,6 +35,8 @@ describe('createDispatcher', () => {
         version: '1.2.3',
         platform: 'linux',
         keychain: { status: 'available', reason: null, fix: null },
+        logFile: null,
+        trayAvailable: true,
       },
     });
   });

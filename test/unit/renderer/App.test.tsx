@@ -18,6 +18,8 @@ describe('App', () => {
           reason: 'No Secret Service.',
           fix: 'Install GNOME Keyring.',
         },
+        logFile: null,
+        trayAvailable: true,
       }),
     });
     render(<App api={fake.api} />);

@@ -29,6 +29,8 @@ async function renderApp(dataProblems?: typeof problems) {
       version: '9.9.9',
       platform: 'linux',
       keychain: { status: 'available', reason: null, fix: null },
+      logFile: null,
+      trayAvailable: true,
       ...(dataProblems ? { dataProblems } : {}),
     }),
   });

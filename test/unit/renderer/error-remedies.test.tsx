@@ -64,6 +64,8 @@ describe('ErrorNotice', () => {
         version: '1',
         platform: 'linux',
         keychain: { status: 'unavailable', reason: 'No bus.', fix: 'Install gnome-keyring.' },
+        logFile: null,
+        trayAvailable: true,
       },
     });
     render(

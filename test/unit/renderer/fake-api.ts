@@ -101,6 +101,8 @@ export function worldHandlers(servers: Server[], keys: KeyView[]): FakeHandlers 
       version: '9.9.9',
       platform: 'linux',
       keychain: { status: 'available', reason: null, fix: null },
+      logFile: '/home/me/.config/Rancher Keys/logs/main.log',
+      trayAvailable: true,
     }),
     'settings:get': () => ({ settings: defaultSettings }),
     'servers:list': () => ({ servers, activeId: servers[0]?.id ?? null }),
