@@ -18,6 +18,8 @@ async function renderApp(dataFolderInUse?: string) {
       version: '9.9.9',
       platform: 'linux',
       keychain: { status: 'available', reason: null, fix: null },
+      logFile: null,
+      trayAvailable: true,
       ...(dataFolderInUse ? { dataFolderInUse } : {}),
     }),
   });
