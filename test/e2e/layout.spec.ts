@@ -18,6 +18,18 @@ const LONG = 10_000;
 const longDescription = `long description ${'x'.repeat(LONG)}`;
 const longCluster = `cluster-${'y'.repeat(LONG)}`;
 
+/**
+ * axe in both themes (issue 17): the theme follows the system, so the page's colour scheme is
+ * switched in place and the same screen is checked again, then put back to light.
+ */
+async function expectAccessibleInBothThemes(app: AppPage, page: Page, what: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await app.expectAccessible(`${what} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Every row's Copy (or Store secret…) and menu button must be inside the viewport. */
 async function expectRowActionsInView(app: AppPage, keys: KeysPage): Promise<number> {
   const ids = new Set<string>();
@@ -143,7 +155,7 @@ test.describe('layout at every window size', () => {
       }
 
       expect(await headerAligned(page), 'header aligned with rows').toBe(true);
-      await app.expectAccessible(`keys view at ${label}`);
+      await expectAccessibleInBothThemes(app, page, `keys view at ${label}`);
       await app.screenshot(`layout-${label}-keys`);
 
       // Copy is clickable and confirms itself on the button.
@@ -163,7 +175,7 @@ test.describe('layout at every window size', () => {
       await app.expectInViewport(dialog, 'delete dialog');
       await app.expectInViewport(dialog.getByRole('button', { name: 'Cancel' }), 'Cancel');
       await app.expectInViewport(dialog.getByTestId('confirm-delete'), 'Delete key');
-      await app.expectAccessible(`delete dialog at ${label}`);
+      await expectAccessibleInBothThemes(app, page, `delete dialog at ${label}`);
       await app.screenshot(`layout-${label}-dialog`);
       await page.keyboard.press('Escape');
 
@@ -179,7 +191,7 @@ test.describe('layout at every window size', () => {
           );
         }
       }
-      await app.expectAccessible(`expiring view at ${label}`);
+      await expectAccessibleInBothThemes(app, page, `expiring view at ${label}`);
       await app.screenshot(`layout-${label}-expiring`);
 
       await app.openSettings();
@@ -188,7 +200,7 @@ test.describe('layout at every window size', () => {
         .locator('.settings-view')
         .evaluate((v) => v.scrollWidth - v.clientWidth);
       expect(settingsOverflow, 'settings do not overflow sideways').toBeLessThanOrEqual(0);
-      await app.expectAccessible(`settings at ${label}`);
+      await expectAccessibleInBothThemes(app, page, `settings at ${label}`);
       await app.screenshot(`layout-${label}-settings`);
     });
   }
@@ -220,7 +232,7 @@ test.describe('layout at every window size', () => {
       const dialog = page.getByTestId('import-key-dialog');
       const name = sim.seeded.expiresIn5d!.name;
       await expect(dialog.getByTestId('import-access-key')).toHaveText(name);
-      await app.expectAccessible(`store secret dialog at ${label}`);
+      await expectAccessibleInBothThemes(app, page, `store secret dialog at ${label}`);
       await dialog.getByLabel(/^Secret key/).fill(sim.seeded.expiresIn5d!.secret);
       await dialog.getByRole('button', { name: 'Store secret' }).click();
       await expect(dialog).toBeHidden();
@@ -244,7 +256,7 @@ test.describe('layout at every window size', () => {
           app.server('Demo Rancher').locator('.server-name'),
           'server name',
         );
-        await app.expectAccessible(`open sidebar at ${label}`);
+        await expectAccessibleInBothThemes(app, page, `open sidebar at ${label}`);
         await app.screenshot(`layout-${label}-sidebar-open`);
         await app.openSettings();
         await expect(page.getByTestId('app-version')).toBeVisible();
