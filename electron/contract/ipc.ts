@@ -110,7 +110,7 @@ export const events = {
   /** Ask the window to show a key, e.g. after a notification was clicked. */
   'app:navigate': z.object({ serverId: z.string(), keyId: z.string().nullable() }),
   /** A menu shortcut for the window: open the new-key form, focus search, open settings. */
-  'app:command': z.object({ command: z.enum(['newKey', 'search', 'settings']) }),
+  'app:command': z.object({ command: z.enum(['newKey', 'search', 'settings', 'quickCopy']) }),
   ...hygieneEvents,
   ...activityEvents,
 } as const satisfies Record<EventName, z.ZodType>;

@@ -6,6 +6,18 @@ const DAY = 24 * HOUR;
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
+/**
+ * The global quick copy shortcuts one can choose (Electron accelerators), `off` by default: a
+ * fixed list, so a settings file cannot make main register an arbitrary key.
+ */
+export const quickCopyShortcutSchema = z.enum([
+  'off',
+  'CommandOrControl+Shift+K',
+  'CommandOrControl+Alt+K',
+  'CommandOrControl+Shift+Space',
+]);
+export type QuickCopyShortcut = z.infer<typeof quickCopyShortcutSchema>;
+
 /** User settings, persisted by main; every field has a default so an old file still parses. */
 export const settingsSchema = z.object({
   /** Warn this long before a key expires; "at expiry" is governed by `warnAtExpiry`. */
@@ -31,6 +43,8 @@ export const settingsSchema = z.object({
   theme: themeSchema.default('system'),
   startAtLogin: z.boolean().default(false),
   closeToTray: z.boolean().default(true),
+  /** Opens the quick copy palette from any app (a global shortcut); `off` registers none. */
+  quickCopyShortcut: quickCopyShortcutSchema.default('off'),
   /** The clean-up view's "not used for N days" group. */
   hygieneUnusedDays: z.number().int().min(1).max(3650).default(90),
   /** Activity log retention: the file is trimmed (oldest first) past this size… */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { app, clipboard, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, clipboard, globalShortcut, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { EventPayload } from '../contract/ipc';
 import { defaultSettings, type Settings } from '../contract/settings';
 import type { Core, CoreDeps } from '../core/core';
@@ -24,6 +24,7 @@ import { createEventForwarder } from './ipc/event-forwarder';
 import { registerIpc } from './ipc/ipc';
 import { hiddenArg } from './lifecycle/linux-autostart';
 import { applyStartAtLogin } from './lifecycle/login-item';
+import { createQuickCopyShortcut } from './lifecycle/global-shortcut';
 import { bundledCommandLine } from './lifecycle/bundled-command-line';
 import type { LogFile } from './lifecycle/log-file';
 import { createMainWindow } from './window/main-window';
@@ -220,6 +221,12 @@ export async function startShell(options: {
     log,
   });
 
+  const quickCopyShortcut = createQuickCopyShortcut({
+    globalShortcut,
+    platform: process.platform,
+    onPress: () => showThenSend('app:command', { command: 'quickCopy' }),
+  });
+
   const loginItem = {
     platform: process.platform,
     app,
@@ -235,6 +242,13 @@ export async function startShell(options: {
       await applyStartAtLogin(next.startAtLogin, loginItem).catch((error: unknown) =>
         log.warn('could not change start at login', { error: String(error) }),
       );
+    }
+    if (previous === null || previous.quickCopyShortcut !== next.quickCopyShortcut) {
+      const problem = quickCopyShortcut.apply(next.quickCopyShortcut);
+      if (problem) {
+        log.warn('quick copy shortcut: not registered', { accelerator: next.quickCopyShortcut });
+        notifier.show({ title: 'Quick copy shortcut not set', body: problem, target: null });
+      }
     }
   }
   async function refreshOrigins(): Promise<void> {
@@ -291,6 +305,7 @@ export async function startShell(options: {
     event.preventDefault();
     stopped = true;
     notifier.stop();
+    quickCopyShortcut.dispose();
     tray.destroy();
     core
       .stop()

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { SettingsPatch, Theme } from '../../../electron/contract/settings';
+import {
+  quickCopyShortcutSchema,
+  type SettingsPatch,
+  type Theme,
+} from '../../../electron/contract/settings';
 import { durationUnits, formatDuration, time, unitMs, type DurationUnit } from '../format/time';
 import { DataProblemList } from '../ui/DataProblems';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -228,6 +232,26 @@ export function SettingsView() {
             checked={s.startAtLogin}
             onChange={(startAtLogin) => save({ startAtLogin })}
           />
+          <label className="setting-row">
+            <span className="setting-text">
+              <span>Quick copy from any app</span>
+              <span className="hint">A shortcut that opens quick copy over other windows</span>
+            </span>
+            <select
+              value={s.quickCopyShortcut}
+              onChange={(e) =>
+                save({ quickCopyShortcut: quickCopyShortcutSchema.parse(e.target.value) })
+              }
+            >
+              {quickCopyShortcutSchema.options.map((accelerator) => (
+                <option key={accelerator} value={accelerator}>
+                  {accelerator === 'off'
+                    ? 'Off'
+                    : accelerator.replace('CommandOrControl', 'Ctrl/Cmd')}
+                </option>
+              ))}
+            </select>
+          </label>
           <Toggle
             label="Keep running in the tray when the window is closed"
             hint={info?.trayAvailable === false ? noTrayHint : undefined}

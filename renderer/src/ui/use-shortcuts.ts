@@ -53,7 +53,10 @@ export function useShortcuts(searchRef: React.RefObject<HTMLInputElement | null>
     // The app menu's accelerators arrive from main as `app:command`.
     const offCommand = stores.api.on('app:command', ({ command }) => {
       const server = selectActiveServer(servers.store.getState());
-      if (command === 'settings') ui.setView('settings');
+      if (command === 'quickCopy') {
+        // The global shortcut (from any app): over whatever view, unless a dialog is open.
+        if (ui.store.getState().dialog === null) ui.open({ kind: 'quickCopy' });
+      } else if (command === 'settings') ui.setView('settings');
       else if (command === 'search') {
         ui.setView('keys');
         queueMicrotask(() => searchRef.current?.focus());
