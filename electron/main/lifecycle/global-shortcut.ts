@@ -32,7 +32,7 @@ export function createQuickCopyShortcut(deps: GlobalShortcutDeps): QuickCopyShor
     if (current !== null) deps.globalShortcut.unregister(current);
     current = null;
     if (wanted === null) return null;
-    let registered = false;
+    let registered: boolean;
     try {
       registered = deps.globalShortcut.register(wanted, deps.onPress);
     } catch {
