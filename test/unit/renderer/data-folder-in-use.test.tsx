@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { createAppStores } from '../../../renderer/src/app-stores';
 import { createTick } from '../../../renderer/src/ui/tick';
-import { createFakeApi, makeServer, worldHandlers } from './fake-api';
+import { appInfo, createFakeApi, makeServer, worldHandlers } from './fake-api';
 
 afterEach(cleanup);
 
@@ -14,14 +14,7 @@ async function renderApp(dataFolderInUse?: string) {
   const world = worldHandlers([makeServer({ id: 'a', name: 'Alpha', active: true })], []);
   const fake = createFakeApi({
     ...world,
-    'app:info': () => ({
-      version: '9.9.9',
-      platform: 'linux',
-      keychain: { status: 'available', reason: null, fix: null },
-      logFile: null,
-      trayAvailable: true,
-      ...(dataFolderInUse ? { dataFolderInUse } : {}),
-    }),
+    'app:info': () => appInfo(dataFolderInUse ? { dataFolderInUse } : {}),
   });
   render(<App api={fake.api} stores={createAppStores(fake.api, createTick(1_000))} />);
   await screen.findByTestId('empty-keys');

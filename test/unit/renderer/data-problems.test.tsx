@@ -4,7 +4,7 @@ import { App } from '../../../renderer/src/App';
 import { createAppStores } from '../../../renderer/src/app-stores';
 import { describeDataFile } from '../../../renderer/src/ui/data-problems';
 import { createTick } from '../../../renderer/src/ui/tick';
-import { createFakeApi, makeServer, worldHandlers } from './fake-api';
+import { appInfo, createFakeApi, makeServer, worldHandlers } from './fake-api';
 
 afterEach(cleanup);
 
@@ -25,14 +25,7 @@ async function renderApp(dataProblems?: typeof problems) {
   const world = worldHandlers([makeServer({ id: 'a', name: 'Alpha', active: true })], []);
   const fake = createFakeApi({
     ...world,
-    'app:info': () => ({
-      version: '9.9.9',
-      platform: 'linux',
-      keychain: { status: 'available', reason: null, fix: null },
-      logFile: null,
-      trayAvailable: true,
-      ...(dataProblems ? { dataProblems } : {}),
-    }),
+    'app:info': () => appInfo(dataProblems ? { dataProblems } : {}),
   });
   render(<App api={fake.api} stores={createAppStores(fake.api, createTick(1_000))} />);
   await screen.findByTestId('empty-keys');

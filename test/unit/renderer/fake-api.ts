@@ -1,3 +1,4 @@
+import type { AppInfo } from '../../../electron/contract/app';
 import type { AppError } from '../../../electron/contract/errors';
 import type {
   Channel,
@@ -94,16 +95,22 @@ export function makeServer(overrides: Partial<Server> & { id: string }): Server 
   };
 }
 
+/** What `app:info` answers: a working keychain, plus `extra` (data problems, folder in use). */
+export function appInfo(extra: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: '9.9.9',
+    platform: 'linux',
+    keychain: { status: 'available', reason: null, fix: null },
+    logFile: null,
+    trayAvailable: true,
+    ...extra,
+  };
+}
+
 /** Handlers for a window with `servers` and `keys` (active: the first server). */
 export function worldHandlers(servers: Server[], keys: KeyView[]): FakeHandlers {
   return {
-    'app:info': () => ({
-      version: '9.9.9',
-      platform: 'linux',
-      keychain: { status: 'available', reason: null, fix: null },
-      logFile: '/home/me/.config/Rancher Keys/logs/main.log',
-      trayAvailable: true,
-    }),
+    'app:info': () => appInfo({ logFile: '/home/me/.config/Rancher Keys/logs/main.log' }),
     'settings:get': () => ({ settings: defaultSettings }),
     'servers:list': () => ({ servers, activeId: servers[0]?.id ?? null }),
     'servers:switch': ({ id }) => ({ server: servers.find((s) => s.id === id) ?? servers[0]! }),

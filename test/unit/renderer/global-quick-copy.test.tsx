@@ -13,11 +13,6 @@ async function renderApp() {
   let settings = defaultSettings;
   const fake = createFakeApi({
     ...world,
-    'app:info': () => ({
-      version: '9.9.9',
-      platform: 'linux',
-      keychain: { status: 'available', reason: null, fix: null },
-    }),
     'settings:get': () => ({ settings }),
     'settings:set': (patch: SettingsPatch) => {
       settings = { ...settings, ...patch };
