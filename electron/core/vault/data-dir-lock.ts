@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { isProcessRunning } from './process-alive';
 
 /** The lock file's name inside the data directory. */
 export const LOCK_FILE = 'writer.lock';
@@ -17,16 +18,6 @@ export interface DataDirLock {
   acquire(): Promise<LockResult>;
   /** Removes the lock file if it is still ours. */
   release(): Promise<void>;
-}
-
-/** Whether a process with this id is running (EPERM: it exists but belongs to someone else). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 // Locks this process holds, by token: a second core in the same process (same PID) is a second
@@ -74,7 +65,9 @@ export function createDataDirLock(dir: string): DataDirLock {
         if (current?.token === token) return { held: true };
         const live =
           current !== null &&
-          (current.pid === process.pid ? heldHere.has(current.token) : alive(current.pid));
+          (current.pid === process.pid
+            ? heldHere.has(current.token)
+            : isProcessRunning(current.pid));
         if (live) return { held: false, pid: current.pid };
         // Stale (its writer is gone, or the file is damaged): remove it, unless another process
         // replaced it meanwhile, and try again.

@@ -2,6 +2,7 @@ import type { KeychainStatus } from '../../contract/app';
 import { parseProbeAccount, probeAccount } from './keychain-accounts';
 import { keychainFailure, keychainStatusFromError } from './keychain-errors';
 import type { SecretStore } from './secret-store';
+import { isProcessRunning } from './process-alive';
 
 /** The part of keytar we use; injected so tests can stand in a failing keychain. */
 export interface KeytarLike {
@@ -17,15 +18,6 @@ const TRANSIENT_ATTEMPTS = 4;
 function isTransient(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /No such interface|No such object|UnknownObject|UnknownMethod/i.test(message);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function loadKeytar(): Promise<KeytarLike> {
@@ -84,7 +76,7 @@ export function createKeytarSecretStore(options: {
     serial(async (k) => {
       for (const { account } of await k.findCredentials(service)) {
         const probe = parseProbeAccount(account);
-        if (probe && probe.pid !== process.pid && !isRunning(probe.pid)) {
+        if (probe && probe.pid !== process.pid && !isProcessRunning(probe.pid)) {
           await k.deletePassword(service, account);
         }
       }
