@@ -48,6 +48,11 @@ export const channels = {
   'app:info': { input: empty, output: appInfoSchema },
   /** Shows the log file in the OS file manager (a main-process action); false when there is none. */
   'app:showLogFile': { input: empty, output: z.object({ shown: z.boolean() }) },
+  /**
+   * The window has subscribed to every event: main delivers the events it held while the page
+   * loaded (the shell's and the bridge's renderer gate act on it; the core only answers).
+   */
+  'app:ready': { input: empty, output: empty },
 
   'settings:get': { input: empty, output: z.object({ settings: settingsSchema }) },
   'settings:set': { input: settingsPatchSchema, output: z.object({ settings: settingsSchema }) },

@@ -5,6 +5,7 @@
 export const channelNameList = [
   'app:info',
   'app:showLogFile',
+  'app:ready',
   'settings:get',
   'settings:set',
   'servers:list',

@@ -35,9 +35,13 @@ export interface AppDeps {
  * `app:*` channels: what the app is, whether its keychain works, damaged data files, the log file
  * and the tray.
  */
-export function createAppHandlers(deps: AppDeps): Pick<Handlers, 'app:info' | 'app:showLogFile'> {
+export function createAppHandlers(
+  deps: AppDeps,
+): Pick<Handlers, 'app:info' | 'app:showLogFile' | 'app:ready'> {
   const desktop = deps.desktop ?? noDesktop;
   return {
+    // The handshake is the shell's (its IPC choke point sees the sender); here it is only answered.
+    'app:ready': () => Promise.resolve({}),
     'app:info': async () => {
       const problems = deps.dataProblems?.() ?? [];
       const inUse = deps.dataFolderInUse?.() ?? null;

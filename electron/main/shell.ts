@@ -138,7 +138,16 @@ export async function startShell(options: {
   });
 
   const windowIds = new Set<number>();
-  registerIpc({ ipcMain, dispatch: core.dispatch, log, windowIds, appOrigin });
+  // The window is created below; a page's app:ready reaches it through this late-bound hook.
+  let onRendererReady: (webContentsId: number) => void = () => undefined;
+  registerIpc({
+    ipcMain,
+    dispatch: core.dispatch,
+    log,
+    windowIds,
+    appOrigin,
+    onReady: (id) => onRendererReady(id),
+  });
 
   let settings: Settings = defaultSettings;
   let serverOrigins: string[] = [];
@@ -164,19 +173,20 @@ export async function startShell(options: {
     quit,
     logPath: () => logFile.path(),
   });
+  onRendererReady = (id) => window.rendererReady(id);
   const showWindow = () => {
     window
       .show()
       .catch((error: unknown) => log.error('window: could not open', { error: String(error) }));
   };
-  // Events for a window that may not exist yet are sent once it has loaded.
+  // Events for a window that may not exist yet wait in its renderer gate until the page is ready.
   const showThenSend = <E extends 'app:navigate' | 'app:command'>(
     event: E,
     payload: EventPayload<E>,
   ) => {
     window
       .show()
-      .then(() => window.send(event, payload))
+      .then(() => window.emit(event, payload))
       .catch((error: unknown) => log.error('window: could not open', { error: String(error) }));
   };
   const navigate = (target: NotificationContent['target']) => {
@@ -256,7 +266,9 @@ export async function startShell(options: {
     if (list) serverOrigins = list.servers.map((s) => s.origin);
   }
 
-  const forward = createEventForwarder(() => window.contents());
+  const forward = createEventForwarder(() => ({
+    send: (event, payload) => window.emit(event, payload),
+  }));
   core.subscribe((event, payload) => {
     forward(event, payload);
     switch (event) {

@@ -80,6 +80,10 @@ export function startApp(stores: AppStores): () => void {
     }),
   );
 
+  // Every listener is in place (children's effects, such as the shortcuts', ran before this one):
+  // main may now deliver the events it held while the page loaded.
+  api.call('app:ready', {}).catch(() => undefined);
+
   void (async () => {
     await settings.load();
     keys.setIncludeSystem(settings.store.getState().settings.showSystemTokens);

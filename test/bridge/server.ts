@@ -8,6 +8,7 @@ import type { EventName, EventPayload } from '../../electron/contract/ipc';
 import type { Dispatch } from '../../electron/core/dispatch';
 import { createLogger, type Logger } from '../../electron/core/log';
 import { surviveUnhandledRejections } from '../../electron/core/process-guard';
+import { createRendererGate } from '../../electron/main/ipc/renderer-gate';
 import { refusal, TOKEN_COOKIE } from './loopback-gate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,6 +40,7 @@ export interface Bridge {
   url: string;
   origin: string;
   token: string;
+  /** Sends an event to the page; it waits (bounded) until the page has said `app:ready`. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
@@ -82,6 +84,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const unguard = surviveUnhandledRejections(options.log ?? createLogger());
   const clients = new Set<ServerResponse>();
+  // As in the shell: events wait for the page's app:ready (and an event stream to carry them).
+  const gate = createRendererGate({
+    target: () =>
+      clients.size === 0
+        ? null
+        : {
+            send(event, payload) {
+              const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
+              for (const client of clients) client.write(data);
+            },
+          },
+  });
+  gate.attach();
   const shim = await readFile(path.join(here, 'shim.js'));
   const rendererDir = path.resolve(options.rendererDir);
 
@@ -127,6 +142,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         }
         const channel = decodeURIComponent(pathname.slice('/__bridge/invoke/'.length));
         const result = await options.dispatch(channel, input);
+        if (channel === 'app:ready' && result.ok) gate.ready();
         return send(res, 200, 'application/json', JSON.stringify(result));
       }
       if (pathname === '/__bridge/events') {
@@ -137,7 +153,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         });
         res.write(': connected\n\n');
         clients.add(res);
-        req.on('close', () => clients.delete(res));
+        gate.flush();
+        req.on('close', () => {
+          clients.delete(res);
+          // The last page went (a reload, or closed): the next one must say ready again.
+          if (clients.size === 0) gate.reset();
+        });
         return;
       }
       const routes = options.testRoutes;
@@ -161,8 +182,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     origin,
     token,
     emit(event, payload) {
-      const data = `data: ${JSON.stringify({ event, payload })}\n\n`;
-      for (const client of clients) client.write(data);
+      gate.send(event, payload);
     },
     async close() {
       unguard();

@@ -40,6 +40,8 @@ export function registerIpc(options: {
   log: Logger;
   windowIds: ReadonlySet<number>;
   appOrigin: string;
+  /** A trusted page said `app:ready` (the renderer-ready handshake), with its webContents id. */
+  onReady?: (webContentsId: number) => void;
 }): string[] {
   const { ipcMain, dispatch, log } = options;
   for (const channel of channelNames) {
@@ -48,6 +50,7 @@ export function registerIpc(options: {
         log.warn('ipc: refused a message from an untrusted sender', { channel });
         return refused;
       }
+      if (channel === 'app:ready') options.onReady?.(event.sender.id);
       return dispatch(channel, input);
     });
   }

@@ -1,5 +1,7 @@
 import { app, BrowserWindow, dialog, screen } from 'electron';
+import type { EventName } from '../../contract/names';
 import type { Logger } from '../../core/log';
+import { createRendererGate } from '../ipc/renderer-gate';
 import type { MetadataStore } from '../../core/vault/metadata-store';
 import { appEntryUrl, appOrigin } from '../web/app-protocol';
 import {
@@ -20,12 +22,12 @@ const readyTimeoutMs = 10_000;
 export interface MainWindow {
   /** Creates the window if needed, then shows and focuses it. */
   show(): Promise<void>;
-  /** Sends an event to the page, if a window is open. */
-  send(channel: string, payload: unknown): void;
   /** Asks for the user's attention (taskbar flash, dock bounce) without stealing focus. */
   attention(): void;
-  /** The open window's webContents, for event forwarding; null when there is none. */
-  contents(): { send(channel: string, payload: unknown): void } | null;
+  /** Delivers a main → renderer event once the page is ready (queued while it loads). */
+  emit(event: EventName, payload: unknown): void;
+  /** The page with this webContents id said `app:ready`: deliver what waited. */
+  rendererReady(webContentsId: number): void;
 }
 
 /**
@@ -51,6 +53,12 @@ export function createMainWindow(options: {
   let creating: Promise<BrowserWindow> | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
   const crashes = createCrashPolicy();
+  // Events wait for the page's app:ready, so none sent while it loads (or reloads) is lost.
+  const gate = createRendererGate({
+    target: () => (win && !win.isDestroyed() ? win.webContents : null),
+    onDrop: (event) =>
+      options.log.warn('window: an event waited too long and was dropped', { event }),
+  });
 
   function explainCrash(w: BrowserWindow, reason: string): void {
     const log = options.logPath();
@@ -109,12 +117,18 @@ export function createMainWindow(options: {
     });
     const id = w.webContents.id;
     options.windowIds.add(id);
+    gate.attach();
+    // A reload (or any new document) must subscribe again before it gets events.
+    w.webContents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) gate.reset();
+    });
     w.webContents.setWindowOpenHandler(createWindowOpenHandler(options.links));
     const guard = createNavigationGuard(options.links, appOrigin);
     w.webContents.on('will-navigate', guard);
     w.webContents.on('will-redirect', guard);
     w.webContents.on('will-attach-webview', (event) => event.preventDefault());
     w.webContents.on('render-process-gone', (_event, details) => {
+      gate.reset();
       const response = crashes.decide(details.reason, Date.now());
       options.log.error('window: the page process is gone', { reason: details.reason, response });
       if (response === 'reload' && !w.isDestroyed()) w.reload();
@@ -135,6 +149,7 @@ export function createMainWindow(options: {
     w.on('closed', () => {
       options.windowIds.delete(id);
       if (saveTimer) clearTimeout(saveTimer);
+      gate.detach();
       win = null;
     });
     // Shown on ready-to-show (no blank flash; maximize() would show it early, so it waits too).
@@ -166,15 +181,13 @@ export function createMainWindow(options: {
       win.show();
       win.focus();
     },
-    send(channel, payload) {
-      if (win && !win.isDestroyed()) win.webContents.send(channel, payload);
+    emit: (event, payload) => gate.send(event, payload),
+    rendererReady(webContentsId) {
+      if (win && !win.isDestroyed() && win.webContents.id === webContentsId) gate.ready();
     },
     attention() {
       if (win && !win.isDestroyed() && !win.isFocused()) win.flashFrame(true);
       app.dock?.bounce('informational');
-    },
-    contents() {
-      return win && !win.isDestroyed() ? win.webContents : null;
     },
   };
 }

@@ -33,6 +33,7 @@ const prototypeNames = [
 const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'app:info': () => ({}),
   'app:showLogFile': () => ({}),
+  'app:ready': () => ({}),
   'settings:get': () => ({}),
   'settings:set': () => ({ clipboardClearMs: 45_000 }),
   'servers:list': () => ({}),

@@ -61,14 +61,16 @@ function handlers(): Handlers {
 function setup() {
   const { registered, ipcMain } = recordingIpcMain();
   const log = createMemoryLogger();
+  const ready: number[] = [];
   const returned = registerIpc({
     ipcMain: ipcMain as never,
     dispatch: createDispatcher(handlers(), log),
     log,
     windowIds: new Set([1]),
     appOrigin: 'app://rancher-keys',
+    onReady: (id) => ready.push(id),
   });
-  return { registered, returned, log };
+  return { registered, returned, log, ready };
 }
 
 function event(
@@ -168,6 +170,15 @@ describe('registerIpc', () => {
       });
     }
     expect(log.lines.filter((l) => l.includes('untrusted sender'))).toHaveLength(5);
+  });
+
+  it('reports app:ready from our window to the shell, and never from an untrusted sender', async () => {
+    const { registered, ready } = setup();
+    expect(await registered.get('app:ready')!(event(), {})).toEqual({ ok: true, value: {} });
+    await registered.get('app:ready')!(event({ id: 2 }), {});
+    await registered.get('app:ready')!(event({ url: 'https://evil.example/' }), {});
+    await registered.get('app:info')!(event(), {});
+    expect(ready).toEqual([1]);
   });
 
   it('never logs the arguments of a call', async () => {

@@ -1,6 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { eventNames, type EventName } from '../../../electron/contract/ipc';
 import { App } from '../../../renderer/src/App';
 import { createFakeApi, fail, makeServer, worldHandlers } from './fake-api';
 
@@ -42,6 +43,22 @@ describe('App', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Main is unhappy.');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('says app:ready once, when it listens to every event main may have held for it', async () => {
+    let listeningAtReady: EventName[] | null = null;
+    const fake = createFakeApi({
+      ...worldHandlers([makeServer({ id: 'a' })], []),
+      'app:ready': () => {
+        listeningAtReady = eventNames.filter((name) => fake.listening(name));
+        return {};
+      },
+    });
+    render(<App api={fake.api} />);
+    await waitFor(() => expect(listeningAtReady).not.toBeNull());
+    // hygiene:progress is listened to only while a clean-up runs, which it cannot before ready.
+    expect(listeningAtReady).toEqual(eventNames.filter((name) => name !== 'hygiene:progress'));
+    expect(fake.callsTo('app:ready').length).toBeGreaterThan(0);
   });
 
   it('offers "Add a Rancher server" on first run when no server exists', async () => {

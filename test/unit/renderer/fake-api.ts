@@ -44,6 +44,10 @@ export function createFakeApi(handlers: FakeHandlers = {}) {
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
       for (const l of listeners.get(event) ?? []) l(payload);
     },
+    /** Whether the window listens to `event` now. */
+    listening(event: EventName): boolean {
+      return (listeners.get(event)?.size ?? 0) > 0;
+    },
     callsTo(channel: Channel) {
       return calls.filter((c) => c.channel === channel).map((c) => c.input);
     },
