@@ -101,6 +101,30 @@ export const boundaries = {
   },
 };
 
+/**
+ * The renderer may take types from any contract module but values only from
+ * electron/contract/constants.ts: the other modules build zod schemas, and importing a value from
+ * one bundles zod (and every schema) into the renderer, which validates nothing (main does).
+ * test/unit/renderer-bundle.test.ts checks the built bundle too.
+ */
+export const rendererContractImports = {
+  files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+  paths: [
+    {
+      name: 'zod',
+      message: 'The renderer validates nothing: main parses every IPC input. Use the types.',
+    },
+  ],
+  patterns: [
+    {
+      group: ['**/electron/contract/*', '!**/electron/contract/constants'],
+      allowTypeImports: true,
+      message:
+        'The renderer takes values from electron/contract/constants only (the other contract modules bring zod); use `import type` here.',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -163,5 +187,14 @@ export default tseslint.config(
     files,
     rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
   })),
+  {
+    files: rendererContractImports.files,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: rendererContractImports.paths, patterns: rendererContractImports.patterns },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,23 +1,9 @@
 import { z } from 'zod';
+import { activityActions } from './constants';
 import { errorCodeSchema } from './errors';
 
-/** What was done (issue 16): key operations, sign-ins, servers and certificate trust. */
-export const activityActions = [
-  'create',
-  'import',
-  'copy',
-  'renew',
-  'revoke',
-  'update',
-  'set_labels',
-  'rename_label',
-  'sign_in',
-  'sign_out',
-  'add_server',
-  'remove_server',
-  'trust_certificate',
-  'change_certificate',
-] as const;
+export { activityActions };
+
 export const activityActionSchema = z.enum(activityActions);
 export type ActivityAction = z.infer<typeof activityActionSchema>;
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { copyFormats, keyStates } from './constants';
+
+export { copyFormats, keyStates };
 
 export const tokenFamilySchema = z.enum(['v3', 'ext']);
 export type TokenFamily = z.infer<typeof tokenFamilySchema>;
@@ -7,18 +10,8 @@ export type TokenFamily = z.infer<typeof tokenFamilySchema>;
 export const keyKindSchema = z.enum(['api_key', 'session', 'kubeconfig', 'system']);
 export type KeyKind = z.infer<typeof keyKindSchema>;
 
-/**
- * The state chip of a key. `revoked`: gone from the server while we still hold it;
- * `pending_revocation`: the user deleted it but the server could not be reached yet.
- */
-export const keyStateSchema = z.enum([
-  'active',
-  'expiring',
-  'expired',
-  'disabled',
-  'revoked',
-  'pending_revocation',
-]);
+/** The state chip of a key (see {@link keyStates}). */
+export const keyStateSchema = z.enum(keyStates);
 export type KeyState = z.infer<typeof keyStateSchema>;
 
 const label = z
@@ -67,16 +60,6 @@ export const keyViewSchema = z.object({
 });
 export type KeyView = z.infer<typeof keyViewSchema>;
 
-export const copyFormats = [
-  'bearer',
-  'access_key',
-  'secret_key',
-  'endpoint',
-  'header',
-  'env_token',
-  'env_keys',
-  'rancher_login',
-] as const;
 export const copyFormatSchema = z.enum(copyFormats);
 export type CopyFormat = z.infer<typeof copyFormatSchema>;
 

@@ -1,21 +1,14 @@
 import { z } from 'zod';
+import { quickCopyShortcuts, settingsDefaults, themes } from './constants';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY = 24 * 3_600_000;
+const d = settingsDefaults;
 
-export const themeSchema = z.enum(['system', 'light', 'dark']);
+export const themeSchema = z.enum(themes);
 export type Theme = z.infer<typeof themeSchema>;
 
-/**
- * The global quick copy shortcuts one can choose (Electron accelerators), `off` by default: a
- * fixed list, so a settings file cannot make main register an arbitrary key.
- */
-export const quickCopyShortcutSchema = z.enum([
-  'off',
-  'CommandOrControl+Shift+K',
-  'CommandOrControl+Alt+K',
-  'CommandOrControl+Shift+Space',
-]);
+/** The global quick copy shortcuts one can choose (see {@link quickCopyShortcuts}). */
+export const quickCopyShortcutSchema = z.enum(quickCopyShortcuts);
 export type QuickCopyShortcut = z.infer<typeof quickCopyShortcutSchema>;
 
 /** User settings, persisted by main; every field has a default so an old file still parses. */
@@ -30,30 +23,31 @@ export const settingsSchema = z.object({
         .max(366 * DAY),
     )
     .max(5)
-    .default([7 * DAY, DAY]),
-  warnAtExpiry: z.boolean().default(true),
+    .default(d.warningThresholdsMs),
+  warnAtExpiry: z.boolean().default(d.warnAtExpiry),
   clipboardClearMs: z
     .number()
     .int()
     .min(0)
     .max(10 * 60_000)
-    .default(30_000),
-  notifications: z.boolean().default(true),
-  showSystemTokens: z.boolean().default(false),
-  theme: themeSchema.default('system'),
-  startAtLogin: z.boolean().default(false),
-  closeToTray: z.boolean().default(true),
+    .default(d.clipboardClearMs),
+  notifications: z.boolean().default(d.notifications),
+  showSystemTokens: z.boolean().default(d.showSystemTokens),
+  theme: themeSchema.default(d.theme),
+  startAtLogin: z.boolean().default(d.startAtLogin),
+  closeToTray: z.boolean().default(d.closeToTray),
   /** Opens the quick copy palette from any app (a global shortcut); `off` registers none. */
-  quickCopyShortcut: quickCopyShortcutSchema.default('off'),
+  quickCopyShortcut: quickCopyShortcutSchema.default(d.quickCopyShortcut),
   /** The clean-up view's "not used for N days" group. */
-  hygieneUnusedDays: z.number().int().min(1).max(3650).default(90),
+  hygieneUnusedDays: z.number().int().min(1).max(3650).default(d.hygieneUnusedDays),
   /** Activity log retention: the file is trimmed (oldest first) past this size… */
-  activityMaxMb: z.number().int().min(1).max(500).default(10),
+  activityMaxMb: z.number().int().min(1).max(500).default(d.activityMaxMb),
   /** …and entries older than this are dropped. */
-  activityMaxAgeDays: z.number().int().min(1).max(3650).default(365),
+  activityMaxAgeDays: z.number().int().min(1).max(3650).default(d.activityMaxAgeDays),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** The same values as {@link settingsDefaults}, as a parsed `Settings`. */
 export const defaultSettings: Settings = settingsSchema.parse({});
 
 type SettingsShape = typeof settingsSchema.shape;

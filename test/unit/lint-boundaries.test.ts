@@ -93,6 +93,26 @@ const fixtures: Array<{ layer: string; path: string; source: string; expect: Reg
     source: "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
     expect: /only through renderer\/src\/api.ts/,
   },
+  {
+    layer: 'renderer',
+    path: 'renderer/src/__lint_fixture__.ts',
+    source: "import { z } from 'zod';\nexport const x = z.string();\n",
+    expect: /validates nothing/,
+  },
+  {
+    layer: 'renderer',
+    path: 'renderer/src/__lint_fixture__.ts',
+    source:
+      "import { keyStateSchema } from '../../electron/contract/keys';\nexport const x = keyStateSchema;\n",
+    expect: /values from electron\/contract\/constants only/,
+  },
+  {
+    layer: 'renderer',
+    path: 'renderer/src/__lint_fixture__.ts',
+    source:
+      "import { copyFormats, type CopyFormat } from '../../electron/contract/keys';\nexport const x: CopyFormat[] = [...copyFormats];\n",
+    expect: /values from electron\/contract\/constants only/,
+  },
 ];
 
 let eslint: ESLint;
@@ -103,7 +123,11 @@ beforeAll(() => {
 async function restrictedImportMessages(filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .filter(
+      (m) =>
+        m.ruleId === 'no-restricted-imports' ||
+        m.ruleId === '@typescript-eslint/no-restricted-imports',
+    )
     .map((m) => m.message);
 }
 
@@ -129,6 +153,14 @@ describe('lint boundaries', () => {
     const messages = await restrictedImportMessages(
       'renderer/src/__lint_fixture__.ts',
       "import type { Channel } from '../../electron/contract/ipc';\nexport type X = Channel;\n",
+    );
+    expect(messages).toEqual([]);
+  }, 30_000);
+
+  it('lets the renderer import values from the contract constants', async () => {
+    const messages = await restrictedImportMessages(
+      'renderer/src/__lint_fixture__.ts',
+      "import { copyFormats } from '../../electron/contract/constants';\nimport { type CopyFormat } from '../../electron/contract/keys';\nexport const x: CopyFormat[] = [...copyFormats];\n",
     );
     expect(messages).toEqual([]);
   }, 30_000);

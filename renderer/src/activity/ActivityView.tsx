@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
-import { activityActions, type ActivityFilter } from '../../../electron/contract/activity';
+import type { ActivityFilter } from '../../../electron/contract/activity';
+import { activityActions } from '../../../electron/contract/constants';
 import { formatDateTime } from '../format/time';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { toAppError } from '../ui/error-text';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { keyStateSchema } from '../../../electron/contract/keys';
+import { keyStates } from '../../../electron/contract/constants';
 import { useStores } from '../ui/stores-context';
 import { allLabels } from './key-query';
 import { expiredKeyIds } from './keys-store';
@@ -68,7 +68,7 @@ export function KeysToolbar({
         onChange={(e) => keys.setQuery({ state: e.target.value as typeof query.state })}
       >
         <option value="all">All states</option>
-        {keyStateSchema.options.map((s) => (
+        {keyStates.map((s) => (
           <option key={s} value={s}>
             {stateLabels[s]}
           </option>

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { copyFormats, type CopyFormat, type KeyView } from '../../../electron/contract/keys';
+import { copyFormats } from '../../../electron/contract/constants';
+import type { CopyFormat, KeyView } from '../../../electron/contract/keys';
 import { formatDateTime } from '../format/time';
 import { copyFormatLabels } from './copy-formats';
 import { snoozeChoices } from './snooze-choices';

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { copyFormats, type CopyFormat } from '../../../electron/contract/keys';
+import { copyFormats } from '../../../electron/contract/constants';
+import type { CopyFormat } from '../../../electron/contract/keys';
 import { copiedToast, copyFormatLabels } from '../keys/copy-formats';
 import { keyName } from '../keys/key-name';
 import { Dialog } from '../ui/Dialog';

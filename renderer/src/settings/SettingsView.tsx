@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import {
-  quickCopyShortcutSchema,
-  type SettingsPatch,
-  type Theme,
-} from '../../../electron/contract/settings';
+  isQuickCopyShortcut,
+  quickCopyShortcuts,
+  themes,
+} from '../../../electron/contract/constants';
+import type { SettingsPatch } from '../../../electron/contract/settings';
 import { durationUnits, formatDuration, time, unitMs, type DurationUnit } from '../format/time';
 import { DataProblemList } from '../ui/DataProblems';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -213,7 +214,7 @@ export function SettingsView() {
           <fieldset className="setting-group">
             <legend>Theme</legend>
             <div className="segmented" role="radiogroup" aria-label="Theme">
-              {(['system', 'light', 'dark'] as Theme[]).map((t) => (
+              {themes.map((t) => (
                 <button
                   key={t}
                   type="button"
@@ -239,11 +240,13 @@ export function SettingsView() {
             </span>
             <select
               value={s.quickCopyShortcut}
-              onChange={(e) =>
-                save({ quickCopyShortcut: quickCopyShortcutSchema.parse(e.target.value) })
-              }
+              onChange={(e) => {
+                // Only the listed options can be chosen; main validates the patch again.
+                if (isQuickCopyShortcut(e.target.value))
+                  save({ quickCopyShortcut: e.target.value });
+              }}
             >
-              {quickCopyShortcutSchema.options.map((accelerator) => (
+              {quickCopyShortcuts.map((accelerator) => (
                 <option key={accelerator} value={accelerator}>
                   {accelerator === 'off'
                     ? 'Off'

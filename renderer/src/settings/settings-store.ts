@@ -1,11 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppInfo } from '../../../electron/contract/app';
 import type { AppError } from '../../../electron/contract/errors';
-import {
-  defaultSettings,
-  type Settings,
-  type SettingsPatch,
-} from '../../../electron/contract/settings';
+import { settingsDefaults } from '../../../electron/contract/constants';
+import type { Settings, SettingsPatch } from '../../../electron/contract/settings';
 import type { Api } from '../api';
 import { toAppError } from '../ui/error-text';
 
@@ -19,7 +16,7 @@ export interface SettingsState {
 /** User settings and the app's own facts (version, keychain status). */
 export function createSettingsStore(api: Api) {
   const store = createStore<SettingsState>()(() => ({
-    settings: defaultSettings,
+    settings: settingsDefaults,
     loaded: false,
     info: null,
     error: null,
@@ -33,7 +30,7 @@ export function createSettingsStore(api: Api) {
       ]);
       store.setState({
         info: info.status === 'fulfilled' ? info.value : null,
-        settings: settings.status === 'fulfilled' ? settings.value.settings : defaultSettings,
+        settings: settings.status === 'fulfilled' ? settings.value.settings : settingsDefaults,
         loaded: true,
         error:
           info.status === 'rejected'

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { settingsPatchSchema, settingsSchema } from '../../../electron/contract/settings';
+import { settingsDefaults } from '../../../electron/contract/constants';
+import {
+  defaultSettings,
+  settingsPatchSchema,
+  settingsSchema,
+} from '../../../electron/contract/settings';
 
 describe('settingsPatchSchema', () => {
   it('keeps only the fields a patch names (no defaults filled in)', () => {
@@ -23,5 +28,12 @@ describe('settingsPatchSchema', () => {
     expect(Object.keys(settingsPatchSchema.shape).sort()).toEqual(
       Object.keys(settingsSchema.shape).sort(),
     );
+  });
+});
+
+describe("settingsDefaults (the renderer's zod-free copy)", () => {
+  it('are valid settings, and exactly what the schema fills in for an empty file', () => {
+    expect(settingsSchema.parse(settingsDefaults)).toEqual(settingsDefaults);
+    expect(defaultSettings).toEqual(settingsDefaults);
   });
 });
