@@ -7,4 +7,5 @@ export * from './keys';
 export * from './proxy';
 export * from './servers';
 export * from './settings';
+export * from './sign-in';
 export * from './command-line';

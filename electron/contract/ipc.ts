@@ -33,6 +33,7 @@ import {
   signInInputSchema,
 } from './servers';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { signInChannels, signInEvents } from './sign-in-channels';
 import { commandLineChannels } from './command-line';
 
 const empty = z.object({}).strict();
@@ -100,6 +101,7 @@ export const channels = {
 
   'expiry:summary': { input: empty, output: expirySummarySchema },
 
+  ...signInChannels,
   ...hygieneChannels,
   ...activityChannels,
   ...commandLineChannels,
@@ -116,6 +118,7 @@ export const events = {
   'app:navigate': z.object({ serverId: z.string(), keyId: z.string().nullable() }),
   /** A menu shortcut for the window: open the new-key form, focus search, open settings. */
   'app:command': z.object({ command: z.enum(['newKey', 'search', 'settings', 'quickCopy']) }),
+  ...signInEvents,
   ...hygieneEvents,
   ...activityEvents,
 } as const satisfies Record<EventName, z.ZodType>;

@@ -17,6 +17,12 @@ export const channelNameList = [
   'servers:clusters',
   'auth:signIn',
   'auth:signOut',
+  'auth:methods',
+  'auth:ssoStart',
+  'auth:ssoOpenBrowser',
+  'auth:ssoCopyCode',
+  'auth:ssoWait',
+  'auth:ssoCancel',
   'keys:list',
   'keys:refresh',
   'keys:expiring',
@@ -53,6 +59,7 @@ export const eventNameList = [
   'app:command',
   'hygiene:progress',
   'activity:changed',
+  'auth:ssoProgress',
 ] as const;
 
 export type Channel = (typeof channelNameList)[number];

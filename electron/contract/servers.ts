@@ -21,7 +21,8 @@ export type AuthProvider = z.infer<typeof authProviderSchema>;
 
 export const signInStateSchema = z.object({
   state: z.enum(['signed_out', 'signed_in', 'expired']),
-  method: z.enum(['api_key', 'password']).nullable(),
+  /** `sso`: a key the app created after a single sign-on flow (it is logged out at sign-out). */
+  method: z.enum(['api_key', 'password', 'sso']).nullable(),
   provider: z.string().nullable(),
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }).nullable(),
   /** When the sign-in credential itself expires; null when it never does or is unknown. */

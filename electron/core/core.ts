@@ -9,6 +9,9 @@ import type { TrustStore } from './network/trust-store';
 import type { ClipboardPort, Clock } from './ports';
 import type { RancherClient, RancherClientOptions } from './rancher/rancher-client';
 import type { SecretStore } from './vault/secret-store';
+import type { EmbeddedSignInWindow, SystemBrowser } from './sign-in-ports';
+import type { SsoTiming } from './sso/flow-types';
+import type { IdpHttp } from './sso/idp-http';
 
 /** What the shell (or the test bridge) provides to build the core. */
 export interface CoreDeps {
@@ -37,6 +40,14 @@ export interface CoreDeps {
   trustStore?: TrustStore;
   /** The desktop shell's log file and tray (default: none, a tray assumed). */
   desktop?: DesktopPort;
+  /** The user's browser, for SAML and Azure AD sign-in; without it those are not offered. */
+  systemBrowser?: SystemBrowser;
+  /** The embedded sign-in window (GitHub, Google, OIDC…); without it those are not offered. */
+  embeddedSignIn?: EmbeddedSignInWindow;
+  /** Single sign-on's polling intervals and limits (tests shorten them). */
+  ssoTiming?: Partial<SsoTiming>;
+  /** Requests to identity providers (default: Node's http/https). */
+  idpHttp?: IdpHttp;
 }
 
 /** The running core: every contract handler, its events, and its lifecycle. */

@@ -19,6 +19,10 @@ import { createServerService } from './servers/create-server-service';
 import { createServerHandlers } from './servers/server-handlers';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsService } from './settings/settings-service';
+import { defaultSsoTiming } from './sso/flow-types';
+import { createIdpHttp } from './sso/idp-http';
+import { createSsoHandlers } from './sso/sso-handlers';
+import { createSsoService } from './sso/sso-service';
 import { createMetadataStore } from './vault/metadata-store';
 import { defaultKeychainService } from './vault/secret-store';
 
@@ -155,6 +159,20 @@ export function createCore(deps: CoreDeps): Core {
     activityTimer.unref?.();
   }
 
+  const sso = createSsoService({
+    servers,
+    clipboard: deps.clipboard,
+    browser: deps.systemBrowser ?? null,
+    embedded: deps.embeddedSignIn ?? null,
+    idp:
+      deps.idpHttp ??
+      createIdpHttp({ timeoutMs: 30_000, userAgent: `rancher-keys/${deps.appVersion}` }),
+    timing: { ...defaultSsoTiming, ...deps.ssoTiming },
+    clock,
+    log,
+    emit: hub.emit,
+  });
+
   const handlers: Handlers = recordActivity(
     {
       ...createAppHandlers({
@@ -166,6 +184,7 @@ export function createCore(deps: CoreDeps): Core {
         ...(deps.desktop ? { desktop: deps.desktop } : {}),
       }),
       ...createServerHandlers(servers),
+      ...createSsoHandlers(sso),
       ...createSettingsHandlers(settings),
       ...createKeyHandlers(keyService),
       ...createExpiryHandlers(scheduler),
@@ -249,6 +268,7 @@ export function createCore(deps: CoreDeps): Core {
       for (const off of unsubscribe.splice(0)) off();
       if (activityTimer) clearTimeout(activityTimer);
       activityTimer = null;
+      sso.stop();
       await hygiene.stop();
       scheduler.stop();
       keyService.stop();

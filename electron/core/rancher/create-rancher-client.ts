@@ -4,6 +4,7 @@ import { AppFailure } from '../app-failure';
 import { extTokens } from './ext-tokens';
 import { createTransport } from './http';
 import { loginApi } from './login';
+import { ssoApi } from './sso-api';
 import { probeServer } from './probe';
 import type {
   RancherClient,
@@ -43,6 +44,7 @@ export function createRancherClient(options: RancherClientOptions): RancherClien
   const v3 = v3Tokens(http, skipped('v3'));
   const ext = extTokens(http, skipped('ext'));
   const auth = loginApi(http, features);
+  const sso = ssoApi(http, features);
   let meCache: { bearer: string; user: Promise<RancherUser> } | undefined;
 
   async function bearer(): Promise<string> {
@@ -99,6 +101,7 @@ export function createRancherClient(options: RancherClientOptions): RancherClien
     async logout() {
       await auth.logout(await bearer());
     },
+    sso,
     me,
     async clusters(): Promise<Cluster[]> {
       const response = await http.request({

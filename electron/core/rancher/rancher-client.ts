@@ -3,6 +3,7 @@ import type { CertificateInfo } from '../../contract/errors';
 import type { KeyKind, TokenFamily } from '../../contract/keys';
 import type { AuthProvider, Cluster, TokenApis } from '../../contract/servers';
 import type { Logger } from '../log';
+import type { SsoApi } from './sso-api';
 
 /** A token as the app models it, from either family (v3 `/v3/tokens` or ext.cattle.io/v1). */
 export interface RancherToken {
@@ -86,6 +87,8 @@ export interface RancherClient {
   ): Promise<{ bearer: string; expiresAt: string | null }>;
   /** Logs out the current credential (deletes the session token on the server). */
   logout(): Promise<void>;
+  /** Single sign-on's public endpoints: provider details, SAML relay tokens, `id_token` login. */
+  readonly sso: SsoApi;
   me(): Promise<RancherUser>;
   clusters(): Promise<Cluster[]>;
   /** Both families merged (ext only where the server has it). */

@@ -356,6 +356,14 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
       return view(server);
     },
 
+    async adoptSso(id, obtained, provider) {
+      const server = find(id);
+      await sessions.adoptSso(server, obtained, provider);
+      emit();
+      return view(server);
+    },
+    anonymousClient: (id) => makeClient(options(find(id), () => Promise.resolve(null))),
+
     async signOut(id) {
       const server = find(id);
       await sessions.signOut(server);

@@ -10,7 +10,7 @@ export const SESSION_WARNING_MS = 2 * 3_600_000;
 
 /** The sign-in of a server as persisted (no secret: that is in the keychain). */
 export interface StoredSignIn {
-  method: 'api_key' | 'password';
+  method: 'api_key' | 'password' | 'sso';
   provider: string | null;
   user: { id: string; username: string; displayName: string };
   /** `token-abc12` or `ext/token-abc12`. */

@@ -7,6 +7,7 @@ import type {
   SignInInput,
 } from '../../contract/servers';
 import type { RancherClient } from '../rancher/rancher-client';
+import type { ObtainedToken } from './sign-in-sessions';
 
 /** What the key service needs to know about a server. */
 export interface ServerRecord {
@@ -44,6 +45,10 @@ export interface ServerService {
   clusters(id: string): Promise<Cluster[]>;
   signIn(input: SignInInput): Promise<Server>;
   signOut(id: string): Promise<Server>;
+  /** Ends a single sign-on flow with the token it obtained (see `SignInSessions.adoptSso`). */
+  adoptSso(id: string, obtained: ObtainedToken, provider: string): Promise<Server>;
+  /** A client that sends no credential (public sign-in endpoints). */
+  anonymousClient(id: string): RancherClient;
   /** A client authenticated with the server's sign-in credential. Fails `unauthorized` when signed out. */
   clientFor(id: string): RancherClient;
   /** A client that authenticates with the given bearer (to verify a pasted key). */

@@ -7,7 +7,7 @@ import { defaultProxy, storedProxySchema } from './server-proxy';
 export const SERVERS_DOCUMENT = 'servers';
 
 const storedSignInSchema = z.object({
-  method: z.enum(['api_key', 'password']),
+  method: z.enum(['api_key', 'password', 'sso']),
   provider: z.string().nullable(),
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
   keyId: z.string(),

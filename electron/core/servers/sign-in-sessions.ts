@@ -7,7 +7,19 @@ import { signInAccount } from '../vault/keychain-accounts';
 import type { SecretStore } from '../vault/secret-store';
 import { signInStateOf, type StoredSignIn } from './health';
 import type { StoredServer } from './server-store';
-import { passwordSignIn, verifyApiKey } from './sign-in';
+import { parseBearer, passwordSignIn, verifyApiKey } from './sign-in';
+
+/** A Rancher token a single sign-on flow obtained; `bearer` is a secret. */
+export interface ObtainedToken {
+  bearer: string;
+  expiresAt: string | null;
+}
+
+/** Rancher's default session lifetime (`auth-user-session-ttl-minutes`, 960 min). */
+const SESSION_TTL_MS = 960 * 60_000;
+
+/** Credentials that are logged out (deleted on the server) when replaced or signed out. */
+const ownedMethods: ReadonlySet<string> = new Set(['password', 'sso']);
 
 /** What the sign-in sessions need from the server registry. */
 export interface SignInSessionsDeps {
@@ -35,6 +47,11 @@ export interface SignInSessions {
   /** The sign-in credential, read from the keychain on first use; a null read is disambiguated. */
   bearer(id: string): Promise<string>;
   signIn(server: StoredServer, input: SignInInput): Promise<void>;
+  /**
+   * Ends a single sign-on flow: from the Rancher token it obtained (a session or kubeconfig token,
+   * a secret) creates the sign-in key, keeps that, and logs the obtained token out.
+   */
+  adoptSso(server: StoredServer, obtained: ObtainedToken, provider: string): Promise<void>;
   signOut(server: StoredServer): Promise<void>;
   /** Drops the credential held in memory (the keychain item stays). */
   forget(id: string): void;
@@ -79,7 +96,9 @@ export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
   async function store(server: StoredServer, next: string, signIn: StoredSignIn): Promise<void> {
     const previous = server.signIn;
     const previousBearer =
-      previous?.method === 'password' ? await bearer(server.id).catch(() => null) : null;
+      previous && ownedMethods.has(previous.method)
+        ? await bearer(server.id).catch(() => null)
+        : null;
     await secrets.set(signInAccount(server.origin), next);
     server.signIn = signIn;
     bearers.set(server.id, next);
@@ -113,11 +132,56 @@ export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
       );
       return store(server, session, signIn);
     },
+    async adoptSso(server, obtained, provider) {
+      const temporary = deps.clientWith(server.id, obtained.bearer);
+      try {
+        const user = await temporary.me();
+        // The key lives as long as the token it came from would have (a session: 16 h; SAML's
+        // kubeconfig token: 30 days), so single sign-on is asked for again as often as Rancher asks.
+        const left = obtained.expiresAt ? Date.parse(obtained.expiresAt) - clock.now() : NaN;
+        const ttlMs = Number.isFinite(left) && left > 60_000 ? Math.floor(left) : SESSION_TTL_MS;
+        const created = await temporary.createToken({
+          family: 'v3',
+          description: `Rancher Keys sign-in (${provider})`,
+          ttlMs,
+          clusterId: null,
+        });
+        const { accessKey } = parseBearer(created.bearer);
+        const expiresAt =
+          created.token.expiresAt ??
+          (created.token.ttlMs ? new Date(clock.now() + created.token.ttlMs).toISOString() : null);
+        try {
+          await store(server, created.bearer, {
+            method: 'sso',
+            provider,
+            user,
+            keyId: accessKey,
+            expiresAt,
+            rejected: false,
+          });
+        } catch (error) {
+          // Not kept, so not left behind on the server either.
+          await deps
+            .clientWith(server.id, created.bearer)
+            .logout()
+            .catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        // The obtained session or kubeconfig token is never kept: once the key exists (or the
+        // attempt failed) it is logged out, which deletes it on the server (rancher-api.md §3.4).
+        await temporary.logout().catch((error: unknown) =>
+          log.info('sso: logging out the obtained token failed', {
+            code: error instanceof AppFailure ? error.code : 'internal',
+          }),
+        );
+      }
+    },
     async signOut(server) {
       // Logging out deletes the calling token on the server (rancher-api.md §3.4): right for a
       // password session, wrong for a pasted API key the user may use elsewhere, so keys are only
       // forgotten locally.
-      if (server.signIn?.method === 'password') {
+      if (server.signIn && ownedMethods.has(server.signIn.method)) {
         const current = await bearer(server.id).catch(() => null);
         if (current) {
           await deps

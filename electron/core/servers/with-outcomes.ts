@@ -26,6 +26,8 @@ export function withOutcomes(
     login: (provider, username, password) =>
       track(() => client.login(provider, username, password)),
     logout: () => track(() => client.logout()),
+    // Public endpoints that say nothing about the sign-in's health (a pending poll is a 404).
+    sso: client.sso,
     me: () => track(() => client.me()),
     clusters: () => track(() => client.clusters()),
     listTokens: () => track(() => client.listTokens()),

@@ -105,6 +105,12 @@ export function createFakeRancher(options: {
       authProviders: unsupported,
       login: unsupported,
       logout: unsupported,
+      sso: {
+        providers: unsupported,
+        authToken: unsupported,
+        deleteAuthToken: unsupported,
+        idTokenLogin: unsupported,
+      },
       clusters: async () => clusterList,
       async me() {
         check('me');
@@ -203,6 +209,8 @@ export function createFakeRancher(options: {
     clusters: notBuilt,
     signIn: notBuilt,
     signOut: notBuilt,
+    adoptSso: notBuilt,
+    anonymousClient: () => client(null),
     clientFor(id) {
       if (!servers.get(id).signedIn) throw new AppFailure('unauthorized', 'Sign in first.');
       return client(null);

@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from '../../contract/servers';
+import type { SignInMethod, SsoStartInput } from '../../contract/sign-in';
+import { AppFailure, toAppError } from '../app-failure';
+import type { EventSink } from '../events';
+import type { Logger } from '../log';
+import type { ClipboardPort, Clock } from '../ports';
+import type { ServerService } from '../servers/server-service';
+import type { EmbeddedSignInWindow, SystemBrowser } from '../sign-in-ports';
+import type { FlowEnv, SsoTiming, StartedFlow } from './flow-types';
+import type { IdpHttp } from './idp-http';
+import { startSamlRelay } from './saml-relay';
+import { signInMethods } from './sign-in-methods';
+
+/** What single sign-on needs. */
+export interface SsoServiceDeps {
+  servers: ServerService;
+  clipboard: ClipboardPort;
+  browser: SystemBrowser | null;
+  embedded: EmbeddedSignInWindow | null;
+  idp: IdpHttp;
+  timing: SsoTiming;
+  clock: Clock;
+  log: Logger;
+  emit: EventSink;
+}
+
+/** How long a finished flow's outcome waits for `auth:ssoWait` before it is dropped. */
+const KEEP_FINISHED_MS = 5 * 60_000;
+
+interface FlowEntry {
+  id: string;
+  serverId: string;
+  controller: AbortController;
+  started: StartedFlow;
+  result: Promise<Server>;
+  settled: boolean;
+}
+
+const flowStarters: Partial<Record<SignInMethod['kind'], (env: FlowEnv) => Promise<StartedFlow>>> =
+  {
+    saml_relay: startSamlRelay,
+  };
+
+/**
+ * Single sign-on flows (issue 15). Each is a background task the service owns: one per server (a
+ * new one cancels the previous), cancellable at once, stopped with the core. Its outcome, a
+ * signed-in server or a one-sentence failure, is what `auth:ssoWait` answers; its states go out as
+ * `auth:ssoProgress`. The token a flow obtains never leaves main.
+ */
+export function createSsoService(deps: SsoServiceDeps) {
+  const { servers, log, emit } = deps;
+  const flows = new Map<string, FlowEntry>();
+  const capabilities = {
+    systemBrowser: deps.browser !== null,
+    embeddedWindow: deps.embedded !== null,
+  };
+
+  async function methods(serverId: string): Promise<SignInMethod[]> {
+    const providers = await servers.anonymousClient(serverId).sso.providers();
+    return signInMethods(providers, capabilities).filter(
+      (m) => m.kind === 'api_key' || m.kind === 'password' || Object.hasOwn(flowStarters, m.kind),
+    );
+  }
+
+  function entry(flowId: string): FlowEntry {
+    const found = flows.get(flowId);
+    if (!found) {
+      throw new AppFailure('not_found', 'This sign-in is no longer running. Start it again.');
+    }
+    return found;
+  }
+
+  function cancel(flowId: string, reason = 'The sign-in was cancelled.'): boolean {
+    const flow = flows.get(flowId);
+    if (!flow || flow.settled) return false;
+    flow.controller.abort(new AppFailure('conflict', reason));
+    return true;
+  }
+
+  async function start(input: SsoStartInput) {
+    const client = servers.anonymousClient(input.serverId);
+    const providers = await client.sso.providers();
+    const offered = signInMethods(providers, capabilities).some(
+      (m) => m.kind === input.kind && 'provider' in m && m.provider === input.provider,
+    );
+    const provider = providers.find((p) => p.id === input.provider);
+    const begin = flowStarters[input.kind];
+    if (!offered || !provider || !begin) {
+      throw new AppFailure(
+        'invalid_input',
+        'This server does not offer that way of signing in (any more). Choose another.',
+      );
+    }
+    for (const flow of flows.values()) {
+      if (flow.serverId === input.serverId) cancel(flow.id, 'A new sign-in replaced this one.');
+    }
+    const origin = servers.get(input.serverId).origin;
+    const started = await begin({
+      origin,
+      provider,
+      client,
+      browser: deps.browser,
+      embedded: deps.embedded,
+      idp: deps.idp,
+      timing: deps.timing,
+      now: () => deps.clock.now(),
+      log,
+    });
+    const id = `sso-${randomBytes(8).toString('hex')}`;
+    const controller = new AbortController();
+    const progress = (state: Parameters<typeof emit<'auth:ssoProgress'>>[1]['state']) =>
+      emit('auth:ssoProgress', { flowId: id, serverId: input.serverId, state, error: null });
+    const flow: FlowEntry = {
+      id,
+      serverId: input.serverId,
+      controller,
+      started,
+      settled: false,
+      result: Promise.resolve().then(async () => {
+        const obtained = await started.complete({ signal: controller.signal, progress });
+        controller.signal.throwIfAborted();
+        progress('creating_key');
+        return servers.adoptSso(input.serverId, obtained, input.provider);
+      }),
+    };
+    flows.set(id, flow);
+    flow.result.then(
+      () => progress('signed_in'),
+      (error: unknown) => {
+        const cancelled = controller.signal.aborted;
+        const appError = toAppError(cancelled ? controller.signal.reason : error);
+        emit('auth:ssoProgress', {
+          flowId: id,
+          serverId: input.serverId,
+          state: cancelled ? 'cancelled' : 'failed',
+          error: cancelled ? null : appError,
+        });
+        log.info('sso: a sign-in ended without signing in', {
+          kind: input.kind,
+          code: appError.code,
+        });
+      },
+    );
+    const settle = () => {
+      flow.settled = true;
+      started.dispose?.();
+      const timer = setTimeout(() => flows.delete(id), KEEP_FINISHED_MS);
+      timer.unref?.();
+    };
+    flow.result.then(settle, settle);
+    // A cancelled flow answers at once, even while a request of it is still on its way.
+    flow.result = Promise.race([
+      flow.result,
+      new Promise<never>((_, reject) =>
+        controller.signal.addEventListener(
+          'abort',
+          () => reject(controller.signal.reason as Error),
+          {
+            once: true,
+          },
+        ),
+      ),
+    ]);
+    flow.result.catch(() => undefined);
+    return { flowId: id, prompt: started.prompt };
+  }
+
+  return {
+    methods,
+    start,
+    async openBrowser(flowId: string): Promise<boolean> {
+      const flow = entry(flowId);
+      if (!flow.started.pageUrl || !deps.browser || flow.settled) return false;
+      await deps.browser.open(flow.started.pageUrl);
+      return true;
+    },
+    async copyCode(flowId: string): Promise<boolean> {
+      const flow = entry(flowId);
+      if (!flow.started.userCode) return false;
+      await deps.clipboard.writeText(flow.started.userCode);
+      return true;
+    },
+    async wait(flowId: string): Promise<Server> {
+      const flow = entry(flowId);
+      try {
+        return await flow.result;
+      } finally {
+        if (flow.settled) flows.delete(flowId);
+      }
+    },
+    cancel: (flowId: string) => cancel(flowId),
+    /** Cancels every running flow (the core is stopping). */
+    stop(): void {
+      for (const flow of flows.values()) cancel(flow.id, 'Rancher Keys is closing.');
+    },
+  };
+}
+
+export type SsoService = ReturnType<typeof createSsoService>;
