@@ -1,4 +1,4 @@
-import { constants, generateKeyPairSync, publicEncrypt } from 'node:crypto';
+import { constants, createPublicKey, generateKeyPairSync, publicEncrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../electron/core/app-failure';
 import { createMemoryLogger } from '../../../../electron/core/log';
@@ -25,14 +25,17 @@ function readGoKey(param: string): { n: bigint; e: number } {
 function encryptFor(param: string, text: string): string {
   const { n, e } = readGoKey(param);
   const hex = n.toString(16);
-  const key = {
-    kty: 'RSA',
-    n: Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex').toString('base64url'),
-    e: Buffer.from([1, 0, 1]).toString('base64url'),
-  };
+  const key = createPublicKey({
+    format: 'jwk',
+    key: {
+      kty: 'RSA',
+      n: Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex').toString('base64url'),
+      e: Buffer.from([1, 0, 1]).toString('base64url'),
+    },
+  });
   expect(e).toBe(65537);
   return publicEncrypt(
-    { key, format: 'jwk', padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    { key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
     Buffer.from(text),
   ).toString('base64');
 }
