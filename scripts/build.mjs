@@ -16,17 +16,26 @@ const common = {
   legalComments: 'none',
 };
 
-/** dist/icons: the tray (16 px with a @2x for macOS's menu bar, 32 px elsewhere) and the window icon. */
+/**
+ * dist/icons: the tray (macOS: a 16 pt black template with its @2x; elsewhere the 32 px colour
+ * icon), Windows' taskbar overlays and the window icon.
+ */
 export function copyIcons() {
   mkdirSync('dist/icons', { recursive: true });
   const copies = [
-    ['16x16.png', 'tray.png'],
-    ['32x32.png', 'tray@2x.png'],
-    ['32x32.png', 'tray-large.png'],
-    ['64x64.png', 'tray-large@2x.png'],
-    ['256x256.png', 'icon.png'],
+    ['icons/32x32.png', 'tray-large.png'],
+    ['icons/64x64.png', 'tray-large@2x.png'],
+    ['icons/256x256.png', 'icon.png'],
+    ...[
+      'trayTemplate.png',
+      'trayTemplate@2x.png',
+      'overlay-expiring.png',
+      'overlay-expiring@2x.png',
+      'overlay-expired.png',
+      'overlay-expired@2x.png',
+    ].map((name) => [`tray/${name}`, name]),
   ];
-  for (const [from, to] of copies) copyFileSync(`build/icons/${from}`, `dist/icons/${to}`);
+  for (const [from, to] of copies) copyFileSync(`build/${from}`, `dist/icons/${to}`);
 }
 
 /**

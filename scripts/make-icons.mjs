@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Draws the app icon (a white key on a blue rounded square) and writes the PNG set electron-builder
 // and the tray use: build/icons/<N>x<N>.png (16…1024) and build/icon.png (1024, for macOS and
-// Windows). A tiny PNG encoder on Node's zlib: no image dependency. Deterministic output.
+// Windows); and build/tray/: macOS's menu bar template (a black key on transparency, 16 px and
+// @2x; macOS tints it for light and dark menu bars) and Windows' taskbar overlays (an amber and a
+// red badge). A tiny PNG encoder on Node's zlib: no image dependency. Deterministic output.
 //   node scripts/make-icons.mjs [--out <dir>]   (default: build)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -98,6 +100,66 @@ export function drawIcon(size) {
   return encodePng(size, size, rgba);
 }
 
+/** Renders `size` pixels of colour `rgb` with alpha = how much of each pixel `inside` covers. */
+function drawCoverage(size, rgb, inside) {
+  const ss = 4;
+  const rgba = Buffer.alloc(size * size * 4);
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      let hits = 0;
+      for (let sy = 0; sy < ss; sy++) {
+        for (let sx = 0; sx < ss; sx++) {
+          if (inside((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size)) hits++;
+        }
+      }
+      const i = (py * size + px) * 4;
+      rgba.set(rgb, i);
+      rgba[i + 3] = Math.round((hits / (ss * ss)) * 255);
+    }
+  }
+  return rgba;
+}
+
+/**
+ * The macOS menu bar icon as a template image: only black and alpha (macOS draws it in the menu
+ * bar's own colour), the key alone, scaled to fill the square's width.
+ */
+export function drawTrayTemplate(size) {
+  // The key spans x 0.16…0.82 of the app icon: stretch that span to 0.04…0.96 here.
+  const scale = 0.92 / 0.66;
+  const inScaledKey = (x, y) => inKey(0.16 + (x - 0.04) / scale, 0.5 + (y - 0.5) / scale);
+  return encodePng(size, size, drawCoverage(size, [0, 0, 0], inScaledKey));
+}
+
+/** Windows' taskbar overlay colours: expiring soon (amber) and expired (red). */
+export const overlayColours = { expiring: [0xd9, 0x8a, 0x00], expired: [0xc6, 0x28, 0x28] };
+
+/** A taskbar overlay badge: a filled circle in `rgb` with a white "!" (alpha from coverage). */
+export function drawOverlay(size, rgb) {
+  const inCircle = (x, y) => (x - 0.5) ** 2 + (y - 0.5) ** 2 <= 0.47 ** 2;
+  const inMark = (x, y) =>
+    inRect(x, y, 0.43, 0.18, 0.57, 0.6) || (x - 0.5) ** 2 + (y - 0.77) ** 2 <= 0.08 ** 2;
+  const disc = drawCoverage(size, rgb, inCircle);
+  const mark = drawCoverage(size, [255, 255, 255], inMark);
+  for (let i = 0; i < disc.length; i += 4) {
+    const white = mark[i + 3] / 255;
+    for (let c = 0; c < 3; c++) disc[i + c] = Math.round(disc[i + c] * (1 - white) + 255 * white);
+  }
+  return encodePng(size, size, disc);
+}
+
+/** build/tray: file name → PNG. `Template` in a name is what macOS (and Electron) key on. */
+export function trayImages() {
+  return {
+    'trayTemplate.png': drawTrayTemplate(16),
+    'trayTemplate@2x.png': drawTrayTemplate(32),
+    'overlay-expiring.png': drawOverlay(16, overlayColours.expiring),
+    'overlay-expiring@2x.png': drawOverlay(32, overlayColours.expiring),
+    'overlay-expired.png': drawOverlay(16, overlayColours.expired),
+    'overlay-expired@2x.png': drawOverlay(32, overlayColours.expired),
+  };
+}
+
 /** Writes the whole set under `outDir` and returns the files written. */
 export function makeIcons(outDir) {
   const iconsDir = path.join(outDir, 'icons');
@@ -111,6 +173,13 @@ export function makeIcons(outDir) {
   const main = path.join(outDir, 'icon.png');
   writeFileSync(main, drawIcon(1024));
   written.push(main);
+  const trayDir = path.join(outDir, 'tray');
+  mkdirSync(trayDir, { recursive: true });
+  for (const [name, png] of Object.entries(trayImages())) {
+    const file = path.join(trayDir, name);
+    writeFileSync(file, png);
+    written.push(file);
+  }
   return written;
 }
 

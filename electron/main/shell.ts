@@ -36,6 +36,7 @@ import { createTrayController } from './tray/tray-controller';
 import type { TrayAction } from './tray/tray-model';
 import { detectTrayHost } from './tray/tray-host';
 import { loadTrayState } from './tray/tray-state';
+import { createTaskbarOverlay, trayIconFile } from './tray/taskbar-overlay';
 import {
   denyPermissionCheck,
   denyPermissionRequest,
@@ -161,8 +162,10 @@ export async function startShell(options: {
     quitting = true;
     app.quit();
   };
+  const iconsDir = path.join(baseDir, '../icons');
   const window = createMainWindow({
     preloadPath: path.join(baseDir, '../preload/index.cjs'),
+    iconsDir,
     iconPath: process.platform === 'linux' ? path.join(baseDir, '../icons/icon.png') : undefined,
     store: createMetadataStore({ dir: userData, log }),
     log,
@@ -219,13 +222,16 @@ export async function startShell(options: {
     },
     log,
   });
+  // Windows: the taskbar button shows the tray's expiry state as an overlay badge.
+  const taskbar = createTaskbarOverlay({
+    platform: process.platform,
+    apply: (overlay) => window.setOverlay(overlay),
+  });
   const tray = createTrayController({
     // nativeImage picks the @2x file on high-density screens; macOS menu bar icons are 16 pt.
-    iconPath: path.join(
-      baseDir,
-      `../icons/${process.platform === 'darwin' ? 'tray' : 'tray-large'}.png`,
-    ),
+    iconPath: path.join(iconsDir, trayIconFile(process.platform)),
     platform: process.platform,
+    taskbar: (overlay) => taskbar.set(overlay),
     load: () => loadTrayState(core.handlers, clock.now()),
     run,
     log,

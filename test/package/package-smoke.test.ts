@@ -117,8 +117,10 @@ describe('electron-builder package', () => {
 
   it('contains the tray and window icons the main process loads', () => {
     for (const icon of [
-      'tray.png',
-      'tray@2x.png',
+      'trayTemplate.png',
+      'trayTemplate@2x.png',
+      'overlay-expiring.png',
+      'overlay-expired.png',
       'tray-large.png',
       'tray-large@2x.png',
       'icon.png',

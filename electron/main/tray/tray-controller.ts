@@ -24,9 +24,14 @@ export function createTrayController(options: {
   platform: NodeJS.Platform;
   load: () => Promise<TrayState>;
   run: (action: TrayAction) => void;
+  /** The taskbar's overlay follows the same model (Windows; see taskbar-overlay.ts). */
+  taskbar: (overlay: TrayModel['overlay']) => void;
   log: Logger;
 }): TrayController {
-  const tray = new Tray(nativeImage.createFromPath(options.iconPath));
+  const image = nativeImage.createFromPath(options.iconPath);
+  // The file name (…Template.png) already marks it; said explicitly so the menu bar tints it.
+  if (options.platform === 'darwin') image.setTemplateImage(true);
+  const tray = new Tray(image);
   tray.setToolTip('Rancher Keys');
   // On Windows and macOS a click on the icon opens the window; Linux shows the menu.
   tray.on('click', () => options.run({ kind: 'open' }));
@@ -39,6 +44,7 @@ export function createTrayController(options: {
   function apply(model: TrayModel): void {
     tray.setToolTip(tooltip(model));
     tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(model.items, options.run)));
+    options.taskbar(model.overlay);
     if (options.platform === 'darwin') {
       tray.setTitle(model.title);
       app.dock?.setBadge(model.title);

@@ -3,6 +3,7 @@ import type { KeyView } from '../../contract/keys';
 import type { Server } from '../../contract/servers';
 import { formatTimeLeftShort } from '../notifications/time-left';
 import { displayText } from '../../core/display-text';
+import { taskbarOverlayOf, type TaskbarOverlay } from './taskbar-overlay';
 
 /** What a tray click asks main to do. */
 export type TrayAction =
@@ -32,6 +33,8 @@ export interface TrayModel {
   badgeCount: number;
   /** Text beside the icon in the macOS menu bar; empty when nothing needs attention. */
   title: string;
+  /** The Windows taskbar button's overlay for the same counts; null when nothing is near expiry. */
+  overlay: TaskbarOverlay | null;
   items: TrayItem[];
 }
 
@@ -163,6 +166,7 @@ export function buildTrayModel(state: TrayState): TrayModel {
     tooltip: tooltipOf(state.summary),
     badgeCount,
     title: badgeCount > 0 ? String(badgeCount) : '',
+    overlay: taskbarOverlayOf(state.summary),
     items,
   };
 }

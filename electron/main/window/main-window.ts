@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, screen } from 'electron';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, nativeImage, screen } from 'electron';
 import type { EventName } from '../../contract/names';
 import type { Logger } from '../../core/log';
 import { createRendererGate } from '../ipc/renderer-gate';
@@ -28,6 +29,8 @@ export interface MainWindow {
   emit(event: EventName, payload: unknown): void;
   /** The page with this webContents id said `app:ready`: deliver what waited. */
   rendererReady(webContentsId: number): void;
+  /** Sets (null: clears) the taskbar overlay: a file in the icons folder and its description. */
+  setOverlay(overlay: { file: string; description: string } | null): void;
 }
 
 /**
@@ -38,6 +41,8 @@ export interface MainWindow {
 export function createMainWindow(options: {
   preloadPath: string;
   iconPath: string | undefined;
+  /** dist/icons, where the taskbar overlays are. */
+  iconsDir: string;
   store: MetadataStore;
   log: Logger;
   windowIds: Set<number>;
@@ -53,6 +58,14 @@ export function createMainWindow(options: {
   let creating: Promise<BrowserWindow> | null = null;
   let saveTimer: NodeJS.Timeout | null = null;
   const crashes = createCrashPolicy();
+  let overlay: { file: string; description: string } | null = null;
+  function showOverlay(w: BrowserWindow): void {
+    if (w.isDestroyed()) return;
+    const image = overlay
+      ? nativeImage.createFromPath(path.join(options.iconsDir, overlay.file))
+      : null;
+    w.setOverlayIcon(image, overlay?.description ?? '');
+  }
   // Events wait for the page's app:ready, so none sent while it loads (or reloads) is lost.
   const gate = createRendererGate({
     target: () => (win && !win.isDestroyed() ? win.webContents : null),
@@ -164,6 +177,8 @@ export function createMainWindow(options: {
     });
     await ready;
     if (bounds?.maximized && !w.isDestroyed()) w.maximize();
+    // The taskbar button of a new window shows the overlay set while there was none.
+    if (overlay) showOverlay(w);
     return w;
   }
 
@@ -184,6 +199,10 @@ export function createMainWindow(options: {
     emit: (event, payload) => gate.send(event, payload),
     rendererReady(webContentsId) {
       if (win && !win.isDestroyed() && win.webContents.id === webContentsId) gate.ready();
+    },
+    setOverlay(next) {
+      overlay = next;
+      if (win) showOverlay(win);
     },
     attention() {
       if (win && !win.isDestroyed() && !win.isFocused()) win.flashFrame(true);

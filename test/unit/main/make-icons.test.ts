@@ -73,6 +73,41 @@ describe('scripts/make-icons.mjs', () => {
     expect(png.pixel(Math.round(0.6 * 1024), 512)).toEqual([255, 255, 255, 255]);
   });
 
+  it('draws the macOS tray template in black and alpha only, at 16 px and @2x 32 px', () => {
+    for (const [name, size] of [
+      ['trayTemplate.png', 16],
+      ['trayTemplate@2x.png', 32],
+    ] as const) {
+      const png = readPng(readFileSync(path.join(out, 'tray', name)));
+      expect([png.width, png.height]).toEqual([size, size]);
+      const alphas: number[] = [];
+      for (let y = 0; y < size; y++) {
+        for (let x = 0; x < size; x++) {
+          const [r, g, b, a] = png.pixel(x, y);
+          expect([r, g, b], `${name} at ${x},${y}`).toEqual([0, 0, 0]);
+          alphas.push(a!);
+        }
+      }
+      // A glyph on transparency: corners clear, the key's shaft solid.
+      expect(png.pixel(0, 0)[3]).toBe(0);
+      expect(png.pixel(Math.round(size * 0.7), size / 2)[3]).toBe(255);
+      expect(alphas.filter((a) => a === 0).length).toBeGreaterThan(size * size * 0.5);
+    }
+  });
+
+  it('draws the taskbar overlays as an amber and a red badge with a white mark', () => {
+    for (const [name, colour] of [
+      ['overlay-expiring.png', [0xd9, 0x8a, 0x00]],
+      ['overlay-expired@2x.png', [0xc6, 0x28, 0x28]],
+    ] as const) {
+      const png = readPng(readFileSync(path.join(out, 'tray', name)));
+      const s = png.width;
+      expect(png.pixel(0, 0)[3]).toBe(0);
+      expect(png.pixel(Math.round(s * 0.25), Math.round(s * 0.5))).toEqual([...colour, 255]);
+      expect(png.pixel(Math.round(s * 0.5), Math.round(s * 0.35))).toEqual([255, 255, 255, 255]);
+    }
+  });
+
   it('produces the committed build/icon.png byte for byte (the set is generated, not hand-edited)', () => {
     expect(readFileSync(path.join(out, 'icon.png')).equals(readFileSync('build/icon.png'))).toBe(
       true,
@@ -82,5 +117,11 @@ describe('scripts/make-icons.mjs', () => {
         readFileSync('build/icons/32x32.png'),
       ),
     ).toBe(true);
+    for (const name of readdirSync(path.join(out, 'tray'))) {
+      expect(
+        readFileSync(path.join(out, 'tray', name)).equals(readFileSync(`build/tray/${name}`)),
+        name,
+      ).toBe(true);
+    }
   });
 });

@@ -111,6 +111,7 @@ describe('buildTrayModel', () => {
       tooltip: 'Rancher Keys: 2 keys expiring soon, 1 expired',
       badgeCount: 3,
       title: '3',
+      overlay: { kind: 'expired', description: '1 key expired, 2 keys expiring soon' },
     });
   });
 
@@ -122,6 +123,7 @@ describe('buildTrayModel', () => {
       tooltip: 'Rancher Keys: no keys near expiry',
       badgeCount: 0,
       title: '',
+      overlay: null,
     });
     expect(findTrayItem(calm.items, 'next')).toMatchObject({
       label: 'Next to expire: nothing',
