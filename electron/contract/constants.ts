@@ -87,4 +87,5 @@ export const settingsDefaults = {
   hygieneUnusedDays: 90,
   activityMaxMb: 10,
   activityMaxAgeDays: 365,
+  plaintextCheckOffered: false,
 };

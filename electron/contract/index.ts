@@ -9,3 +9,4 @@ export * from './servers';
 export * from './settings';
 export * from './sign-in';
 export * from './command-line';
+export * from './plaintext';

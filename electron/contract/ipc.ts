@@ -3,6 +3,7 @@ import { activityChannels, activityEvents } from './activity-channels';
 import { appInfoSchema, expirySummarySchema, expiryWarningSchema } from './app';
 import type { Result } from './errors';
 import { hygieneChannels, hygieneEvents } from './hygiene-channels';
+import { plaintextChannels, plaintextEvents } from './plaintext-channels';
 import { channelNameList, eventNameList, type Channel, type EventName } from './names';
 import {
   expiringItemSchema,
@@ -105,6 +106,7 @@ export const channels = {
   ...hygieneChannels,
   ...activityChannels,
   ...commandLineChannels,
+  ...plaintextChannels,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer events and their payloads. */
@@ -121,6 +123,7 @@ export const events = {
   ...signInEvents,
   ...hygieneEvents,
   ...activityEvents,
+  ...plaintextEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type { Channel, EventName };

@@ -47,6 +47,9 @@ export const channelNameList = [
   'kubectl:kubeconfig',
   'cli:status',
   'cli:install',
+  'plaintext:scan',
+  'plaintext:addFile',
+  'keys:whereUsed',
 ] as const;
 
 export const eventNameList = [

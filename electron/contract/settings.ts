@@ -44,6 +44,8 @@ export const settingsSchema = z.object({
   activityMaxMb: z.number().int().min(1).max(500).default(d.activityMaxMb),
   /** …and entries older than this are dropped. */
   activityMaxAgeDays: z.number().int().min(1).max(3650).default(d.activityMaxAgeDays),
+  /** The first run's offer of the Plaintext check was answered (run or dismissed): not offered again. */
+  plaintextCheckOffered: z.boolean().default(d.plaintextCheckOffered),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

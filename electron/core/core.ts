@@ -6,6 +6,7 @@ import type { CrashStep } from './keys/key-context';
 import type { Logger } from './log';
 import type { ProxyResolver } from './network/proxy-route';
 import type { TrustStore } from './network/trust-store';
+import type { FilePickerPort } from './plaintext/file-picker';
 import type { ClipboardPort, Clock } from './ports';
 import type { RancherClient, RancherClientOptions } from './rancher/rancher-client';
 import type { SecretStore } from './vault/secret-store';
@@ -48,6 +49,8 @@ export interface CoreDeps {
   ssoTiming?: Partial<SsoTiming>;
   /** Requests to identity providers (default: Node's http/https). */
   idpHttp?: IdpHttp;
+  /** The OS file dialog, for files the user adds to the Plaintext check (default: none). */
+  filePicker?: FilePickerPort;
 }
 
 /** The running core: every contract handler, its events, and its lifecycle. */

@@ -23,6 +23,8 @@ import { defaultSsoTiming } from './sso/flow-types';
 import { createIdpHttp } from './sso/idp-http';
 import { createSsoHandlers } from './sso/sso-handlers';
 import { createSsoService } from './sso/sso-service';
+import { createPlaintextHandlers } from './plaintext/plaintext-handlers';
+import { createPlaintextService } from './plaintext/plaintext-service';
 import { createMetadataStore } from './vault/metadata-store';
 import { defaultKeychainService } from './vault/secret-store';
 
@@ -172,6 +174,24 @@ export function createCore(deps: CoreDeps): Core {
     log,
     emit: hub.emit,
   });
+  const commandLine = deps.commandLine ?? {
+    executable: null,
+    home: homedir(),
+    env: process.env,
+    platform: deps.platform,
+    keychainService: defaultKeychainService,
+    dataDir: deps.dataDir,
+  };
+  const plaintext = createPlaintextService({
+    servers,
+    keys: keyService,
+    secrets,
+    clock,
+    log,
+    home: commandLine.home,
+    env: commandLine.env,
+    ...(deps.filePicker ? { filePicker: deps.filePicker } : {}),
+  });
 
   const handlers: Handlers = recordActivity(
     {
@@ -192,17 +212,11 @@ export function createCore(deps: CoreDeps): Core {
         servers,
         keys: keyService,
         clock,
-        commandLine: deps.commandLine ?? {
-          executable: null,
-          home: homedir(),
-          env: process.env,
-          platform: deps.platform,
-          keychainService: defaultKeychainService,
-          dataDir: deps.dataDir,
-        },
+        commandLine,
       }),
       ...createHygieneHandlers(hygiene),
       ...createActivityHandlers(activity, clock),
+      ...createPlaintextHandlers(plaintext),
     },
     activity,
     servers,

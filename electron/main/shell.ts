@@ -21,6 +21,7 @@ import { installE2eHook } from './e2e/e2e-hook';
 import { createElectronClipboard } from './ipc/electron-clipboard';
 import { electronSystemProxy } from './network/electron-system-proxy';
 import { createEventForwarder } from './ipc/event-forwarder';
+import { createFilePickerDialog } from './ipc/file-picker-dialog';
 import { registerIpc } from './ipc/ipc';
 import { hiddenArg } from './lifecycle/linux-autostart';
 import { applyStartAtLogin } from './lifecycle/login-item';
@@ -128,6 +129,7 @@ export async function startShell(options: {
     log,
     systemProxy: electronSystemProxy(session.defaultSession),
     desktop: { logFile: () => logFile.path(), trayAvailable: trayShown, showLogFile },
+    filePicker: createFilePickerDialog(),
     commandLine: {
       executable: bundledCommandLine(process.resourcesPath, app.isPackaged, process.platform),
       home: app.getPath('home'),

@@ -31,6 +31,11 @@ export interface TestCore {
   dataDir: string;
   /** Starts the core once (the first dispatch does it too); later calls return the same promise. */
   ready(): Promise<void>;
+  /**
+   * What the next "Add a file" in the Plaintext check picks (the app shows the OS dialog): a path,
+   * or null for a cancelled dialog (the default).
+   */
+  setPickedFile(file: string | null): void;
   /** Stops the core, deletes this test's keychain items and its data dir (unless passed in). */
   close(): Promise<void>;
 }
@@ -65,7 +70,9 @@ export function createTestCore(
   // The shell's desktop part: a log file path under the data dir, and a recorded "show" action.
   let shownLogFiles = 0;
   const logFile = path.join(dataDir, 'logs', 'main.log');
+  let pickedFile: string | null = null;
   const core = createCore({
+    filePicker: { pickFile: async () => pickedFile },
     desktop: {
       logFile: () => logFile,
       trayAvailable: options.trayAvailable ?? true,
@@ -111,6 +118,9 @@ export function createTestCore(
     clock,
     dataDir,
     shownLogFiles: () => shownLogFiles,
+    setPickedFile: (file) => {
+      pickedFile = file;
+    },
     async close() {
       if (started) await started.catch(() => undefined);
       await core.stop();

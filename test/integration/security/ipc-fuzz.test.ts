@@ -87,6 +87,9 @@ const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'kubectl:kubeconfig': (k) => ({ serverId: k.serverId, keyId: k.keyIds[0]!, clusterId: 'local' }),
   'cli:status': () => ({}),
   'cli:install': () => ({}),
+  'plaintext:scan': () => ({ addedFileIds: [] }),
+  'plaintext:addFile': () => ({}),
+  'keys:whereUsed': (k) => ({ serverId: k.serverId, keyId: k.keyIds[0]! }),
 };
 
 function nest(depth: number, leaf: unknown, random: SeededRandom): unknown {

@@ -1,0 +1,15 @@
+import type { Handlers } from '../dispatch';
+import type { PlaintextService } from './plaintext-service';
+
+type PlaintextChannel = 'plaintext:scan' | 'plaintext:addFile' | 'keys:whereUsed';
+
+/** `plaintext:*` channels and `keys:whereUsed` over the Plaintext check. */
+export function createPlaintextHandlers(
+  plaintext: PlaintextService,
+): Pick<Handlers, PlaintextChannel> {
+  return {
+    'plaintext:scan': (input) => plaintext.scan(input),
+    'plaintext:addFile': () => plaintext.addFile(),
+    'keys:whereUsed': (input) => plaintext.whereUsed(input),
+  };
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { Output, ParsedInput } from '../../contract/ipc';
+import type { KeyPlace, PlaintextFinding } from '../../contract/plaintext';
+import { AppFailure } from '../app-failure';
+import type { KeyService } from '../keys/key-service';
+import type { Logger } from '../log';
+import type { Clock } from '../ports';
+import type { ServerService } from '../servers/server-service';
+import type { SecretStore } from '../vault/secret-store';
+import type { FilePickerPort } from './file-picker';
+import { createHeldSecrets } from './held-secrets';
+import { fileIdFor, knownPlaces, type PlaceEnv } from './plaintext-places';
+import { scanPlaces, toFinding, type ScanResult } from './plaintext-scan';
+import { createSecretHasher } from './secret-hash';
+
+/** Scans kept for import and rewrite (the newest few; older ids must rescan). */
+const KEPT_SCANS = 3;
+
+export interface PlaintextDeps extends PlaceEnv {
+  servers: ServerService;
+  keys: KeyService;
+  secrets: SecretStore;
+  clock: Clock;
+  log: Logger;
+  /** The OS file dialog; absent where there is none (the CLI). */
+  filePicker?: FilePickerPort;
+}
+
+/** A scan as kept in main's memory, secrets included, for the import and rewrite that follow. */
+export interface KeptScan extends ScanResult {
+  scanId: string;
+  at: number;
+}
+
+/**
+ * The Plaintext check: finds Rancher tokens in the known places, and answers where a held key is
+ * used. Secrets found stay in this process's memory with their scan.
+ */
+export function createPlaintextService(deps: PlaintextDeps) {
+  const hasher = createSecretHasher();
+  const held = createHeldSecrets({ ...deps, hasher });
+  /** User-added files of this session, by file id. */
+  const added = new Map<string, string>();
+  const scans = new Map<string, KeptScan>();
+
+  async function scanFiles(addedFileIds: readonly string[]): Promise<ScanResult> {
+    const chosen = new Map<string, string>();
+    for (const id of addedFileIds) {
+      const file = added.get(id);
+      if (file === undefined) {
+        throw new AppFailure('not_found', 'That added file is no longer known; add it again.');
+      }
+      chosen.set(id, file);
+    }
+    return scanPlaces(knownPlaces(deps, chosen), { home: deps.home, hasher });
+  }
+
+  async function findings(result: ScanResult): Promise<PlaintextFinding[]> {
+    const match = held.matcher();
+    return Promise.all(
+      result.tokens.map(async (token) => {
+        const serverId = held.serverIdFor(token.serverUrl);
+        const heldHash = serverId === null ? null : await match(serverId, token.accessKey);
+        return toFinding(token, {
+          serverId,
+          heldKeyId: heldHash !== null && heldHash === token.hash ? token.accessKey : null,
+        });
+      }),
+    );
+  }
+
+  return {
+    async scan(input: ParsedInput<'plaintext:scan'>): Promise<Output<'plaintext:scan'>> {
+      const result = await scanFiles(input.addedFileIds);
+      const scanId = `scan-${randomBytes(8).toString('hex')}`;
+      const at = deps.clock.now();
+      scans.set(scanId, { ...result, scanId, at });
+      for (const old of [...scans.keys()].slice(0, Math.max(0, scans.size - KEPT_SCANS))) {
+        scans.delete(old);
+      }
+      deps.log.info('plaintext: scanned', {
+        files: result.files.length,
+        findings: result.tokens.length,
+      });
+      return {
+        scanId,
+        scannedAt: new Date(at).toISOString(),
+        files: result.files.map((f) => f.info),
+        findings: await findings(result),
+      };
+    },
+
+    async addFile(): Promise<Output<'plaintext:addFile'>> {
+      if (!deps.filePicker) {
+        throw new AppFailure('invalid_input', 'Adding a file is not available here.');
+      }
+      const file = await deps.filePicker.pickFile({ title: 'Add a file to the Plaintext check' });
+      if (file === null) return { file: null };
+      const fileId = fileIdFor(file);
+      added.set(fileId, file);
+      return { file: { fileId, path: file } };
+    },
+
+    /** The kept scan with this id; fails `not_found` (rescan) when it was dropped. */
+    kept(scanId: string): KeptScan {
+      const scan = scans.get(scanId);
+      if (!scan) {
+        throw new AppFailure('not_found', 'That check is no longer current. Run the check again.');
+      }
+      return scan;
+    },
+
+    async whereUsed(input: ParsedInput<'keys:whereUsed'>): Promise<Output<'keys:whereUsed'>> {
+      const server = deps.servers.get(input.serverId);
+      const key = deps.keys
+        .list({ serverId: input.serverId, includeSystem: true })
+        .keys.find((k) => k.id === input.keyId);
+      if (!key) throw new AppFailure('not_found', `There is no key ${input.keyId} any more.`);
+      const result = await scanFiles([...added.keys()]);
+      const hash = await held.heldHash(input.serverId, input.keyId);
+      const files = new Map(result.files.map((f) => [f.info.fileId, f]));
+      const places: KeyPlace[] = [];
+      for (const token of result.tokens) {
+        const file = files.get(token.fileId);
+        if (hash === null || token.hash !== hash || !file) continue;
+        places.push({
+          path: file.info.path,
+          fileKind: file.info.kind,
+          how: 'found',
+          place: token.place,
+        });
+      }
+      for (const file of result.files) {
+        for (const place of file.written) {
+          const forKey =
+            place.key === null ? key.isDefault : place.key === key.handle || place.key === key.id;
+          if (place.server === server.origin && forKey) {
+            places.push({
+              path: file.info.path,
+              fileKind: file.info.kind,
+              how: 'written',
+              place: place.place,
+            });
+          }
+        }
+      }
+      return { places, scannedAt: new Date(deps.clock.now()).toISOString() };
+    },
+  };
+}
+export type PlaintextService = ReturnType<typeof createPlaintextService>;
