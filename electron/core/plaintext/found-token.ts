@@ -39,9 +39,7 @@ export interface FileTokens {
 }
 
 /** A bearer in Rancher's shape (`token-x:secret`, `ext/token-x:secret`), else null. */
-export function rancherBearer(
-  text: unknown,
-): {
+export function rancherBearer(text: unknown): {
   bearer: string;
   accessKey: string;
   family: TokenFamily;
