@@ -6,14 +6,14 @@ import {
   serverKeysDocSchema,
   type ServerKeysDoc,
 } from '../core/keys/key-records';
-import { createLogger } from '../core/log';
+import { createLogger, type Logger } from '../core/log';
 import { settingsDocument } from '../core/settings/settings-service';
 import { readServers, type ServersDocument, type StoredServer } from '../core/servers/server-store';
 import { createKeytarSecretStore, type KeytarLike } from '../core/vault/keytar-secret-store';
 import { createMetadataStore } from '../core/vault/metadata-store';
 import type { SecretStore } from '../core/vault/secret-store';
 import type { NetworkPolicy } from '../core/network/network-policy';
-import { systemTrustStore } from '../core/network/node-trust-store';
+import type { TrustStore } from '../core/network/trust-store';
 import { envProxyResolver } from '../core/network/proxy-env';
 import { serverNetworkPolicy, type ServerNetworkDeps } from '../core/servers/server-proxy';
 import { proxyAccount } from '../core/vault/keychain-accounts';
@@ -72,7 +72,7 @@ export function createCliContext(options: {
     network(server) {
       network ??= {
         systemProxy: envProxyResolver(process.env),
-        trustStore: systemTrustStore(log),
+        trustStore: lazyTrustStore(log),
       };
       return serverNetworkPolicy(server.proxy, network, () =>
         ctx.secrets().get(proxyAccount(server.origin)),
@@ -103,8 +103,10 @@ export function createCliContext(options: {
       metadata.read(serverKeysDocName(server.id), serverKeysDocSchema, emptyServerKeysDoc()),
     settings: () => metadata.read(settingsDocument, settingsSchema, settingsSchema.parse({})),
     secrets() {
+      if (secrets) return secrets;
+      // The single executable's binding is written out and loaded once per process.
       const keytar = options.loadKeytar?.() ?? null;
-      secrets ??= createKeytarSecretStore({
+      secrets = createKeytarSecretStore({
         service: options.keychainService,
         platform: io.platform,
         ...(keytar ? { keytar } : {}),
@@ -113,6 +115,20 @@ export function createCliContext(options: {
     },
   };
   return ctx;
+}
+
+/**
+ * The OS trust store, loaded on first use: only commands that reach a server need it, and its
+ * module loads `node:tls`, which the single executable's startup snapshot cannot hold.
+ */
+function lazyTrustStore(log: Logger): TrustStore {
+  let store: Promise<TrustStore> | undefined;
+  return {
+    async certificates() {
+      store ??= import('../core/network/node-trust-store').then((m) => m.systemTrustStore(log));
+      return (await store).certificates();
+    },
+  };
 }
 
 function comparableOrigin(text: string): string {

@@ -1,13 +1,11 @@
-import { defaultDataDir } from '../core/data-dir';
-import type { KeytarLike } from '../core/vault/keytar-secret-store';
-import { defaultKeychainService } from '../core/vault/secret-store';
-import { optionValue, parseArgs, printable } from './args';
-import { createCliContext } from './cli-context';
-import { commandHelp, globalOptions } from './command';
+import { printable } from './args';
+import { commandHelp } from './command';
 import { commands } from './commands';
-import { CliError, EXIT, UsageError, type CliIo } from './io';
-import type { SelfCommand } from './self-command';
+import { EXIT, UsageError } from './io';
+import { reportError, runCommand, type CliRuntime } from './run-command';
 import { CLI_VERSION } from './version';
+
+export type { CliRuntime };
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -25,13 +23,6 @@ function overview(): string {
     "Run rancher-keys <command> --help for a command's options.",
     '',
   ].join('\n');
-}
-
-/** What the entry point provides besides the process streams. */
-export interface CliRuntime {
-  io: CliIo;
-  self: SelfCommand;
-  loadKeytar?: () => KeytarLike | null;
 }
 
 /**
@@ -57,41 +48,8 @@ export async function runCli(argv: readonly string[], runtime: CliRuntime): Prom
       throw new UsageError(
         `Unknown command "${printable(name)}"; run rancher-keys --help for the list.`,
       );
-    const command = await entry.load();
-    const args = parseArgs(rest, [...command.options, ...globalOptions], {
-      maxPositionals: command.maxPositionals,
-      rest: command.rest ?? false,
-    });
-    if (args.options.has('help')) {
-      io.stdout(commandHelp(command));
-      return EXIT.ok;
-    }
-    const named = optionValue(args, 'data-dir') ?? io.env.RANCHER_KEYS_DATA_DIR;
-    const ctx = createCliContext({
-      io,
-      dataDir: named ?? defaultDataDir(io.platform, io.env, io.home),
-      dataDirGiven: named !== undefined,
-      keychainService:
-        optionValue(args, 'keychain-service') ??
-        io.env.RANCHER_KEYS_KEYCHAIN_SERVICE ??
-        defaultKeychainService,
-      self: runtime.self,
-      ...(runtime.loadKeytar ? { loadKeytar: runtime.loadKeytar } : {}),
-    });
-    return await command.run(ctx, args);
+    return await runCommand(await entry.load(), rest, runtime);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(
-        `rancher-keys: ${error.message} See rancher-keys ${name && commands.some((c) => c.name === name) ? `${name} ` : ''}--help.\n`,
-      );
-      return error.exitCode;
-    }
-    if (error instanceof CliError) {
-      io.stderr(`rancher-keys: ${error.message}\n`);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`rancher-keys: ${printable(message.split('\n')[0] ?? '', 300)}\n`);
-    return EXIT.failure;
+    return reportError(io, error, null);
   }
 }
