@@ -1,4 +1,4 @@
-import { statSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { statSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyAccount } from '../../../electron/core/vault/keychain-accounts';
@@ -11,6 +11,7 @@ import {
   runProgram,
   type CliBuild,
 } from './cli-runner';
+import { countingKubeconfig, kubectlsOf, pluginRuns } from './kubectl-runs';
 
 const DAY = 86_400_000;
 const KUBECTL = '/usr/bin/kubectl';
@@ -104,6 +105,114 @@ describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) =>
       (JSON.parse(version.stdout) as { serverVersion: { gitVersion: string } }).serverVersion
         .gitVersion,
     ).toBe('v1.31.4+rke2r1');
+  });
+
+  it("prints an ExecCredential with the token and the key's expiry as expirationTimestamp", async () => {
+    const { keys } = await rig.call('keys:list', { serverId: rig.serverId });
+    const expiresAt = keys.find((k) => k.id === keyId)?.expiresAt;
+    if (!expiresAt) throw new Error('the key has no expiry');
+    for (const apiVersion of [
+      'client.authentication.k8s.io/v1',
+      'client.authentication.k8s.io/v1beta1',
+    ]) {
+      const run = await runProgram(
+        [...cli.prefix, 'kubectl-credential', '--server', rig.sim.origin, '--key', keyId],
+        {
+          ...env,
+          KUBERNETES_EXEC_INFO: JSON.stringify({
+            kind: 'ExecCredential',
+            apiVersion,
+            spec: { interactive: false },
+          }),
+        },
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const credential = JSON.parse(run.stdout) as {
+        apiVersion: string;
+        kind: string;
+        status: { token: string; expirationTimestamp: string };
+      };
+      expect(credential.apiVersion).toBe(apiVersion);
+      expect(credential.kind).toBe('ExecCredential');
+      expect(credential.status.token).toBe(bearers[0]);
+      // RFC 3339 in whole seconds, as client-go reads it: kubectl keeps the token until then.
+      expect(credential.status.expirationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      expect(Date.parse(credential.status.expirationTimestamp)).toBe(
+        Math.floor(Date.parse(expiresAt) / 1000) * 1000,
+      );
+    }
+  });
+
+  it('answers kubectl-credential mistakes with one line and the usual exit codes', async () => {
+    const missing = await rk('kubectl-credential');
+    expect(missing.code).toBe(64);
+    expect(missing.stderr).toBe(
+      'rancher-keys: kubectl-credential needs --server. See rancher-keys kubectl-credential --help.\n',
+    );
+    const bogus = await rk('kubectl-credential', '--server', rig.sim.origin, '--bogus');
+    expect(bogus.code).toBe(64);
+    expect(bogus.stderr).toBe(
+      'rancher-keys: Unknown option --bogus. See rancher-keys kubectl-credential --help.\n',
+    );
+    const elsewhere = await rk('kubectl-credential', '--server', 'nowhere.example');
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toMatch(/^rancher-keys: There is no server "nowhere\.example" .*\n$/);
+    const empty = await rk(
+      'kubectl-credential',
+      '--server',
+      rig.sim.origin,
+      '--data-dir',
+      path.join(home.home, 'no-such-dir'),
+    );
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^rancher-keys: Rancher Keys has no servers in .*no-such-dir/);
+    const garbled = await runProgram(
+      [...cli.prefix, 'kubectl-credential', '--server', rig.sim.origin, '--key', keyId],
+      { ...env, KUBERNETES_EXEC_INFO: '{"apiVersion":' },
+    );
+    expect(garbled.code).toBe(1);
+    expect(garbled.stdout).toBe('');
+    expect(garbled.stderr).toMatch(
+      /^rancher-keys: KUBERNETES_EXEC_INFO is not the JSON kubectl sends/,
+    );
+  });
+
+  it('is run once per kubectl process, which reuses the credential for all its requests', async () => {
+    // Google Cloud SDK's kubectl dispatches: one process for /version, then the versioned kubectl.
+    const { dispatchedTo } = await kubectlsOf(KUBECTL, '1.31');
+    const counted = path.join(home.home, 'counted.kubeconfig');
+    const counter = path.join(home.home, 'plugin-runs');
+    countingKubeconfig(kubeconfig(), counted, counter);
+    const clusterRequests = () =>
+      rig.sim.requests.filter((r) => r.url.startsWith('/k8s/clusters/c-m-prod1234/')).length;
+
+    const before = clusterRequests();
+    // A fresh discovery cache, so that kubectl makes several requests (discovery, then the list).
+    const cacheDir = path.join(home.home, 'fresh-cache');
+    const ns = await kubectl('--kubeconfig', counted, '--cache-dir', cacheDir, 'get', 'namespaces');
+    expect(ns.stderr).toBe('');
+    expect(ns.code).toBe(0);
+    expect(clusterRequests() - before).toBeGreaterThanOrEqual(4);
+    expect(pluginRuns(counter)).toBe(dispatchedTo ? 2 : 1);
+
+    if (dispatchedTo) {
+      rmSync(counter);
+      const direct = await runProgram(
+        [
+          dispatchedTo,
+          '--kubeconfig',
+          counted,
+          '--cache-dir',
+          `${cacheDir}-2`,
+          'get',
+          'namespaces',
+        ],
+        env,
+      );
+      expect(direct.code).toBe(0);
+      expect(pluginRuns(counter)).toBe(1);
+    }
   });
 
   it('merges into $KUBECONFIG keeping other entries and comments, after a 0600 backup', async () => {
