@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { zodWithoutLocales } from './zod-without-locales.mjs';
 
 const require = createRequire(import.meta.url);
 // Asynchronous, so that a test or bench building the executable next to a simulator in the same
@@ -29,25 +30,6 @@ export const cliExecutable = path.join(
 export const cliSourceDirs = ['electron/cli', 'electron/core', 'electron/contract'].map((d) =>
   path.join(root, d),
 );
-
-/**
- * zod re-exports every message locale (`z.locales`), some 250 KB the command never uses (zod
- * configures English itself): each process would parse them on every start.
- */
-const zodWithoutLocales = {
-  name: 'zod-without-locales',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`)
-        ? { path: 'zod-locales', namespace: 'zod-without-locales' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({
-      contents: 'export {};',
-      loader: 'js',
-    }));
-  },
-};
 
 /**
  * Bundles electron/cli/bin.ts into one CommonJS file. keytar stays outside: Node resolves it from
