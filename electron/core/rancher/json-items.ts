@@ -15,7 +15,6 @@ export interface ItemSplitter {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -40,20 +39,35 @@ export function createItemSplitter(member: string, onItem: (json: string) => voi
     write(chunk) {
       let start = capturing ? 0 : -1;
       let stringStart = inString && stringAtTop ? 0 : -1;
-      for (let i = 0; i < chunk.length; i++) {
-        const c = chunk.charCodeAt(i);
+      // Inside a string, jump to its next quote or backslash with indexOf instead of looking at
+      // each character: strings are most of a token list's text (bench/RESULTS.md, refresh).
+      let backslash = chunk.indexOf('\\');
+      let i = 0;
+      while (i < chunk.length) {
         if (inString) {
-          if (escaped) escaped = false;
-          else if (c === BACKSLASH) escaped = true;
-          else if (c === QUOTE) {
-            inString = false;
-            if (stringAtTop) {
-              lastString += chunk.slice(stringStart, i);
-              if (lastString.length > MAX_KEY) lastString = '';
-            }
+          if (escaped) {
+            escaped = false;
+            i++;
+            continue;
           }
+          if (backslash !== -1 && backslash < i) backslash = chunk.indexOf('\\', i);
+          const quote = chunk.indexOf('"', i);
+          if (backslash !== -1 && (quote === -1 || backslash < quote)) {
+            // The escaped character is skipped, in this chunk or at the start of the next.
+            escaped = true;
+            i = backslash + 1;
+            continue;
+          }
+          if (quote === -1) break;
+          inString = false;
+          if (stringAtTop) {
+            lastString += chunk.slice(stringStart, quote);
+            if (lastString.length > MAX_KEY) lastString = '';
+          }
+          i = quote + 1;
           continue;
         }
+        const c = chunk.charCodeAt(i);
         if (c === QUOTE) {
           inString = true;
           stringAtTop = depth === 1;
@@ -80,6 +94,7 @@ export function createItemSplitter(member: string, onItem: (json: string) => voi
           depth--;
           if (depth === 1) inMember = false;
         }
+        i++;
       }
       if (inString && stringAtTop && stringStart >= 0) {
         lastString += chunk.slice(stringStart);

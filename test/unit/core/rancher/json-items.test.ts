@@ -10,7 +10,10 @@ const body = {
     { name: 'token-ccccc', nested: { a: [1, { b: 2 }] }, unicode: 'é€😀' },
     'not an object',
     { name: 'token-ddddd' },
+    { name: 'token-eeeee', description: 'ends in an escaped backslash \\', quote: '"' },
+    { 'da\\"ta': ['{"x":1}'], name: 'token-fffff', escapes: '\\"\n\t\u0001' },
   ],
+  'da"ta': [{ looks: 'like the member, but is not' }],
   pagination: { limit: 1000 },
 };
 
