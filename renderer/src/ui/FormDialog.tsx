@@ -36,6 +36,8 @@ export interface FormDialogProps {
   danger?: boolean;
   submitTestId?: string;
   wide?: boolean;
+  /** No action button: the body's own buttons act (single sign-on's choices and its waiting). */
+  hideSubmit?: boolean;
 }
 
 /**
@@ -62,6 +64,7 @@ export function FormDialog({
   danger = false,
   submitTestId,
   wide = false,
+  hideSubmit = false,
 }: FormDialogProps) {
   const { ui } = useStores();
   const notice = error && <ErrorNotice error={error} serverId={errorServerId} compact />;
@@ -82,16 +85,18 @@ export function FormDialog({
           >
             {cancelLabel}
           </button>
-          <button
-            type={formId ? 'submit' : 'button'}
-            form={formId}
-            className={danger ? 'button button-danger' : 'button button-primary'}
-            disabled={busy || !canSubmit}
-            onClick={formId ? undefined : () => void onSubmit()}
-            data-testid={submitTestId}
-          >
-            {busy && busyLabel ? busyLabel : submitLabel}
-          </button>
+          {!hideSubmit && (
+            <button
+              type={formId ? 'submit' : 'button'}
+              form={formId}
+              className={danger ? 'button button-danger' : 'button button-primary'}
+              disabled={busy || !canSubmit}
+              onClick={formId ? undefined : () => void onSubmit()}
+              data-testid={submitTestId}
+            >
+              {busy && busyLabel ? busyLabel : submitLabel}
+            </button>
+          )}
         </>
       }
     >
