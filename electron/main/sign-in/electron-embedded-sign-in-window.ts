@@ -1,0 +1,119 @@
+import { BaseWindow, session, WebContentsView } from 'electron';
+import type { Logger } from '../../core/log';
+import type {
+  EmbeddedOutcome,
+  EmbeddedSignInWindow,
+  EmbeddedWindowSpec,
+} from '../../core/sign-in-ports';
+import { denyPermissionCheck, denyPermissionRequest } from '../web/web-guards';
+import {
+  createSignInNavigationGuard,
+  embeddedSignInWindowOptions,
+  hostBarDocument,
+  hostBarLayout,
+  isAllowedStartPage,
+} from './embedded-window-options';
+
+/**
+ * The EmbeddedSignInWindow port in Electron (rancher-sso.md §5 D-harvest, §8): a window with a
+ * read-only host bar over the IdP's page, in the spec's own in-memory partition. It settles when
+ * the server's session cookie appears (read from the partition, HttpOnly included), when the user
+ * closes the window, at the timeout, or when the core aborts; in every case the window is closed
+ * and the partition's storage, cache and auth cache are cleared before it settles. Every decision
+ * (options, navigation, layout, the bar's text) is a pure function tested in
+ * embedded-window-options.test.ts; this adapter only calls Electron.
+ */
+export function createElectronEmbeddedSignInWindow(options: { log: Logger }): EmbeddedSignInWindow {
+  const { log } = options;
+  return {
+    run(spec: EmbeddedWindowSpec, signal: AbortSignal): Promise<EmbeddedOutcome> {
+      const built = embeddedSignInWindowOptions(spec);
+      const ses = session.fromPartition(spec.partition, { cache: false });
+      ses.setPermissionRequestHandler(denyPermissionRequest);
+      ses.setPermissionCheckHandler(denyPermissionCheck);
+
+      const win = new BaseWindow(built.window);
+      const bar = new WebContentsView({ webPreferences: built.hostBar });
+      const page = new WebContentsView({ webPreferences: built.page });
+      win.contentView.addChildView(bar);
+      win.contentView.addChildView(page);
+      const layout = () => {
+        const { bar: b, page: p } = hostBarLayout(win.getContentBounds());
+        bar.setBounds(b);
+        page.setBounds(p);
+      };
+      layout();
+      win.on('resize', layout);
+
+      const showHost = (url: string) => {
+        bar.webContents.loadURL(hostBarDocument(url)).catch(() => undefined);
+      };
+      const contents = page.webContents;
+      const guard = createSignInNavigationGuard((url) => spec.allowNavigation(url));
+      contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+      contents.on('will-navigate', guard);
+      contents.on('will-redirect', guard);
+      contents.on('will-frame-navigate', (details) => guard(details, details.url));
+      contents.on('will-attach-webview', (event) => event.preventDefault());
+      contents.on('did-navigate', (_event, url) => showHost(url));
+      contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+        if (isMainFrame) showHost(url);
+      });
+
+      return new Promise<EmbeddedOutcome>((resolve) => {
+        let settled = false;
+        const finish = (outcome: EmbeddedOutcome) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+          ses.cookies.off('changed', onCookie);
+          if (!win.isDestroyed()) win.destroy();
+          for (const view of [page, bar]) {
+            if (!view.webContents.isDestroyed()) view.webContents.close();
+          }
+          // The partition is memory-only, but it lives until the app quits: wipe it now.
+          void Promise.allSettled([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()])
+            .then((results) => {
+              if (results.some((r) => r.status === 'rejected')) {
+                log.warn('sign-in window: its session could not be cleared completely');
+              }
+            })
+            .finally(() => resolve(outcome));
+        };
+        const check = () => {
+          ses.cookies
+            .get({ url: spec.serverOrigin, name: spec.cookieName })
+            .then((found) => {
+              const cookie = found.find((c) => c.value !== '');
+              if (cookie) finish({ kind: 'session', cookie: cookie.value });
+            })
+            .catch(() => undefined);
+        };
+        const onCookie = (
+          _event: unknown,
+          cookie: { name: string },
+          _cause: string,
+          removed: boolean,
+        ) => {
+          if (!removed && cookie.name === spec.cookieName) check();
+        };
+        const onAbort = () => finish({ kind: 'closed' });
+        const timer = setTimeout(() => finish({ kind: 'timed_out' }), spec.timeoutMs);
+
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        ses.cookies.on('changed', onCookie);
+        win.on('closed', () => finish({ kind: 'closed' }));
+
+        showHost(spec.startUrl);
+        if (!isAllowedStartPage(spec)) {
+          log.warn('sign-in window: the start page is not an allowed https address');
+          return finish({ kind: 'closed' });
+        }
+        contents.loadURL(spec.startUrl).catch(() => undefined);
+        win.show();
+      });
+    },
+  };
+}
