@@ -19,6 +19,8 @@ import {
 import { runModeFrom } from './e2e/e2e-mode';
 import { installE2eHook } from './e2e/e2e-hook';
 import { createElectronClipboard } from './ipc/electron-clipboard';
+import { createElectronEmbeddedSignInWindow } from './sign-in/electron-embedded-sign-in-window';
+import { createElectronSystemBrowser } from './sign-in/electron-system-browser';
 import { electronSystemProxy } from './network/electron-system-proxy';
 import { createEventForwarder } from './ipc/event-forwarder';
 import { createFilePickerDialog } from './ipc/file-picker-dialog';
@@ -130,6 +132,9 @@ export async function startShell(options: {
     systemProxy: electronSystemProxy(session.defaultSession),
     desktop: { logFile: () => logFile.path(), trayAvailable: trayShown, showLogFile },
     filePicker: createFilePickerDialog(),
+    // Single sign-on: the user's browser (SAML, Azure AD) and the opt-in embedded window.
+    systemBrowser: createElectronSystemBrowser(shell),
+    embeddedSignIn: createElectronEmbeddedSignInWindow({ log }),
     commandLine: {
       executable: bundledCommandLine(process.resourcesPath, app.isPackaged, process.platform),
       home: app.getPath('home'),
