@@ -49,6 +49,8 @@ export const channelNameList = [
   'cli:install',
   'plaintext:scan',
   'plaintext:addFile',
+  'plaintext:import',
+  'plaintext:cancel',
   'keys:whereUsed',
 ] as const;
 
@@ -62,6 +64,7 @@ export const eventNameList = [
   'app:command',
   'hygiene:progress',
   'activity:changed',
+  'plaintext:progress',
   'auth:ssoProgress',
 ] as const;
 

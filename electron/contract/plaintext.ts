@@ -173,6 +173,7 @@ export type PlaintextImportOutcome = z.infer<typeof plaintextImportOutcomeSchema
 
 export const plaintextImportResultSchema = z.object({
   findingId: z.string(),
+  accessKey: z.string(),
   outcome: plaintextImportOutcomeSchema,
   /** The server the token went to (added when it was new). */
   serverId: z.string().nullable(),

@@ -188,6 +188,7 @@ export function createCore(deps: CoreDeps): Core {
     secrets,
     clock,
     log,
+    emit: hub.emit,
     home: commandLine.home,
     env: commandLine.env,
     ...(deps.filePicker ? { filePicker: deps.filePicker } : {}),
@@ -284,6 +285,7 @@ export function createCore(deps: CoreDeps): Core {
       activityTimer = null;
       sso.stop();
       await hygiene.stop();
+      await plaintext.stop();
       scheduler.stop();
       keyService.stop();
       await keyService.idle();

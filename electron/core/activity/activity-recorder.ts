@@ -26,7 +26,8 @@ type Recorded =
   | 'servers:add'
   | 'servers:update'
   | 'servers:remove'
-  | 'hygiene:revoke';
+  | 'hygiene:revoke'
+  | 'plaintext:import';
 
 /** What happened, as the recorder sees one call: before (servers), its input, and its outcome. */
 interface Call<C extends Channel> {
@@ -80,6 +81,17 @@ function revocations(
             : null,
     }));
 }
+
+/** The error code an import outcome stands for in the log (imported and skipped ones have none). */
+const importCodes: Record<string, ErrorCode> = {
+  expired: 'invalid_input',
+  revoked: 'unauthorized',
+  not_owner: 'forbidden',
+  unreachable: 'unreachable',
+  untrusted: 'tls_untrusted',
+  unknown_server: 'invalid_input',
+  failed: 'internal',
+};
 
 /**
  * How each recorded channel becomes log entries. Only ids, enums, counts and the app's own words
@@ -173,6 +185,27 @@ const describers: { [C in Recorded]: Describe<C> } = {
     ];
   },
   'servers:remove': ({ input, result }) => [one(input.id, null, 'remove_server', result)],
+  'plaintext:import': ({ result }) =>
+    result.ok
+      ? [
+          ...result.value.addedServerIds.map((id) =>
+            one(id, null, 'add_server', { ok: true }, 'found in a plaintext file'),
+          ),
+          ...result.value.results
+            .filter((r) => r.outcome !== 'cancelled' && r.outcome !== 'already_held')
+            .map((r) =>
+              one(
+                r.serverId,
+                r.accessKey,
+                'import',
+                r.outcome === 'imported'
+                  ? { ok: true }
+                  : { ok: false, code: importCodes[r.outcome] ?? 'internal' },
+                `from a plaintext file${r.outcome === 'imported' ? '' : ` (${r.outcome.replace('_', ' ')})`}`,
+              ),
+            ),
+        ]
+      : [],
   'hygiene:revoke': ({ input, result }) =>
     result.ok
       ? revocations(result.value.results)

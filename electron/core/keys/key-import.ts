@@ -5,6 +5,23 @@ import type { KeyContext } from './key-context';
 import { recordFor } from './key-records';
 import { ownEntry, withEntry } from '../id-table';
 
+/** Why a key was refused on import: gone (or another user's), not its owner's, or expired. */
+export type ImportRefusalReason = 'revoked' | 'not_owner' | 'expired';
+
+/**
+ * A refusal the server's answer proves (not a transport failure): the Plaintext check lists such
+ * tokens instead of importing them, by reason.
+ */
+export class ImportRefusal extends AppFailure {
+  constructor(
+    code: 'unauthorized' | 'not_found' | 'forbidden' | 'invalid_input',
+    message: string,
+    readonly reason: ImportRefusalReason,
+  ) {
+    super(code, message);
+  }
+}
+
 /**
  * Imports a pasted bearer token: the key must exist on the server, belong to the signed-in user,
  * be usable (not expired, not disabled), and its secret must authenticate a request. Then the
@@ -29,37 +46,54 @@ export async function importKey(
   const owner = server.signedIn ? deps.servers.clientFor(input.serverId) : withKey;
   const user = await owner.me().catch((error: unknown) => {
     if (!server.signedIn && error instanceof AppFailure && error.code === 'unauthorized') {
-      throw new AppFailure(
+      throw new ImportRefusal(
         'unauthorized',
         `${server.name} refused this key: the secret is wrong, or the key is expired, disabled, revoked or scoped to one cluster.`,
+        'revoked',
       );
     }
     throw error;
   });
   const token = await owner.getToken(family, name);
+  if (!token && server.signedIn) {
+    // Rancher lists only the caller's own tokens: ask as the key whose it is, to tell "another
+    // user's" from "gone" (a failure here means gone, or unusable outside its cluster).
+    const holder = await withKey.me().catch(() => null);
+    if (holder && holder.id !== user.id) {
+      throw new ImportRefusal(
+        'forbidden',
+        `Key ${keyId} belongs to ${holder.username}, not to ${user.username}. Import keys of the account you are signed in with.`,
+        'not_owner',
+      );
+    }
+  }
   if (!token) {
-    throw new AppFailure(
+    throw new ImportRefusal(
       'not_found',
       `${server.name} has no key ${keyId} for ${user.username}: it was deleted, or it belongs to another user.`,
+      'revoked',
     );
   }
   if (token.userId !== user.id) {
-    throw new AppFailure(
+    throw new ImportRefusal(
       'forbidden',
       `Key ${keyId} belongs to another user, not to ${user.username}. Import keys of the account you are signed in with.`,
+      'not_owner',
     );
   }
   const now = deps.clock.now();
   if (token.expired || (token.expiresAt !== null && Date.parse(token.expiresAt) <= now)) {
-    throw new AppFailure(
+    throw new ImportRefusal(
       'invalid_input',
       `Key ${keyId} expired on ${token.expiresAt ?? 'an earlier date'}; it can no longer be used. Create a new key instead.`,
+      'expired',
     );
   }
   if (!token.enabled) {
-    throw new AppFailure(
+    throw new ImportRefusal(
       'invalid_input',
       `Key ${keyId} is disabled on ${server.name}. Enable it first.`,
+      'revoked',
     );
   }
   if (token.clusterId === null) {
@@ -67,9 +101,10 @@ export async function importKey(
     // outside its cluster (rancher-api.md §5.1), so its secret is checked when first used.
     await withKey.me().catch((error: unknown) => {
       if (error instanceof AppFailure && error.code === 'unauthorized') {
-        throw new AppFailure(
+        throw new ImportRefusal(
           'unauthorized',
           `${server.name} refused the secret of ${keyId}: check that you pasted the whole key (access key, colon, secret key).`,
+          'revoked',
         );
       }
       throw error;

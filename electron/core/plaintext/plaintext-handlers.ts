@@ -1,7 +1,12 @@
 import type { Handlers } from '../dispatch';
 import type { PlaintextService } from './plaintext-service';
 
-type PlaintextChannel = 'plaintext:scan' | 'plaintext:addFile' | 'keys:whereUsed';
+type PlaintextChannel =
+  | 'plaintext:scan'
+  | 'plaintext:addFile'
+  | 'plaintext:import'
+  | 'plaintext:cancel'
+  | 'keys:whereUsed';
 
 /** `plaintext:*` channels and `keys:whereUsed` over the Plaintext check. */
 export function createPlaintextHandlers(
@@ -10,6 +15,8 @@ export function createPlaintextHandlers(
   return {
     'plaintext:scan': (input) => plaintext.scan(input),
     'plaintext:addFile': () => plaintext.addFile(),
+    'plaintext:import': (input) => plaintext.import(input),
+    'plaintext:cancel': async ({ jobId }) => ({ cancelled: plaintext.cancel(jobId) }),
     'keys:whereUsed': (input) => plaintext.whereUsed(input),
   };
 }

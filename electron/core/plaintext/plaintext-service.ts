@@ -7,8 +7,10 @@ import type { Logger } from '../log';
 import type { Clock } from '../ports';
 import type { ServerService } from '../servers/server-service';
 import type { SecretStore } from '../vault/secret-store';
+import type { EventSink } from '../events';
 import type { FilePickerPort } from './file-picker';
 import { createHeldSecrets } from './held-secrets';
+import { importTokens, type ImportJob } from './plaintext-import';
 import { fileIdFor, knownPlaces, type PlaceEnv } from './plaintext-places';
 import { scanPlaces, toFinding, type ScanResult } from './plaintext-scan';
 import { createSecretHasher } from './secret-hash';
@@ -22,6 +24,7 @@ export interface PlaintextDeps extends PlaceEnv {
   secrets: SecretStore;
   clock: Clock;
   log: Logger;
+  emit: EventSink;
   /** The OS file dialog; absent where there is none (the CLI). */
   filePicker?: FilePickerPort;
 }
@@ -42,6 +45,8 @@ export function createPlaintextService(deps: PlaintextDeps) {
   /** User-added files of this session, by file id. */
   const added = new Map<string, string>();
   const scans = new Map<string, KeptScan>();
+  const jobs = new Map<string, ImportJob>();
+  const running = new Set<Promise<unknown>>();
 
   async function scanFiles(addedFileIds: readonly string[]): Promise<ScanResult> {
     const chosen = new Map<string, string>();
@@ -99,6 +104,53 @@ export function createPlaintextService(deps: PlaintextDeps) {
       const fileId = fileIdFor(file);
       added.set(fileId, file);
       return { file: { fileId, path: file } };
+    },
+
+    async import(input: ParsedInput<'plaintext:import'>): Promise<Output<'plaintext:import'>> {
+      if (jobs.has(input.jobId))
+        throw new AppFailure('conflict', 'This import is already running.');
+      const scan = this.kept(input.scanId);
+      const byId = new Map(scan.tokens.map((t) => [t.findingId, t]));
+      const chosen = [...new Set(input.findingIds)].map((id) => {
+        const token = byId.get(id);
+        if (!token)
+          throw new AppFailure('not_found', 'A chosen token is not in this check; run it again.');
+        return token;
+      });
+      const total = chosen.length;
+      const job: ImportJob = {
+        cancelled: false,
+        onProgress: (done, failed) =>
+          deps.emit('plaintext:progress', { jobId: input.jobId, done, total, failed }),
+      };
+      jobs.set(input.jobId, job);
+      const work = importTokens(chosen, { ...deps, heldHash: held.heldHash }, job);
+      running.add(work);
+      try {
+        const { results, addedServerIds } = await work;
+        deps.log.info('plaintext: imported', {
+          total,
+          imported: results.filter((r) => r.outcome === 'imported').length,
+          cancelled: job.cancelled,
+        });
+        return { cancelled: job.cancelled, results, addedServerIds };
+      } finally {
+        running.delete(work);
+        jobs.delete(input.jobId);
+      }
+    },
+
+    cancel(jobId: string): boolean {
+      const job = jobs.get(jobId);
+      if (!job) return false;
+      job.cancelled = true;
+      return true;
+    },
+
+    /** Cancels running imports and waits for them to stop. */
+    async stop(): Promise<void> {
+      for (const job of jobs.values()) job.cancelled = true;
+      await Promise.allSettled([...running]);
     },
 
     /** The kept scan with this id; fails `not_found` (rescan) when it was dropped. */

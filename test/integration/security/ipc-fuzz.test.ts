@@ -89,6 +89,8 @@ const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'cli:install': () => ({}),
   'plaintext:scan': () => ({ addedFileIds: [] }),
   'plaintext:addFile': () => ({}),
+  'plaintext:import': () => ({ jobId: 'fuzz-job-2', scanId: 'scan-decoy', findingIds: ['f-x:0'] }),
+  'plaintext:cancel': () => ({ jobId: 'fuzz-job-2' }),
   'keys:whereUsed': (k) => ({ serverId: k.serverId, keyId: k.keyIds[0]! }),
 };
 
