@@ -57,7 +57,16 @@ export function createTestCore(
     keep?: boolean;
     /** What the core is told about the desktop's tray (default: a tray shows). */
     trayAvailable?: boolean;
-  } & Pick<CoreDeps, 'createRancherClient' | 'crashPoint' | 'refreshTimeoutMs'> = {},
+  } & Pick<
+    CoreDeps,
+    | 'createRancherClient'
+    | 'crashPoint'
+    | 'refreshTimeoutMs'
+    | 'systemBrowser'
+    | 'embeddedSignIn'
+    | 'ssoTiming'
+    | 'idpHttp'
+  > = {},
 ): TestCore {
   const keychainService =
     options.keychainService ?? `rancher-keys-test-${randomBytes(4).toString('hex')}`;
@@ -91,6 +100,10 @@ export function createTestCore(
     ...(options.createRancherClient ? { createRancherClient: options.createRancherClient } : {}),
     ...(options.crashPoint ? { crashPoint: options.crashPoint } : {}),
     ...(options.refreshTimeoutMs ? { refreshTimeoutMs: options.refreshTimeoutMs } : {}),
+    ...(options.systemBrowser ? { systemBrowser: options.systemBrowser } : {}),
+    ...(options.embeddedSignIn ? { embeddedSignIn: options.embeddedSignIn } : {}),
+    ...(options.ssoTiming ? { ssoTiming: options.ssoTiming } : {}),
+    ...(options.idpHttp ? { idpHttp: options.idpHttp } : {}),
     // "Use with kubectl…" merges into <dataDir>/.kube/config, never the user's own kubeconfig,
     // and kubeconfigs run the checkout's bundled command (npm run rancher-keys builds it).
     commandLine: {

@@ -43,7 +43,8 @@ export interface V3Token {
   uid: string;
   secret: string;
   userId: string;
-  authProvider: BasicProviderId;
+  /** `local`, `openldap`, or a single sign-on provider id (`okta`, `azuread`). */
+  authProvider: string;
   kind: V3TokenKind;
   /** False only for login (session) tokens (§4.7). */
   isDerived: boolean;

@@ -12,6 +12,7 @@ import { logout } from './logout';
 import { extTokensFlavour, handleExtTokens } from './routes-ext-tokens';
 import { handleK8s } from './routes-k8s';
 import { handleV1Public, handleV3Public } from './routes-login';
+import { handleSsoPages, handleSsoPublic } from './routes-sso';
 import { handleManagement, handlePublicSetting } from './routes-management';
 import { handleV3Tokens, isV3TokensPath } from './routes-v3-tokens';
 import { isPublicSetting } from './settings';
@@ -27,8 +28,11 @@ export function bodyLimitFor(path: string): number {
   return lower.startsWith('/v3') ? 2 * 1024 * 1024 : 3 * 1024 * 1024;
 }
 
-/** Dispatches a request the way Rancher's muxes and filters do (§1.1). */
-export function route(ctx: RouteContext): SimReply {
+/**
+ * Dispatches a request the way Rancher's muxes and filters do (§1.1). Only an Azure AD login is
+ * asynchronous (Rancher fetches the IdP's discovery document and keys, rancher-sso.md B5).
+ */
+export function route(ctx: RouteContext): SimReply | Promise<SimReply> {
   const { path, method } = ctx.req;
   if (path === '/ping') {
     return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'pong' };
@@ -44,11 +48,16 @@ export function route(ctx: RouteContext): SimReply {
       { sorted: false },
     );
   }
-  if (path.toLowerCase().startsWith('/v3-public')) return handleV3Public(ctx);
+  if (path.toLowerCase().startsWith('/v3-public')) {
+    return handleSsoPublic(ctx, true) ?? handleV3Public(ctx);
+  }
   if (path.startsWith('/v1-public')) {
     // ≤2.12 has no such mux; the CLI relies on a 404 to fall back (§10.16, §11.1: plain 404 chosen).
-    return ctx.profile.v1Public ? handleV1Public(ctx) : goNotFoundReply();
+    if (!ctx.profile.v1Public) return goNotFoundReply();
+    return handleSsoPublic(ctx, false) ?? handleV1Public(ctx);
   }
+  const page = handleSsoPages(ctx);
+  if (page) return page;
   const setting = /^\/v3\/settings\/([^/]+)\/?$/.exec(path)?.[1];
   if (setting && isPublicSetting(setting) && method === 'GET') {
     return handlePublicSetting(ctx, setting);

@@ -5,12 +5,13 @@ import type { RouteContext } from './context';
 import { apiErrorReply, goNotFoundReply, jsonReply } from './errors';
 import type { SimReply } from './http-types';
 import type { Json } from './json';
-import type { BasicProviderId, SimAuthProvider, V3Token } from './model';
+import type { BasicProviderId, SimAuthProvider, SimUser, V3Token } from './model';
 import { formatTime, generateName, generateSecret, generateUid, truncateToSecond } from './names';
 import { emptyReply, normanCollection, normanError, normanReply } from './norman';
 import { renderV3Token } from './render-v3';
 import { scheduleExpiresAt } from './routes-v3-tokens';
 import { ingestV3Ttl } from './ttl';
+import { ssoProviderItems } from './routes-sso';
 
 /** `GenericLogin`/`BasicLogin` (§3.2); `ttl` is accepted and ignored. */
 const loginBody = z.looseObject({
@@ -46,7 +47,10 @@ export function handleV3Public(ctx: RouteContext): SimReply {
     return normanCollection(ctx, {
       resourceType: 'authProvider',
       path: '/v3-public/authProviders',
-      data: enabledProviders(ctx).map((p) => v3ProviderItem(ctx, p)),
+      data: [
+        ...enabledProviders(ctx).map((p) => v3ProviderItem(ctx, p)),
+        ...ssoProviderItems(ctx, true),
+      ],
       withTotal: true,
       publicApi: true,
     });
@@ -75,13 +79,9 @@ export function handleV1Public(ctx: RouteContext): SimReply {
       logoutAllEnabled: false,
       logoutAllForced: false,
     }));
-    return jsonReply(200, { data }, { sorted: false });
+    return jsonReply(200, { data: [...data, ...ssoProviderItems(ctx, false)] }, { sorted: false });
   }
   if (path === '/v1-public/login' && ctx.req.method === 'POST') return login(ctx, undefined, false);
-  // SAML/OAuth auth tokens (§3.3) never exist in the simulator.
-  if (/^\/v1-public\/authtokens\/[^/]+$/.test(path)) {
-    return apiErrorReply(404, 'NotFound', 'authToken not found');
-  }
   return goNotFoundReply();
 }
 
@@ -100,7 +100,12 @@ function v3ProviderItem(ctx: RouteContext, p: SimAuthProvider): Json {
 }
 
 /** Login errors: `ReturnAPIError` from 2.13, the Norman writer before (§1.4, §3.2). */
-function loginError(ctx: RouteContext, status: number, code: string, message: string): SimReply {
+export function loginError(
+  ctx: RouteContext,
+  status: number,
+  code: string,
+  message: string,
+): SimReply {
   if (ctx.profile.apiErrorLogin) return apiErrorReply(status, code, message);
   return normanError(ctx, status, code, message, true);
 }
@@ -131,7 +136,21 @@ function login(ctx: RouteContext, fromUrl: BasicProviderId | undefined, v3Url: b
     return loginError(ctx, 401, 'Unauthorized', 'authentication failed');
   }
   if (!user.enabled) return loginError(ctx, 403, 'PermissionDenied', 'user is disabled');
+  return issueLogin(ctx, user, input, v3Url);
+}
 
+/**
+ * What every provider's login does once it knows the user (§3.2, rancher-sso.md §6): a session
+ * or kubeconfig token per `responseType`, answered as JSON (201), or as the `R_SESS` cookie.
+ */
+export function issueLogin(
+  ctx: RouteContext,
+  user: SimUser,
+  input: { responseType?: string | null; description?: string | null; ttl?: number | null },
+  v3Url: boolean,
+  authProvider: string = user.provider,
+): SimReply {
+  const { state } = ctx;
   const responseType = input.responseType ?? '';
   const kubeconfig = /^kubeconfig(?:_(.+))?$/.exec(responseType);
   const createdMs = truncateToSecond(state.clock.now());
@@ -162,7 +181,7 @@ function login(ctx: RouteContext, fromUrl: BasicProviderId | undefined, v3Url: b
     });
   }
   token.userId = user.id;
-  token.authProvider = user.provider;
+  token.authProvider = authProvider;
   state.insertV3Token(token);
   const bearer = `${token.name}:${token.secret}`;
 

@@ -114,7 +114,7 @@ export function createHandler(
       caller: undefined,
       expiresAtDelayMs: deps.expiresAtDelayMs,
     };
-    const reply = route(ctx);
+    const reply = await route(ctx);
     const authed =
       ctx.caller !== undefined ||
       (readCredential(simReq) !== undefined && !!authenticate(deps.state, simReq, false));

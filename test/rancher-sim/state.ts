@@ -1,3 +1,4 @@
+import { SimSso } from './sso-state';
 import type { SimClock } from './clock';
 import type {
   BasicProviderId,
@@ -96,6 +97,8 @@ export class SimState {
   readonly extTokens = new Map<string, ExtToken>();
   readonly settings = new Map<string, SimSetting>();
   readonly providers = new Map<BasicProviderId, SimAuthProvider>();
+  /** Single sign-on: SAML, Azure AD (rancher-sso.md §7). */
+  readonly sso = new SimSso();
   private resourceVersion = 1000;
 
   constructor(

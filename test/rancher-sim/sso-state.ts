@@ -1,0 +1,110 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Json } from './json';
+
+/** SAML provider types (rancher-sso.md §1). */
+export const SAML_TYPES = [
+  'pingProvider',
+  'adfsProvider',
+  'keyCloakProvider',
+  'oktaProvider',
+  'shibbolethProvider',
+] as const;
+
+/** An enabled single sign-on provider: its list fields beyond id and type (§7 rule 2). */
+export interface SimSsoProvider {
+  id: string;
+  type: string;
+  fields: Record<string, Json>;
+}
+
+/** The SAML relay's stored, encrypted token (A4): `SamlToken{name: requestId, token, expiresAt}`. */
+export interface RelayToken {
+  token: string;
+  expiresAt: string;
+  createdMs: number;
+}
+
+/** A SAML login in flight: what the five `saml_Rancher_*` cookies carry, and when they were set. */
+export interface SamlPending {
+  providerId: string;
+  finalRedirectUrl: string;
+  requestId: string;
+  publicKey: string;
+  responseType: string;
+  issuedMs: number;
+}
+
+/**
+ * The assertion the fake SAML IdP posts to the ACS: JSON, base64, with an HMAC the simulator
+ * checks (standing in for the XML signature a real IdP makes with its certificate).
+ */
+export interface SimAssertion {
+  id: string;
+  inResponseTo: string;
+  nameId: string;
+  status: 'success' | 'denied';
+  notOnOrAfterMs: number;
+}
+
+/** Signs and checks {@link SimAssertion}s with a key shared by the simulator and its fake IdP. */
+export class AssertionSigner {
+  constructor(readonly key: Buffer = randomBytes(32)) {}
+
+  encode(assertion: SimAssertion): string {
+    const body = Buffer.from(JSON.stringify(assertion)).toString('base64url');
+    const mac = createHmac('sha256', this.key).update(body).digest('base64url');
+    return Buffer.from(`${body}.${mac}`).toString('base64');
+  }
+
+  decode(samlResponse: string): SimAssertion | null {
+    const [body, mac] = Buffer.from(samlResponse, 'base64').toString('utf8').split('.');
+    if (!body || !mac) return null;
+    const expected = createHmac('sha256', this.key).update(body).digest();
+    const given = Buffer.from(mac, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    try {
+      return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SimAssertion;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Where id_tokens come from: the fake Entra's issuer and Rancher's app registration. */
+export interface SimEntraLink {
+  /** `<base>/<tenant>/v2.0` (go-oidc discovery at `<issuer>/.well-known/openid-configuration`). */
+  issuer: string;
+  clientId: string;
+}
+
+/** Test hooks on the simulated Rancher's side of single sign-on. */
+export interface SsoHooks {
+  /** The ACS stores the relay token under another request id (the page was another request's). */
+  relayUnderOtherRequestId: boolean;
+}
+
+/** Single sign-on state of a simulated Rancher (rancher-sso.md §7, rules 1–8). */
+export class SimSso {
+  readonly providers = new Map<string, SimSsoProvider>();
+  readonly relayTokens = new Map<string, RelayToken>();
+  /** SAML AuthnRequest id → the login it belongs to (InResponseTo check). */
+  readonly pendingSaml = new Map<string, SamlPending>();
+  /** Assertion ids already consumed (replay check). */
+  readonly usedAssertions = new Set<string>();
+  /** `<provider>:<principal>` (SAML NameID, Entra `oid`) → simulated user id. */
+  readonly principals = new Map<string, string>();
+  readonly signer = new AssertionSigner();
+  /** The fake SAML IdP's `/sso` URL, per SAML provider id. */
+  readonly samlIdpUrls = new Map<string, string>();
+  entra: SimEntraLink | null = null;
+  readonly hooks: SsoHooks = { relayUnderOtherRequestId: false };
+
+  /** Maps an IdP principal of a provider to a simulated user. */
+  link(providerId: string, principal: string, userId: string): void {
+    this.principals.set(`${providerId}:${principal}`, userId);
+  }
+
+  userOf(providerId: string, principal: string): string | undefined {
+    return this.principals.get(`${providerId}:${principal}`);
+  }
+}
