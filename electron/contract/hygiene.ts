@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCodeSchema } from './errors';
 import { deleteOutcomeSchema, keyKindSchema, tokenFamilySchema } from './keys';
 
 /**
@@ -123,6 +124,8 @@ export const hygieneResultSchema = z.object({
   keyId: z.string(),
   outcome: hygieneOutcomeSchema,
   message: z.string().nullable(),
+  /** Why a token was not revoked (failed) or not yet (pending); null otherwise. */
+  code: errorCodeSchema.nullable(),
 });
 export type HygieneResult = z.infer<typeof hygieneResultSchema>;
 export const hygieneRevokeOutputSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { copyFormats, keyStates } from './constants';
+import { errorCodeSchema } from './errors';
 
 export { copyFormats, keyStates };
 
@@ -160,6 +161,8 @@ export const keysDeleteOutputSchema = z.object({
       keyId: z.string(),
       outcome: deleteOutcomeSchema,
       message: z.string().nullable(),
+      /** Why a key was not revoked (failed) or not yet (pending); null when it was. */
+      code: errorCodeSchema.nullable(),
     }),
   ),
 });

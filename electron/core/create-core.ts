@@ -58,8 +58,27 @@ export function createCore(deps: CoreDeps): Core {
       trustStore: deps.trustStore ?? systemTrustStore(log),
     },
   });
+  const activity = createActivityLog({
+    dir: deps.dataDir,
+    now: () => clock.now(),
+    retention: () => ({
+      maxBytes: settings.get().activityMaxMb * 1024 * 1024,
+      maxAgeMs: settings.get().activityMaxAgeDays * 24 * 3_600_000,
+    }),
+    log,
+  });
   const keyService: KeyService = createKeyService({
     servers,
+    // Revocations the app does on its own (retries, grace periods, after a crash) have no call
+    // for the recorder to see: the key service reports them here.
+    recordRevocations: (entries) =>
+      activity.append(
+        entries.map((e) => ({
+          ...e,
+          action: 'revoke' as const,
+          serverName: servers.list().find((s) => s.id === e.serverId)?.name ?? null,
+        })),
+      ),
     secrets,
     metadata,
     clock,
@@ -140,15 +159,6 @@ export function createCore(deps: CoreDeps): Core {
     clock,
     log,
     emit: hub.emit,
-  });
-  const activity = createActivityLog({
-    dir: deps.dataDir,
-    now: () => clock.now(),
-    retention: () => ({
-      maxBytes: settings.get().activityMaxMb * 1024 * 1024,
-      maxAgeMs: settings.get().activityMaxAgeDays * 24 * 3_600_000,
-    }),
-    log,
   });
   // Bulk work writes many entries in a burst; the window hears about them at most every 250 ms.
   let activityTimer: NodeJS.Timeout | null = null;

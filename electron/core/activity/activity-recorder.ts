@@ -63,23 +63,32 @@ const revokeOutcome: Record<string, ActivityOutcome> = {
 };
 
 function revocations(
-  results: ReadonlyArray<{ serverId: string; keyId: string; outcome: string }>,
+  results: ReadonlyArray<{
+    serverId: string;
+    keyId: string;
+    outcome: string;
+    code: ErrorCode | null;
+  }>,
 ): Entry[] {
   return results
     .filter((r) => r.outcome !== 'cancelled')
-    .map((r) => ({
-      serverId: r.serverId,
-      keyId: r.keyId,
-      action: 'revoke' as const,
-      outcome: revokeOutcome[r.outcome] ?? 'failed',
-      errorCode: null,
-      detail:
-        r.outcome === 'already_gone'
-          ? 'already gone from the server'
-          : r.outcome === 'pending_revocation'
-            ? 'server unreachable; revoked when it answers'
-            : null,
-    }));
+    .map((r) => {
+      const outcome = revokeOutcome[r.outcome] ?? 'failed';
+      return {
+        serverId: r.serverId,
+        keyId: r.keyId,
+        action: 'revoke' as const,
+        outcome,
+        // Why it was not revoked (or not yet): a failure always names its code.
+        errorCode: outcome === 'ok' ? null : (r.code ?? 'internal'),
+        detail:
+          r.outcome === 'already_gone'
+            ? 'already gone from the server'
+            : r.outcome === 'pending_revocation'
+              ? 'server unreachable; revoked when it answers'
+              : null,
+      };
+    });
 }
 
 /** The error code an import outcome stands for in the log (imported and skipped ones have none). */

@@ -1,5 +1,6 @@
 import type { HygieneResult, HygieneTarget } from '../../contract/hygiene';
 import type { Output } from '../../contract/ipc';
+import { toAppError } from '../app-failure';
 
 /** A bulk revocation under way; `cancelled` is read between batches. */
 export interface RevocationJob {
@@ -46,7 +47,7 @@ export async function runRevocation(
         const batch = keyIds.slice(at, at + REVOKE_BATCH);
         if (job.cancelled) {
           for (const keyId of batch) {
-            results.push({ serverId, keyId, outcome: 'cancelled', message: null });
+            results.push({ serverId, keyId, outcome: 'cancelled', message: null, code: null });
           }
           continue;
         }
@@ -55,8 +56,8 @@ export async function runRevocation(
           answers = (await ports.revoke(serverId, batch)).results;
         } catch (error) {
           // The whole batch failed before any request (keychain locked, server removed).
-          const message = error instanceof Error ? error.message : 'The keys could not be revoked.';
-          answers = batch.map((keyId) => ({ keyId, outcome: 'failed' as const, message }));
+          const { code, message } = toAppError(error);
+          answers = batch.map((keyId) => ({ keyId, outcome: 'failed' as const, message, code }));
         }
         for (const answer of answers) {
           results.push({ serverId, ...answer });

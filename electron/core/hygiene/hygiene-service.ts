@@ -213,6 +213,7 @@ export function createHygieneService(deps: HygieneDeps): HygieneService {
               keyId,
               outcome: 'failed',
               message: 'Not a token of this server that can be revoked.',
+              code: 'not_found',
             });
         }
         if (keyIds.length > 0) targets.push({ serverId: target.serverId, keyIds });

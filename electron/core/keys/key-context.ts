@@ -1,3 +1,5 @@
+import type { ActivityOutcome } from '../../contract/activity';
+import type { ErrorCode } from '../../contract/errors';
 import type { KeyView } from '../../contract/keys';
 import type { Settings } from '../../contract/settings';
 import { AppFailure } from '../app-failure';
@@ -25,6 +27,19 @@ export type CrashStep =
   | 'metadata-written'
   | 'journal-cleared';
 
+/**
+ * A revocation the app did on its own, with no call of the user's to record it: a pending
+ * revocation retried, a renewed key's grace period ended, one completed or made after a crash.
+ */
+export interface BackgroundRevocation {
+  serverId: string;
+  keyId: string;
+  outcome: ActivityOutcome;
+  errorCode: ErrorCode | null;
+  /** Why the app revoked it, in its own words (never server text). */
+  detail: string;
+}
+
 /** What the key service is built from. */
 export interface KeyServiceDeps {
   servers: ServerService;
@@ -41,6 +56,8 @@ export interface KeyServiceDeps {
   refreshTimeoutMs?: number;
   /** How long to wait before retrying pending revocations; default one minute. */
   retryDelayMs?: number;
+  /** Records background revocations (the activity log); a failure to record is the port's own. */
+  recordRevocations?: (entries: readonly BackgroundRevocation[]) => Promise<void>;
 }
 
 /** Shared internals of the key service's modules. */
@@ -65,6 +82,8 @@ export interface KeyContext {
   armRevocations(): void;
   /** Keys deleted since start, so that a refresh under way does not bring them back. */
   deleted: DeletedKeys;
+  /** Records revocations the app did on its own (never throws). */
+  recordRevocations(entries: readonly BackgroundRevocation[]): Promise<void>;
 }
 
 /** The largest warning threshold: keys within it are shown as `expiring`. */
@@ -118,6 +137,14 @@ export function createKeyContext(
       return record!;
     },
     changed: (serverId) => hooks.changed(serverId),
+    async recordRevocations(entries) {
+      if (entries.length === 0 || !deps.recordRevocations) return;
+      await deps.recordRevocations(entries).catch((error: unknown) =>
+        deps.log.warn('activity: could not record background revocations', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    },
     async requireKeychain() {
       const status = await deps.secrets.status();
       if (status.status === 'available') return;

@@ -190,6 +190,17 @@ export async function recoverJournal(
       { ...action },
     );
   }
+  await ctx.recordRevocations(
+    actions
+      .filter((a) => a.action === 'revoked')
+      .map((a) => ({
+        serverId: a.serverId,
+        keyId: a.keyId,
+        outcome: 'ok' as const,
+        errorCode: null,
+        detail: 'created before a crash, its secret never stored',
+      })),
+  );
   ctx.armRevocations();
   return actions;
 }

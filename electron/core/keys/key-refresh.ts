@@ -2,7 +2,7 @@ import { AppFailure, toAppError } from '../app-failure';
 import { recoverJournal } from './key-create';
 import type { KeyContext } from './key-context';
 import { keyIdOf } from './key-id';
-import { forgetKey, retryRevocations } from './key-revoke';
+import { backgroundRevocation, forgetKey, retryRevocations } from './key-revoke';
 import { mergeServerList } from './merge-server-list';
 import { reconcileSecrets } from './reconcile-secrets';
 import { ownEntry } from '../id-table';
@@ -100,6 +100,17 @@ export function createRefresher(ctx: KeyContext) {
           await deps.secrets.delete(ctx.account(serverId, keyId)).catch(() => undefined);
         await forgetKey(ctx, serverId, keyId).catch(() => undefined);
       }
+      // A pending revocation (one that could not reach the server, or was cut short by a crash)
+      // whose key the server no longer lists is complete.
+      await ctx.recordRevocations(
+        done.map((keyId) =>
+          backgroundRevocation(
+            serverId,
+            { keyId, outcome: 'already_gone', code: null },
+            'pending revocation completed',
+          ),
+        ),
+      );
       if (tokens.some((t) => t.clusterId !== null)) await learnClusterNames(serverId, limit);
       failed.delete(serverId);
       deps.servers.noteOutcome(serverId, { ok: true });

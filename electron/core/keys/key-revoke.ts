@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../../contract/errors';
 import type { deleteOutcomeSchema } from '../../contract/keys';
 import { AppFailure } from '../app-failure';
-import type { KeyContext } from './key-context';
+import type { BackgroundRevocation, KeyContext } from './key-context';
 import { idTable, ownEntry } from '../id-table';
 
 type Outcome = z.infer<typeof deleteOutcomeSchema>;
@@ -10,10 +11,12 @@ export interface RevokeResult {
   keyId: string;
   outcome: Outcome;
   message: string | null;
+  /** Why the key was not revoked (failed) or not yet (pending); null when it was. */
+  code: ErrorCode | null;
 }
 
 // Failures that say nothing about the key: the server could not be asked. Try again later.
-const retryable = new Set(['unreachable', 'timeout', 'server_error']);
+const retryable: ReadonlySet<ErrorCode> = new Set(['unreachable', 'timeout', 'server_error']);
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>) {
   const results: R[] = new Array<R>(items.length);
@@ -86,28 +89,30 @@ export async function revokeKeys(
         keyId,
         outcome: 'failed',
         message: `This key is how Rancher Keys signs in to ${server.name}. Sign out (or sign in with another key) first.`,
+        code: 'conflict',
       };
     }
     const record = ownEntry(records, keyId);
     // A key the app never listed is not sent to the server: only a listed key's record says which
     // family and name it has (an id's text could name a token of another family).
-    if (!record) return { keyId, outcome: 'already_gone', message: null };
+    if (!record) return { keyId, outcome: 'already_gone', message: null, code: null };
     let answer: 'deleted' | 'not_found';
     try {
       const { family, name } = record.token;
       answer = await deps.servers.clientFor(serverId).deleteToken(family, name);
     } catch (error) {
-      const code = error instanceof AppFailure ? error.code : 'internal';
+      const code: ErrorCode = error instanceof AppFailure ? error.code : 'internal';
       const message = error instanceof AppFailure ? error.message : 'The key could not be revoked.';
       if (!retryable.has(code)) {
         if (marked.has(keyId)) unmarked.push(keyId);
-        return { keyId, outcome: 'failed', message };
+        return { keyId, outcome: 'failed', message, code };
       }
       pending.push(keyId);
       return {
         keyId,
         outcome: 'pending_revocation',
         message: `${server.name} could not be reached; the key will be revoked as soon as it answers.`,
+        code,
       };
     }
     const outcome = answer === 'deleted' ? 'revoked' : 'already_gone';
@@ -117,10 +122,10 @@ export async function revokeKeys(
     } catch (error) {
       // The server's part is done; say so, and what is left (the pending revocation recorded
       // before makes the next refresh finish it).
-      return { keyId, outcome, message: unfinished(server.name, error) };
+      return { keyId, outcome, message: unfinished(server.name, error), code: null };
     }
     forgotten.push(keyId);
-    return { keyId, outcome, message: null };
+    return { keyId, outcome, message: null, code: null };
   });
   if (forgotten.length > 0 || pending.length > 0 || unmarked.length > 0) {
     try {
@@ -180,16 +185,64 @@ export function nextRevocationAt(ctx: KeyContext, serverIds: readonly string[]):
   return next;
 }
 
-/** Retries the server's due revocations; failures stay pending. */
+/**
+ * Retries the server's due revocations; failures stay pending. Each is recorded in the activity
+ * log with why the app revoked it on its own (a pending revocation, a renewed key's grace period);
+ * a pending one that is still pending is not recorded again at every retry.
+ */
 export async function retryRevocations(ctx: KeyContext, serverId: string): Promise<void> {
   const due = dueRevocations(ctx, serverId, ctx.deps.clock.now());
   if (due.length === 0) return;
   const server = ctx.deps.servers.get(serverId);
   if (!server.signedIn) return;
   if ((await ctx.deps.secrets.status()).status !== 'available') return;
+  const keys = ctx.cache.get(serverId).keys;
+  const wasPending = new Set(due.filter((id) => ownEntry(keys, id)?.pendingRevocation));
   const results = await revokeKeys(ctx, serverId, due);
   const failed = results.filter((r) => r.outcome === 'failed');
   if (failed.length > 0) {
     ctx.deps.log.warn('keys: some revocations failed', { serverId, count: failed.length });
   }
+  await ctx.recordRevocations(
+    results
+      .filter((r) => !(r.outcome === 'pending_revocation' && wasPending.has(r.keyId)))
+      .map((r) =>
+        backgroundRevocation(
+          serverId,
+          r,
+          wasPending.has(r.keyId)
+            ? 'pending revocation retried'
+            : 'grace period after renewal ended',
+        ),
+      ),
+  );
+}
+
+const outcomes: Record<Outcome, BackgroundRevocation['outcome']> = {
+  revoked: 'ok',
+  already_gone: 'ok',
+  pending_revocation: 'pending',
+  failed: 'failed',
+};
+
+/** A revocation result as the activity log records one the app did on its own, and why. */
+export function backgroundRevocation(
+  serverId: string,
+  result: Pick<RevokeResult, 'keyId' | 'outcome' | 'code'>,
+  why: string,
+): BackgroundRevocation {
+  const outcome = outcomes[result.outcome];
+  const what =
+    result.outcome === 'already_gone'
+      ? 'already gone from the server'
+      : result.outcome === 'pending_revocation'
+        ? 'server unreachable; revoked when it answers'
+        : null;
+  return {
+    serverId,
+    keyId: result.keyId,
+    outcome,
+    errorCode: outcome === 'ok' ? null : (result.code ?? 'internal'),
+    detail: what ? `${why}: ${what}` : why,
+  };
 }

@@ -117,6 +117,37 @@ describe('clean-up over the real core and the simulator', () => {
     expect(list.keys.find((k) => k.id === keyIds[0])?.state).toBe('pending_revocation');
   });
 
+  it('names the error code of each token it could not revoke, in the report and the activity log', async () => {
+    const preview = await rig.call('hygiene:preview', { groups: ['kubeconfig'] });
+    const keyIds = preview.servers[0]?.members.slice(0, 2).map((m) => m.keyId) ?? [];
+    expect(keyIds).toHaveLength(2);
+    const refused = rig.sim.faults.add({
+      method: 'DELETE',
+      path: '/v3/tokens',
+      action: { kind: 'status', status: 403 },
+    });
+    const done = await rig.call('hygiene:revoke', {
+      jobId: 'job-refused-1',
+      targets: [{ serverId: rig.serverId, keyIds: [...keyIds, 'token-zzzzz'] }],
+    });
+    refused.remove();
+    expect(done.results.map((r) => [r.keyId, r.outcome, r.code])).toEqual([
+      ['token-zzzzz', 'failed', 'not_found'],
+      [keyIds[0], 'failed', 'forbidden'],
+      [keyIds[1], 'failed', 'forbidden'],
+    ]);
+    const { entries } = await rig.call('activity:list', { action: 'revoke' });
+    for (const keyId of keyIds) {
+      expect(entries.find((e) => e.keyId === keyId)).toMatchObject({
+        outcome: 'failed',
+        errorCode: 'forbidden',
+      });
+    }
+    // The pending one (server unreachable) says why it is not revoked yet.
+    const pending = entries.find((e) => e.outcome === 'pending');
+    expect(pending?.errorCode).toBe('server_error');
+  });
+
   it('stops between batches when the job is cancelled and reports the rest cancelled', async () => {
     const preview = await rig.call('hygiene:preview', { groups: ['kubeconfig'] });
     const keyIds = preview.servers[0]?.members.map((m) => m.keyId) ?? [];

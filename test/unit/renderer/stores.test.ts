@@ -75,7 +75,12 @@ describe('keys store', () => {
         stale: false,
       }),
       'keys:delete': ({ keyIds }) => ({
-        results: keyIds.map((keyId) => ({ keyId, outcome: 'revoked' as const, message: null })),
+        results: keyIds.map((keyId) => ({
+          keyId,
+          outcome: 'revoked' as const,
+          message: null,
+          code: null,
+        })),
       }),
     });
     const store = createKeysStore(fake.api);

@@ -1,3 +1,4 @@
+import { AppFailure } from '../../../../electron/core/app-failure';
 import { describe, expect, it } from 'vitest';
 import {
   REVOKE_BATCH,
@@ -19,7 +20,14 @@ describe('runRevocation', () => {
         // A fake key service: stands in for keys.delete, revoking everything.
         revoke: async (serverId, keyIds) => {
           batches.push([serverId, keyIds.length]);
-          return { results: keyIds.map((keyId) => ({ keyId, outcome: 'revoked', message: null })) };
+          return {
+            results: keyIds.map((keyId) => ({
+              keyId,
+              outcome: 'revoked',
+              message: null,
+              code: null,
+            })),
+          };
         },
         progress: (done) => progress.push(done),
       },
@@ -43,7 +51,14 @@ describe('runRevocation', () => {
         revoke: async (_serverId, keyIds) => {
           calls++;
           job.cancelled = true; // the user pressed Cancel while the first batch ran
-          return { results: keyIds.map((keyId) => ({ keyId, outcome: 'revoked', message: null })) };
+          return {
+            results: keyIds.map((keyId) => ({
+              keyId,
+              outcome: 'revoked',
+              message: null,
+              code: null,
+            })),
+          };
         },
         progress: () => undefined,
       },
@@ -62,15 +77,19 @@ describe('runRevocation', () => {
         { serverId: 'up', keyIds: ['k1', 'k2'] },
         { serverId: 'down', keyIds: ['k3'] },
         { serverId: 'gone', keyIds: ['k4'] },
+        { serverId: 'locked', keyIds: ['k5'] },
       ],
       {
         revoke: async (serverId, keyIds) => {
-          if (serverId === 'gone') throw new Error('Server not found.');
+          // As the key service fails a batch: a server removed meanwhile, a locked keychain.
+          if (serverId === 'gone') throw new AppFailure('not_found', 'Server not found.');
+          if (serverId === 'locked') throw new AppFailure('keychain_locked', 'Unlock it.');
           return {
             results: keyIds.map((keyId) => ({
               keyId,
               outcome: serverId === 'down' ? ('pending_revocation' as const) : ('revoked' as const),
               message: null,
+              code: serverId === 'down' ? ('unreachable' as const) : null,
             })),
           };
         },
@@ -78,11 +97,30 @@ describe('runRevocation', () => {
       },
     );
     expect(results).toEqual([
-      { serverId: 'up', keyId: 'k1', outcome: 'revoked', message: null },
-      { serverId: 'up', keyId: 'k2', outcome: 'revoked', message: null },
-      { serverId: 'down', keyId: 'k3', outcome: 'pending_revocation', message: null },
-      { serverId: 'gone', keyId: 'k4', outcome: 'failed', message: 'Server not found.' },
+      { serverId: 'up', keyId: 'k1', outcome: 'revoked', message: null, code: null },
+      { serverId: 'up', keyId: 'k2', outcome: 'revoked', message: null, code: null },
+      {
+        serverId: 'down',
+        keyId: 'k3',
+        outcome: 'pending_revocation',
+        message: null,
+        code: 'unreachable',
+      },
+      {
+        serverId: 'gone',
+        keyId: 'k4',
+        outcome: 'failed',
+        message: 'Server not found.',
+        code: 'not_found',
+      },
+      {
+        serverId: 'locked',
+        keyId: 'k5',
+        outcome: 'failed',
+        message: 'Unlock it.',
+        code: 'keychain_locked',
+      },
     ]);
-    expect(Math.max(...failedSeen)).toBe(1);
+    expect(Math.max(...failedSeen)).toBe(2);
   });
 });

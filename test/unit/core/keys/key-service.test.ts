@@ -222,8 +222,8 @@ describe('createKeyService', () => {
     });
     const out = await t.keys.delete({ serverId: 's1', keyIds: [key.id, 'token-nope1'] });
     expect(out.results).toEqual([
-      { keyId: key.id, outcome: 'revoked', message: null },
-      { keyId: 'token-nope1', outcome: 'already_gone', message: null },
+      { keyId: key.id, outcome: 'revoked', message: null, code: null },
+      { keyId: 'token-nope1', outcome: 'already_gone', message: null, code: null },
     ]);
     expect(t.secrets.snapshot().size).toBe(0);
     expect(t.keys.list({ serverId: 's1' }).keys).toEqual([]);
