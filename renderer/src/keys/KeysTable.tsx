@@ -5,6 +5,7 @@ import { useStores } from '../ui/stores-context';
 import { VirtualList } from '../ui/VirtualList';
 import type { SortColumn } from './key-query';
 import { KeyRow, rowDomId } from './KeyRow';
+import { useWarmRowUpdates } from './use-warm-row-updates';
 
 /** Row height in px; must match `.keys-grid .row` in the CSS. */
 export const ROW_HEIGHT = 36;
@@ -58,6 +59,7 @@ export function KeysTable({
     }
   }, [visible]);
 
+  const warmOffset = useWarmRowUpdates(visible.length > 1);
   const cursorIndex = cursor === null ? -1 : visible.findIndex((k) => k.id === cursor);
   const allSelected = visible.length > 0 && selectedCount >= visible.length;
 
@@ -65,7 +67,7 @@ export function KeysTable({
   // the mounted rows in place rather than unmounting and mounting ~30 of them.
   const renderRow = useCallback(
     (index: number, slot: number) => {
-      const key = visible[index] as KeyView;
+      const key = visible[(index + warmOffset) % visible.length] as KeyView;
       return (
         <KeyRow
           key={slot}
@@ -77,7 +79,7 @@ export function KeysTable({
         />
       );
     },
-    [visible, onCopy, onStore, onMenu],
+    [visible, warmOffset, onCopy, onStore, onMenu],
   );
 
   function move(to: number) {
