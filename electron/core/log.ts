@@ -12,6 +12,8 @@ const patterns: RegExp[] = [
   /\b(authorization|cookie|set-cookie|x-api-csrf)(["']?\s*[:=]\s*["']?)[^"'\n,}]+/gi,
   /\b(bearer|basic)\s+[A-Za-z0-9._~+/:=-]+/gi,
   /(R_SESS=)[^;\s"']+/g,
+  // A JWT (an id_token from single sign-on): header and payload are base64url JSON, `eyJ…`.
+  /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
 ];
 
 /** Removes anything that looks like a credential from a string. */
@@ -20,7 +22,8 @@ export function redact(text: string): string {
     .replace(patterns[0]!, '$1:[redacted]')
     .replace(patterns[1]!, '$1$2[redacted]')
     .replace(patterns[2]!, '$1 [redacted]')
-    .replace(patterns[3]!, '$1[redacted]');
+    .replace(patterns[3]!, '$1[redacted]')
+    .replace(patterns[4]!, '[redacted-jwt]');
 }
 
 function serialise(message: string, fields?: Record<string, unknown>): string {

@@ -85,6 +85,8 @@ export interface FakeIdp {
   readonly userCodes: string[];
   /** Every request the IdP received (method and path with query). */
   readonly requests: string[];
+  /** Every id_token issued (secrets the app must never log or show). */
+  readonly idTokens: string[];
   /** Sets where the slow hook moves time (the simulator's clock). */
   onSlow(advance: (ms: number) => void): void;
   close(): Promise<void>;
@@ -139,6 +141,7 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
   const codes = new Map<string, AuthCode>();
   const userCodes: string[] = [];
   const requests: string[] = [];
+  const idTokens: string[] = [];
   let slowDownLeft = 0;
   let advance: (ms: number) => void = () => undefined;
   let lastAssertion: { response: string; acs: string } | null = null;
@@ -183,12 +186,14 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
   }
 
   function tokenAnswer(res: ServerResponse, oid: string) {
+    const issued = idToken(oid);
+    idTokens.push(issued);
     json(res, 200, {
       token_type: 'Bearer',
       scope: 'openid profile email',
       expires_in: 3600,
       access_token: randomBytes(24).toString('hex'),
-      id_token: idToken(oid),
+      id_token: issued,
     });
   }
 
@@ -398,6 +403,7 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
     },
     userCodes,
     requests,
+    idTokens,
     onSlow(fn) {
       advance = fn;
     },

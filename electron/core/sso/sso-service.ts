@@ -9,6 +9,8 @@ import type { ServerService } from '../servers/server-service';
 import type { EmbeddedSignInWindow, SystemBrowser } from '../sign-in-ports';
 import type { FlowEnv, SsoTiming, StartedFlow } from './flow-types';
 import type { IdpHttp } from './idp-http';
+import { startAzureDeviceCode } from './azure-device-code';
+import { startAzurePkce } from './azure-pkce';
 import { startSamlRelay } from './saml-relay';
 import { signInMethods } from './sign-in-methods';
 
@@ -40,6 +42,8 @@ interface FlowEntry {
 const flowStarters: Partial<Record<SignInMethod['kind'], (env: FlowEnv) => Promise<StartedFlow>>> =
   {
     saml_relay: startSamlRelay,
+    azure_device_code: startAzureDeviceCode,
+    azure_pkce: startAzurePkce,
   };
 
 /**

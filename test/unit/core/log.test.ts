@@ -21,6 +21,11 @@ describe('redact', () => {
     expect(redact(`Cookie: R_SESS=token-abcde:${secret}; CSRF=1`)).not.toContain(secret);
   });
 
+  it('removes an id_token (a JWT) when one appears in text', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2lnbmF0dXJl';
+    expect(redact(`login {"id_token":"${jwt}"}`)).toBe('login {"id_token":"[redacted-jwt]"}');
+  });
+
   it('leaves ordinary text alone when it holds no credential', () => {
     expect(redact('refreshed 3 servers in 120 ms')).toBe('refreshed 3 servers in 120 ms');
   });
