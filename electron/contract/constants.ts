@@ -49,6 +49,8 @@ export const activityActions = [
   'remove_server',
   'trust_certificate',
   'change_certificate',
+  'rewrite_file',
+  'undo_rewrite',
 ] as const;
 
 export const themes = ['system', 'light', 'dark'] as const;

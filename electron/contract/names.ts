@@ -51,6 +51,9 @@ export const channelNameList = [
   'plaintext:addFile',
   'plaintext:import',
   'plaintext:cancel',
+  'plaintext:rewritePreview',
+  'plaintext:rewrite',
+  'plaintext:undo',
   'keys:whereUsed',
 ] as const;
 

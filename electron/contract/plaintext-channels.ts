@@ -4,17 +4,19 @@ import {
   keysWhereUsedOutputSchema,
   plaintextAddFileOutputSchema,
   plaintextCancelInputSchema,
+  plaintextFileInputSchema,
   plaintextImportInputSchema,
   plaintextImportOutputSchema,
   plaintextProgressSchema,
+  plaintextRewriteOutputSchema,
+  plaintextRewritePreviewSchema,
   plaintextScanInputSchema,
   plaintextScanOutputSchema,
+  plaintextUndoInputSchema,
+  plaintextUndoOutputSchema,
 } from './plaintext';
 
-/**
- * The Plaintext check's channels (registered in `ipc.ts`). `plaintext:rewritePreview`,
- * `plaintext:rewrite` and `plaintext:undo` join this map, with the schemas already in `plaintext.ts`, as their handlers land.
- */
+/** The Plaintext check's channels (registered in `ipc.ts`). */
 export const plaintextChannels = {
   /** Reads the known places (and added files); returns findings without secrets. */
   'plaintext:scan': { input: plaintextScanInputSchema, output: plaintextScanOutputSchema },
@@ -26,6 +28,15 @@ export const plaintextChannels = {
     input: plaintextCancelInputSchema,
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** A dry run of `plaintext:rewrite`: what changes, what stays and why, and what stops working. */
+  'plaintext:rewritePreview': {
+    input: plaintextFileInputSchema,
+    output: plaintextRewritePreviewSchema,
+  },
+  /** Backs the file up (0600, beside it), then writes it atomically; refuses if it changed. */
+  'plaintext:rewrite': { input: plaintextFileInputSchema, output: plaintextRewriteOutputSchema },
+  /** Puts the backup back (refuses if the file changed since the rewrite). */
+  'plaintext:undo': { input: plaintextUndoInputSchema, output: plaintextUndoOutputSchema },
   /** Where a held key is used: plaintext places found, and kubeconfigs that run rancher-keys for it. */
   'keys:whereUsed': { input: keysWhereUsedInputSchema, output: keysWhereUsedOutputSchema },
 } as const;

@@ -199,6 +199,7 @@ export function createCore(deps: CoreDeps): Core {
     clock,
     log,
     emit: hub.emit,
+    commandLine,
     home: commandLine.home,
     env: commandLine.env,
     ...(deps.filePicker ? { filePicker: deps.filePicker } : {}),

@@ -27,7 +27,9 @@ type Recorded =
   | 'servers:update'
   | 'servers:remove'
   | 'hygiene:revoke'
-  | 'plaintext:import';
+  | 'plaintext:import'
+  | 'plaintext:rewrite'
+  | 'plaintext:undo';
 
 /** What happened, as the recorder sees one call: before (servers), its input, and its outcome. */
 interface Call<C extends Channel> {
@@ -215,6 +217,19 @@ const describers: { [C in Recorded]: Describe<C> } = {
             ),
         ]
       : [],
+  // The file's kind and a count only: a path can name a person or a project.
+  'plaintext:rewrite': ({ result }) => [
+    one(
+      null,
+      null,
+      'rewrite_file',
+      result,
+      result.ok ? `${result.value.changed} entries; backup kept beside the file` : null,
+    ),
+  ],
+  'plaintext:undo': ({ result }) => [
+    one(null, null, 'undo_rewrite', result, result.ok ? 'restored from its backup' : null),
+  ],
   'hygiene:revoke': ({ input, result }) =>
     result.ok
       ? revocations(result.value.results)

@@ -188,13 +188,17 @@ async function readIfExists(file: string): Promise<string | null> {
   }
 }
 
-/** Writes `text` to `file` atomically (temp file, fsync, rename) with mode 0600. */
-export async function writePrivateFile(file: string, text: string): Promise<void> {
+/**
+ * Writes `text` to `file` atomically (temp file, fsync, rename) with mode 0600, or the mode given
+ * (a rewrite keeps the file's own; set explicitly, so the umask cannot change it).
+ */
+export async function writePrivateFile(file: string, text: string, mode = 0o600): Promise<void> {
   const target = await realpath(file).catch(() => file);
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o600);
   try {
+    await handle.chmod(mode);
     await handle.writeFile(text);
     await handle.sync();
   } catch (error) {
@@ -204,6 +208,12 @@ export async function writePrivateFile(file: string, text: string): Promise<void
   }
   await handle.close();
   await rename(temp, target);
+}
+
+/** Where a file's backup goes: beside it, named for the instant (`<file>.rancher-keys-backup-…`). */
+export function backupPathFor(file: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  return `${file}.rancher-keys-backup-${stamp}`;
 }
 
 /**
@@ -219,8 +229,7 @@ export async function mergeKubeconfigFile(
   const merged = mergeKubeconfig(before ?? '', entry, options.use);
   let backup: string | null = null;
   if (before !== null) {
-    const stamp = new Date(options.now).toISOString().replace(/[:.]/g, '-');
-    backup = `${file}.rancher-keys-backup-${stamp}`;
+    backup = backupPathFor(file, options.now);
     await writePrivateFile(backup, before);
   }
   await writePrivateFile(file, merged);

@@ -6,6 +6,9 @@ type PlaintextChannel =
   | 'plaintext:addFile'
   | 'plaintext:import'
   | 'plaintext:cancel'
+  | 'plaintext:rewritePreview'
+  | 'plaintext:rewrite'
+  | 'plaintext:undo'
   | 'keys:whereUsed';
 
 /** `plaintext:*` channels and `keys:whereUsed` over the Plaintext check. */
@@ -17,6 +20,9 @@ export function createPlaintextHandlers(
     'plaintext:addFile': () => plaintext.addFile(),
     'plaintext:import': (input) => plaintext.import(input),
     'plaintext:cancel': async ({ jobId }) => ({ cancelled: plaintext.cancel(jobId) }),
+    'plaintext:rewritePreview': (input) => plaintext.rewritePreview(input),
+    'plaintext:rewrite': (input) => plaintext.rewrite(input),
+    'plaintext:undo': (input) => plaintext.undo(input),
     'keys:whereUsed': (input) => plaintext.whereUsed(input),
   };
 }

@@ -131,6 +131,12 @@ export async function scanPlaces(
   return { files, tokens };
 }
 
+/** A scan as kept in main's memory, secrets included, for the import and rewrite that follow. */
+export interface KeptScan extends ScanResult {
+  scanId: string;
+  at: number;
+}
+
 /** What the app knows of a token's server and whether it holds this secret. */
 export interface HeldMatch {
   serverId: string | null;

@@ -8,17 +8,21 @@ import type { Clock } from '../ports';
 import type { ServerService } from '../servers/server-service';
 import type { SecretStore } from '../vault/secret-store';
 import type { EventSink } from '../events';
+import type { CommandLineDeps } from '../kubeconfig/command-line';
 import type { FilePickerPort } from './file-picker';
 import { createHeldSecrets } from './held-secrets';
 import { importTokens, type ImportJob } from './plaintext-import';
-import { fileIdFor, knownPlaces, type PlaceEnv } from './plaintext-places';
-import { scanPlaces, toFinding, type ScanResult } from './plaintext-scan';
+import { displayPath, fileIdFor, knownPlaces, type PlaceEnv } from './plaintext-places';
+import { scanPlaces, toFinding, type KeptScan, type ScanResult } from './plaintext-scan';
+import { planRewrite, rewriteFile, undoRewrite, type DoneRewrite } from './plaintext-rewrite';
 import { createSecretHasher } from './secret-hash';
 
 /** Scans kept for import and rewrite (the newest few; older ids must rescan). */
 const KEPT_SCANS = 3;
 
 export interface PlaintextDeps extends PlaceEnv {
+  /** The `rancher-keys` command a rewritten kubeconfig runs, and where the app keeps its data. */
+  commandLine: CommandLineDeps;
   servers: ServerService;
   keys: KeyService;
   secrets: SecretStore;
@@ -27,12 +31,6 @@ export interface PlaintextDeps extends PlaceEnv {
   emit: EventSink;
   /** The OS file dialog; absent where there is none (the CLI). */
   filePicker?: FilePickerPort;
-}
-
-/** A scan as kept in main's memory, secrets included, for the import and rewrite that follow. */
-export interface KeptScan extends ScanResult {
-  scanId: string;
-  at: number;
 }
 
 /**
@@ -47,6 +45,8 @@ export function createPlaintextService(deps: PlaintextDeps) {
   const scans = new Map<string, KeptScan>();
   const jobs = new Map<string, ImportJob>();
   const running = new Set<Promise<unknown>>();
+  const rewrites = new Map<string, DoneRewrite>();
+  const rewriteDeps = () => ({ ...deps, held, now: () => deps.clock.now() });
 
   async function scanFiles(addedFileIds: readonly string[]): Promise<ScanResult> {
     const chosen = new Map<string, string>();
@@ -151,6 +151,38 @@ export function createPlaintextService(deps: PlaintextDeps) {
     async stop(): Promise<void> {
       for (const job of jobs.values()) job.cancelled = true;
       await Promise.allSettled([...running]);
+    },
+
+    async rewritePreview(
+      input: ParsedInput<'plaintext:rewritePreview'>,
+    ): Promise<Output<'plaintext:rewritePreview'>> {
+      return (await planRewrite(this.kept(input.scanId), input.fileId, rewriteDeps())).preview;
+    },
+
+    async rewrite(input: ParsedInput<'plaintext:rewrite'>): Promise<Output<'plaintext:rewrite'>> {
+      const done = await rewriteFile(this.kept(input.scanId), input.fileId, rewriteDeps());
+      rewrites.set(done.rewriteId, done);
+      deps.log.info('plaintext: rewrote a file', { kind: done.kind, changed: done.changed });
+      return {
+        rewriteId: done.rewriteId,
+        path: displayPath(done.absolute, deps.home),
+        backupPath: displayPath(done.backupPath, deps.home),
+        changed: done.changed,
+      };
+    },
+
+    async undo(input: ParsedInput<'plaintext:undo'>): Promise<Output<'plaintext:undo'>> {
+      const done = rewrites.get(input.rewriteId);
+      if (!done) {
+        throw new AppFailure(
+          'not_found',
+          'That rewrite cannot be undone from here any more (undo lasts until Rancher Keys quits); its backup is beside the file.',
+        );
+      }
+      await undoRewrite(done);
+      rewrites.delete(input.rewriteId);
+      deps.log.info('plaintext: restored a file from its backup', { kind: done.kind });
+      return { path: displayPath(done.absolute, deps.home), restored: true };
     },
 
     /** The kept scan with this id; fails `not_found` (rescan) when it was dropped. */

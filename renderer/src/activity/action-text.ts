@@ -16,6 +16,8 @@ export const actionText: Record<ActivityAction, string> = {
   remove_server: 'Server removed',
   trust_certificate: 'Certificate trusted',
   change_certificate: 'Certificate changed',
+  rewrite_file: 'Plaintext file rewritten',
+  undo_rewrite: 'Plaintext rewrite undone',
 };
 
 export const outcomeText: Record<ActivityOutcome, string> = {

@@ -91,6 +91,9 @@ const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'plaintext:addFile': () => ({}),
   'plaintext:import': () => ({ jobId: 'fuzz-job-2', scanId: 'scan-decoy', findingIds: ['f-x:0'] }),
   'plaintext:cancel': () => ({ jobId: 'fuzz-job-2' }),
+  'plaintext:rewritePreview': () => ({ scanId: 'scan-decoy', fileId: 'f-decoy' }),
+  'plaintext:rewrite': () => ({ scanId: 'scan-decoy', fileId: 'f-decoy' }),
+  'plaintext:undo': () => ({ rewriteId: 'rw-decoy' }),
   'keys:whereUsed': (k) => ({ serverId: k.serverId, keyId: k.keyIds[0]! }),
 };
 
