@@ -121,6 +121,7 @@ export async function startShell(options: {
     if (where) shell.showItemInFolder(where);
     return where !== null;
   };
+  const embeddedSignIn = createElectronEmbeddedSignInWindow({ log });
   const core = options.createCore({
     appVersion: app.getVersion(),
     platform: process.platform,
@@ -134,7 +135,7 @@ export async function startShell(options: {
     filePicker: createFilePickerDialog(),
     // Single sign-on: the user's browser (SAML, Azure AD) and the opt-in embedded window.
     systemBrowser: createElectronSystemBrowser(shell),
-    embeddedSignIn: createElectronEmbeddedSignInWindow({ log }),
+    embeddedSignIn,
     commandLine: {
       executable: bundledCommandLine(process.resourcesPath, app.isPackaged, process.platform),
       home: app.getPath('home'),
@@ -350,6 +351,7 @@ export async function startShell(options: {
       clock: manualClock,
       notifications: shown,
       keychainService: mode.keychainService,
+      embeddedSignIn,
     });
   }
   if (!startHidden || !trayShown) showWindow();

@@ -1,3 +1,4 @@
+import type { EmbeddedSignInWindow } from '../../core/sign-in-ports';
 import type { ManualClock } from './manual-clock';
 import type { NotificationContent } from '../notifications/notification-content';
 import type { TrayController } from '../tray/tray-controller';
@@ -18,6 +19,8 @@ export interface E2eHook {
   /** Notifications shown so far, in order. */
   notifications: NotificationContent[];
   keychainService: string;
+  /** The shell's embedded sign-in window, run directly by the Electron suite's hardening spec. */
+  embeddedSignIn: EmbeddedSignInWindow;
 }
 
 /** Installs the test-only hook on `globalThis`. Never called outside e2e mode. */
@@ -27,6 +30,7 @@ export function installE2eHook(options: {
   clock: ManualClock | null;
   notifications: NotificationContent[];
   keychainService: string;
+  embeddedSignIn: EmbeddedSignInWindow;
 }): E2eHook {
   const hook: E2eHook = {
     trayModel: () => options.tray.refresh(),
@@ -43,6 +47,7 @@ export function installE2eHook(options: {
     now: () => options.clock?.now() ?? Date.now(),
     notifications: options.notifications,
     keychainService: options.keychainService,
+    embeddedSignIn: options.embeddedSignIn,
   };
   (globalThis as Record<string, unknown>)[e2eHookName] = hook;
   return hook;

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { ElectronApplication } from '@playwright/test';
+import { startRancherSim, type RancherSim } from '../rancher-sim';
+import { expect, test as base, type E2eGlobal } from './electron-app';
+
+/** The simulator over https (the window allows https only), started after the skip check. */
+const test = base.extend<{ tlsSim: RancherSim }>({
+  tlsSim: async ({}, use) => {
+    const sim = await startRancherSim({ tls: true, version: '2.13', seed: 'empty' });
+    await use(sim);
+    await sim.close();
+  },
+});
+
+/** The run the main process holds between `app.evaluate` calls (test-only global). */
+const runKey = '__rancherKeysSsoRun';
+
+/**
+ * Starts the shell's embedded sign-in window (electron/main/sign-in) in the main process, as the
+ * core would for a GitHub/OIDC sign-in (rancher-sso.md §5 D-harvest), on the simulator's https
+ * origin, and keeps its outcome promise and abort controller in a global for later steps.
+ */
+async function startRun(
+  app: ElectronApplication,
+  sim: RancherSim,
+  options: { timeoutMs?: number } = {},
+): Promise<string> {
+  const partition = `rk-sso-${randomUUID()}`;
+  await app.evaluate(
+    (_electron, { partition, origin, timeoutMs, key }) => {
+      const hook = (globalThis as unknown as E2eGlobal).__rancherKeysE2E;
+      const controller = new AbortController();
+      const outcome = hook.embeddedSignIn.run(
+        {
+          partition,
+          startUrl: `${origin}/dashboard/auth/login`,
+          serverOrigin: origin,
+          cookieName: 'R_SESS',
+          title: 'Sign in to the simulator — inside Rancher Keys',
+          webPreferences: {
+            sandbox: true,
+            contextIsolation: true,
+            nodeIntegration: false,
+            nodeIntegrationInSubFrames: false,
+            webSecurity: true,
+            allowRunningInsecureContent: false,
+            javascript: true,
+            spellcheck: false,
+          },
+          showHostBar: true,
+          denyWindowOpen: true,
+          denyPermissions: true,
+          allowNavigation: (url: string) => url.startsWith('https:'),
+          timeoutMs,
+        },
+        controller.signal,
+      );
+      (globalThis as unknown as Record<string, unknown>)[key] = { controller, outcome };
+    },
+    { partition, origin: sim.url, timeoutMs: options.timeoutMs ?? 60_000, key: runKey },
+  );
+  return partition;
+}
+
+/** Awaits the run's outcome in the main process. */
+async function outcomeOf(app: ElectronApplication): Promise<{ kind: string; cookie?: string }> {
+  return app.evaluate(
+    async (_electron, key) =>
+      (
+        (globalThis as unknown as Record<string, unknown>)[key] as {
+          outcome: Promise<{ kind: string; cookie?: string }>;
+        }
+      ).outcome,
+    runKey,
+  );
+}
+
+/** The page's and the host bar's webContents: those in the sign-in partition. */
+async function partitionContents(app: ElectronApplication, partition: string) {
+  return app.evaluate(({ session, webContents }, p) => {
+    const ses = session.fromPartition(p);
+    return webContents
+      .getAllWebContents()
+      .filter((c) => c.session === ses)
+      .map((c) => {
+        const prefs = (
+          c as unknown as { getLastWebPreferences(): Record<string, unknown> | null }
+        ).getLastWebPreferences();
+        return {
+          id: c.id,
+          url: c.getURL(),
+          sandbox: prefs?.sandbox,
+          contextIsolation: prefs?.contextIsolation,
+          nodeIntegration: prefs?.nodeIntegration,
+          preload: prefs?.preload ?? null,
+          javascript: prefs?.javascript,
+        };
+      });
+  }, partition);
+}
+
+test.describe('embedded sign-in window', () => {
+  test('runs the page sandboxed without preload in an in-memory partition, under a host bar', async ({
+    app,
+    tlsSim: sim,
+  }) => {
+    const partition = await startRun(app, sim);
+    await expect.poll(async () => (await partitionContents(app, partition)).length).toBe(2);
+    const views = await partitionContents(app, partition);
+    const bar = views.find((v) => v.url.startsWith('data:text/html'));
+    const page = views.find((v) => !v.url.startsWith('data:'));
+    expect(bar?.javascript).toBe(false);
+    expect(decodeURIComponent(bar?.url ?? '')).toContain(sim.url);
+    expect(page).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      preload: null,
+    });
+    const persistent = await app.evaluate(
+      ({ session }, p) => session.fromPartition(p).isPersistent(),
+      partition,
+    );
+    expect(persistent).toBe(false);
+    const titles = await app.evaluate(({ BaseWindow }) =>
+      BaseWindow.getAllWindows().map((w) => w.getTitle()),
+    );
+    expect(titles).toContain('Sign in to the simulator — inside Rancher Keys');
+    await app.evaluate((_electron, key) => {
+      (
+        (globalThis as unknown as Record<string, unknown>)[key] as { controller: AbortController }
+      ).controller.abort();
+    }, runKey);
+    expect(await outcomeOf(app)).toEqual({ kind: 'closed' });
+  });
+
+  test('settles with the server session cookie, closes, and clears the partition', async ({
+    app,
+    tlsSim: sim,
+  }) => {
+    const partition = await startRun(app, sim);
+    await app.evaluate(
+      async ({ session }, { p, origin }) => {
+        // What the server's /verify-auth answer would set after the IdP (HttpOnly, like Rancher).
+        await session.fromPartition(p).cookies.set({
+          url: origin,
+          name: 'R_SESS',
+          value: 'token-abcde:secret',
+          httpOnly: true,
+        });
+      },
+      { p: partition, origin: sim.url },
+    );
+    expect(await outcomeOf(app)).toEqual({ kind: 'session', cookie: 'token-abcde:secret' });
+    expect(await partitionContents(app, partition)).toEqual([]);
+    const left = await app.evaluate(
+      async ({ session }, p) => (await session.fromPartition(p).cookies.get({})).length,
+      partition,
+    );
+    expect(left).toBe(0);
+  });
+
+  test('stays on https: a plain-http navigation and window.open are refused', async ({
+    app,
+    tlsSim: sim,
+  }) => {
+    const partition = await startRun(app, sim);
+    await expect.poll(async () => (await partitionContents(app, partition)).length).toBe(2);
+    const result = await app.evaluate(async ({ session, webContents }, p) => {
+      const ses = session.fromPartition(p);
+      // The simulator's CA is not the OS's: trust it for this partition only, then load again.
+      ses.setCertificateVerifyProc((_request, callback) => callback(0));
+      const page = webContents
+        .getAllWebContents()
+        .find((c) => c.session === ses && !c.getURL().startsWith('data:'))!;
+      await page.loadURL(page.getURL() || 'about:blank').catch(() => undefined);
+      const before = page.getURL();
+      await page.executeJavaScript('location.href = "http://127.0.0.1:9/"; 1').catch(() => 0);
+      await new Promise((r) => setTimeout(r, 800));
+      const opened = (await page.executeJavaScript(
+        'window.open("https://example.com/") === null',
+      )) as boolean;
+      return { before, after: page.getURL(), opened };
+    }, partition);
+    expect(result.after).toBe(result.before);
+    expect(result.after.startsWith('https:')).toBe(true);
+    expect(result.opened).toBe(true);
+    await app.evaluate((_electron, key) => {
+      (
+        (globalThis as unknown as Record<string, unknown>)[key] as { controller: AbortController }
+      ).controller.abort();
+    }, runKey);
+    expect(await outcomeOf(app)).toEqual({ kind: 'closed' });
+  });
+
+  test('gives up at the timeout and leaves no window behind', async ({ app, tlsSim: sim }) => {
+    const partition = await startRun(app, sim, { timeoutMs: 1_000 });
+    expect(await outcomeOf(app)).toEqual({ kind: 'timed_out' });
+    expect(await partitionContents(app, partition)).toEqual([]);
+  });
+});
