@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
+import type { SsoTiming } from '../../electron/core/sso/flow-types';
 import { startRancherSim, type RancherSim, type RancherSimOptions } from '../rancher-sim';
+import { startFakeIdp, type FakeIdp } from '../rancher-sim/fake-idp';
+import { createChromiumSystemBrowser, type ChromiumSystemBrowser } from './chromium-system-browser';
 import { startBridge, type Bridge } from '../bridge/server';
 import {
   createManualClock,
@@ -22,6 +25,10 @@ interface Options {
   manualClock: boolean;
   /** What the core is told about the desktop's tray (Settings explains when there is none). */
   trayAvailable: boolean;
+  /** Single sign-on: give the core a system browser (Chromium tabs) and start the fake IdPs. */
+  sso: boolean;
+  /** Single sign-on's waits for these tests (the CLI's 10 s SAML interval is shortened). */
+  ssoTiming: Partial<Omit<SsoTiming, 'sleep'>>;
 }
 
 interface Fixtures {
@@ -30,6 +37,10 @@ interface Fixtures {
   core: TestCore;
   bridge: Bridge;
   app: AppPage;
+  /** The user's browser, when `sso` is on (null otherwise). */
+  systemBrowser: ChromiumSystemBrowser | null;
+  /** The fake Entra and SAML IdP on loopback (test/rancher-sim/fake-idp.ts). */
+  idp: FakeIdp;
 }
 
 /**
@@ -40,6 +51,8 @@ export const test = base.extend<Fixtures & Options>({
   simOptions: [{ tls: true, seed: 'empty' }, { option: true }],
   manualClock: [false, { option: true }],
   trayAvailable: [true, { option: true }],
+  sso: [false, { option: true }],
+  ssoTiming: [{ samlIntervalMs: 250 }, { option: true }],
   clock: async ({ manualClock }, use) => {
     await use(manualClock ? createManualClock(Date.now()) : null);
   },
@@ -48,8 +61,23 @@ export const test = base.extend<Fixtures & Options>({
     await use(sim);
     await sim.close();
   },
-  core: async ({ clock, sim, trayAvailable }, use) => {
-    const core = createTestCore({ ...(clock ? { clock } : {}), trayAvailable });
+  systemBrowser: async ({ sso, browser }, use) => {
+    if (!sso) return use(null);
+    const systemBrowser = createChromiumSystemBrowser(browser);
+    await use(systemBrowser);
+    await systemBrowser.close();
+  },
+  idp: async ({}, use) => {
+    const idp = await startFakeIdp();
+    await use(idp);
+    await idp.close();
+  },
+  core: async ({ clock, sim, trayAvailable, systemBrowser, ssoTiming }, use) => {
+    const core = createTestCore({
+      ...(clock ? { clock } : {}),
+      trayAvailable,
+      ...(systemBrowser ? { systemBrowser, ssoTiming } : {}),
+    });
     await use(core);
     // Every journey ends with a look at the activity log: no secret or password may be in it.
     await expectNoSecretInActivityLog(core, sim);
