@@ -5,7 +5,15 @@
  *   single executable users get (`npm run dist`) and as the bundle `npm run rancher-keys` runs
  *   under Node; `node -e 0` (Node's own boot on this machine) alongside for scale;
  * - `kubectl get namespaces` through the plugin vs with the same key as a plaintext token in the
- *   kubeconfig, interleaved in the same minutes (target ratio ≤ 1.3).
+ *   kubeconfig, interleaved in the same minutes (target ratio ≤ 1.3), with the kubectl users run
+ *   (/usr/bin/kubectl: on these machines Google Cloud SDK's dispatcher, which runs the plugin in a
+ *   process of its own to read /version, then hands over to `kubectl.1.31`) and with the versioned
+ *   kubectl it hands over to, and with a static plugin (`/bin/sh` printing the ExecCredential:
+ *   what kubectl's exec round trip costs whatever the plugin is written in);
+ * - how many times one `kubectl get namespaces` runs the plugin.
+ *
+ * Before/after in the same minutes: RANCHER_KEYS_BENCH_BASELINE=<a single executable built from
+ * the previous commit> adds it as one more interleaved variant.
  *
  * Real parts: the simulator over HTTPS, the core storing the key in the keychain (run inside
  * `scripts/with-keyring.mjs`), /usr/bin/kubectl.
@@ -13,13 +21,14 @@
  *   node scripts/with-keyring.mjs -- npx tsx bench/cli-credential.bench.ts
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { keyAccount } from '../electron/core/vault/keychain-accounts';
 import { startRig } from '../test/integration/keys/harness';
 import { buildCli } from '../test/integration/cli/cli-runner';
+import { countingKubeconfig, kubectlsOf, pluginRuns } from '../test/integration/cli/kubectl-runs';
 
 const DAY = 86_400_000;
 const COLD_RUNS = 40;
@@ -45,6 +54,21 @@ function timeRun(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<numbe
       else reject(new Error(`${argv.join(' ')} failed: ${stderr}`));
     });
   });
+}
+
+/**
+ * CPU time of this process's finished children (user + system, all their threads), from
+ * /proc/self/stat: less swayed by other processes' load than wall time. Null off Linux.
+ */
+function childCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the parenthesised command name; cutime and cstime are the 16th and 17th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 function percentile(values: number[], p: number): number {
@@ -80,13 +104,35 @@ export async function run(): Promise<Record<string, unknown>> {
     const credentialArgs = ['kubectl-credential', '--server', rig.sim.origin, '--key', key.id];
 
     // Cold starts, interleaved so that load swings hit every variant alike.
-    const cold = { sea: [] as number[], bundle: [] as number[], node: [] as number[] };
-    await timeRun([...sea.prefix, ...credentialArgs], env); // writes keytar.node to the cache once
+    const baseline = process.env.RANCHER_KEYS_BENCH_BASELINE;
+    const variants: Record<string, readonly string[]> = {
+      sea: [...sea.prefix, ...credentialArgs],
+      bundle: [...bundle.prefix, ...credentialArgs],
+      node: [process.execPath, '-e', '0'],
+      ...(baseline ? { baseline: [baseline, ...credentialArgs] } : {}),
+    };
+    const cold: Record<string, number[]> = {};
+    const cpu: Record<string, number> = {};
+    await timeRun(variants.sea ?? [], env); // writes keytar.node to the cache once
+    if (baseline) await timeRun(variants.baseline ?? [], env);
     for (let i = 0; i < COLD_RUNS; i++) {
-      cold.sea.push(await timeRun([...sea.prefix, ...credentialArgs], env));
-      cold.bundle.push(await timeRun([...bundle.prefix, ...credentialArgs], env));
-      cold.node.push(await timeRun([process.execPath, '-e', '0'], env));
+      for (const [name, argv] of Object.entries(variants)) {
+        const before = childCpuMs();
+        (cold[name] ??= []).push(await timeRun(argv, env));
+        const after = childCpuMs();
+        if (before !== null && after !== null) cpu[name] = (cpu[name] ?? 0) + after - before;
+      }
     }
+    const coldFigures = (name: string) => {
+      const values = cold[name];
+      if (!values) return null;
+      const cpuTotal = cpu[name];
+      return {
+        p50: ms(percentile(values, 50)),
+        p95: ms(percentile(values, 95)),
+        cpuMean: cpuTotal === undefined ? null : ms(cpuTotal / values.length),
+      };
+    };
 
     // kubectl through the plugin (the single executable) vs a plaintext token, same cluster.
     const viaPlugin = path.join(home, 'plugin.kubeconfig');
@@ -115,27 +161,97 @@ export async function run(): Promise<Record<string, unknown>> {
       }),
       { mode: 0o600 },
     );
-    const kubectl = (file: string) =>
-      timeRun(['/usr/bin/kubectl', '--kubeconfig', file, 'get', 'namespaces'], env);
-    await kubectl(viaPlugin); // warm kubectl's discovery cache, shared by both kubeconfigs
-    await kubectl(plaintext);
-    const get = { plugin: [] as number[], plaintext: [] as number[] };
-    for (let i = 0; i < KUBECTL_RUNS; i++) {
-      get.plugin.push(await kubectl(viaPlugin));
-      get.plaintext.push(await kubectl(plaintext));
+    // The same exec round trip with a plugin that costs next to nothing: the floor of any plugin.
+    const staticPlugin = path.join(home, 'static-plugin.sh');
+    writeFileSync(
+      staticPlugin,
+      `#!/bin/sh\nprintf '%s\\n' '${JSON.stringify({
+        apiVersion: 'client.authentication.k8s.io/v1',
+        kind: 'ExecCredential',
+        status: { token: bearer },
+      })}'\n`,
+      { mode: 0o700 },
+    );
+    chmodSync(staticPlugin, 0o700);
+    const viaStatic = path.join(home, 'static.kubeconfig');
+    writeFileSync(
+      viaStatic,
+      readFileSync(plaintext, 'utf8').replace(
+        /token: .*/,
+        `exec: {apiVersion: client.authentication.k8s.io/v1, command: ${staticPlugin}, interactiveMode: Never}`,
+      ),
+      { mode: 0o600 },
+    );
+
+    const { dispatchedTo } = await kubectlsOf('/usr/bin/kubectl', '1.31');
+    const binaries = { dispatcher: '/usr/bin/kubectl', direct: dispatchedTo ?? '/usr/bin/kubectl' };
+    const kubectl = (binary: string, file: string) =>
+      timeRun([binary, '--kubeconfig', file, 'get', 'namespaces'], env);
+    // Warm kubectl's discovery cache (shared by every kubeconfig of this cluster).
+    await kubectl(binaries.dispatcher, viaPlugin);
+    await kubectl(binaries.dispatcher, plaintext);
+
+    // How many plugin runs one `kubectl get namespaces` costs, with each binary.
+    const counted = path.join(home, 'counted.kubeconfig');
+    const counter = path.join(home, 'plugin-runs');
+    countingKubeconfig(viaPlugin, counted, counter);
+    const runsPerCall: Record<string, number> = {};
+    for (const [name, binary] of Object.entries(binaries)) {
+      rmSync(counter, { force: true });
+      await kubectl(binary, counted);
+      runsPerCall[name] = pluginRuns(counter);
     }
+
+    const get: Record<string, Record<string, number[]>> = {};
+    for (const name of Object.keys(binaries)) {
+      get[name] = { plugin: [], plaintext: [], static: [], baseline: [] };
+    }
+    const viaBaseline = path.join(home, 'baseline.kubeconfig');
+    if (baseline) {
+      writeFileSync(
+        viaBaseline,
+        readFileSync(viaPlugin, 'utf8').replace(/command: .*/, `command: ${baseline}`),
+        { mode: 0o600 },
+      );
+    }
+    for (let i = 0; i < KUBECTL_RUNS; i++) {
+      for (const [name, binary] of Object.entries(binaries)) {
+        const runs = get[name] as Record<string, number[]>;
+        runs.plugin?.push(await kubectl(binary, viaPlugin));
+        runs.plaintext?.push(await kubectl(binary, plaintext));
+        runs.static?.push(await kubectl(binary, viaStatic));
+        if (baseline) runs.baseline?.push(await kubectl(binary, viaBaseline));
+      }
+    }
+    const p50 = (values: number[] | undefined) =>
+      values?.length ? ms(percentile(values, 50)) : null;
+    const kubectlFigures = Object.fromEntries(
+      Object.entries(get).map(([name, runs]) => {
+        const plain = percentile(runs.plaintext ?? [], 50);
+        const ratio = (values: number[] | undefined) =>
+          values?.length ? Math.round((percentile(values, 50) / plain) * 100) / 100 : null;
+        return [
+          name,
+          {
+            binary: binaries[name as keyof typeof binaries],
+            pluginRunsPerCall: runsPerCall[name],
+            plaintext: p50(runs.plaintext),
+            plugin: p50(runs.plugin),
+            ratio: ratio(runs.plugin),
+            staticPlugin: p50(runs.static),
+            staticRatio: ratio(runs.static),
+            baselinePlugin: p50(runs.baseline),
+            baselineRatio: ratio(runs.baseline),
+          },
+        ];
+      }),
+    );
     const figures = {
-      credentialColdSea: { p50: ms(percentile(cold.sea, 50)), p95: ms(percentile(cold.sea, 95)) },
-      credentialColdBundle: {
-        p50: ms(percentile(cold.bundle, 50)),
-        p95: ms(percentile(cold.bundle, 95)),
-      },
-      nodeBoot: { p50: ms(percentile(cold.node, 50)), p95: ms(percentile(cold.node, 95)) },
-      kubectlGetNamespaces: {
-        plugin: ms(percentile(get.plugin, 50)),
-        plaintext: ms(percentile(get.plaintext, 50)),
-        ratio: Math.round((percentile(get.plugin, 50) / percentile(get.plaintext, 50)) * 100) / 100,
-      },
+      credentialColdSea: coldFigures('sea'),
+      credentialColdBundle: coldFigures('bundle'),
+      nodeBoot: coldFigures('node'),
+      credentialColdBaseline: coldFigures('baseline'),
+      kubectlGetNamespaces: kubectlFigures,
       runs: { cold: COLD_RUNS, kubectl: KUBECTL_RUNS },
     };
     console.log(JSON.stringify(figures, null, 2));
