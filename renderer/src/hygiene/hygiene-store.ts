@@ -9,6 +9,7 @@ import type {
 import type { Output } from '../../../electron/contract/ipc';
 import type { Api } from '../api';
 import { toAppError } from '../ui/error-text';
+import { newJobId } from '../ui/job-id';
 
 type Scan = Output<'hygiene:scan'>;
 type Preview = Output<'hygiene:preview'>;
@@ -41,13 +42,6 @@ export interface HygieneState {
   /** Groups chosen for the clean-up. */
   chosen: HygieneGroupId[];
   step: CleanupStep;
-}
-
-/** A random job id (the renderer names the job so it can follow and cancel it). */
-function newJobId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return `job-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** The clean-up view's state: groups, members of one group, and the bulk revocation's steps. */
