@@ -7,6 +7,7 @@ import { ExpiringView } from './expiry/ExpiringView';
 import { ExpiryBanner } from './expiry/ExpiryBanner';
 import { HygieneView } from './hygiene/HygieneView';
 import { KeysView } from './keys/KeysView';
+import { PlaintextView } from './plaintext/PlaintextView';
 import { FirstRun } from './servers/FirstRun';
 import { selectActiveServer } from './servers/servers-store';
 import { Sidebar } from './servers/Sidebar';
@@ -33,6 +34,7 @@ function Main({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | nul
   if (view === 'expiring') return <ExpiringView />;
   if (view === 'hygiene') return <HygieneView />;
   if (view === 'activity') return <ActivityView />;
+  if (view === 'plaintext') return <PlaintextView />;
   if (status === 'error' && error) {
     return (
       <section className="view">

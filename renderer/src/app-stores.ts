@@ -3,6 +3,7 @@ import type { Api } from './api';
 import { createExpiryStore } from './expiry/expiry-store';
 import { createHygieneStore } from './hygiene/hygiene-store';
 import { createKeysStore } from './keys/keys-store';
+import { createPlaintextStore } from './plaintext/plaintext-store';
 import { createServersStore } from './servers/servers-store';
 import { createSettingsStore } from './settings/settings-store';
 import { createTick, type Tick } from './ui/tick';
@@ -18,6 +19,7 @@ export interface AppStores {
   settings: ReturnType<typeof createSettingsStore>;
   hygiene: ReturnType<typeof createHygieneStore>;
   activity: ReturnType<typeof createActivityStore>;
+  plaintext: ReturnType<typeof createPlaintextStore>;
   ui: ReturnType<typeof createUiStore>;
   tick: Tick;
 }
@@ -32,6 +34,7 @@ export function createAppStores(api: Api, tick: Tick = createTick()): AppStores 
     settings: createSettingsStore(api),
     hygiene: createHygieneStore(api),
     activity: createActivityStore(api),
+    plaintext: createPlaintextStore(api),
     ui: createUiStore(),
     tick,
   };

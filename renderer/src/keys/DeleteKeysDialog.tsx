@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Output } from '../../../electron/contract/ipc';
+import { UsedPlaceList, useWhereUsed } from '../plaintext/UsedPlaces';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
@@ -8,8 +9,9 @@ import { keyName } from './key-name';
 import './key-dialogs.css';
 
 /** Delete one or many keys: says what breaks, then reports any key that could not go. */
-export function DeleteKeysDialog({ keyIds }: { keyIds: string[] }) {
-  const { keys, ui } = useStores();
+export function DeleteKeysDialog({ serverId, keyIds }: { serverId: string; keyIds: string[] }) {
+  const { api, keys, ui } = useStores();
+  const used = useWhereUsed(api, serverId, keyIds);
   const list = useStore(keys.store, (s) => s.keys);
   const named = useMemo(() => {
     const byId = new Map(list.map((k) => [k.id, k]));
@@ -81,6 +83,14 @@ export function DeleteKeysDialog({ keyIds }: { keyIds: string[] }) {
             );
           })}
         </ul>
+      )}
+      {used && used.places.length > 0 && (
+        <div className="notice notice-warning" data-testid="delete-used-places">
+          <div className="notice-text">
+            <strong>These places stop working:</strong>
+            <UsedPlaceList places={used.places} label="Places that stop working" showKey={many} />
+          </div>
+        </div>
       )}
       {failed.length > 0 && (
         <div className="notice notice-error" role="alert">

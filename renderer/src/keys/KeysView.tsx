@@ -133,6 +133,8 @@ export function KeysView({
         return;
       case 'kubectl':
         return ui.open({ kind: 'kubectl', ...ref });
+      case 'whereUsed':
+        return ui.open({ kind: 'whereUsed', ...ref });
       case 'history':
         activity.setFilter(ref);
         return ui.setView('activity');

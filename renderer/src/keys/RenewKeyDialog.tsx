@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { Output } from '../../../electron/contract/ipc';
 import { formatDateTime, time } from '../format/time';
+import { UsedPlaceList, useWhereUsed } from '../plaintext/UsedPlaces';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
@@ -22,7 +23,10 @@ const DEFAULT_GRACE_MS = time.DAY;
 
 /** Renew: a new key with the same description, scope and lifetime; the old one is revoked. */
 export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: string }) {
-  const { keys, servers } = useStores();
+  const { api, keys, servers } = useStores();
+  const used = useWhereUsed(api, serverId, [keyId]);
+  const found = used?.places.filter((p) => p.how === 'found') ?? [];
+  const written = used?.places.filter((p) => p.how === 'written') ?? [];
   const key = useStore(keys.store, (s) => s.keys.find((k) => k.id === keyId) ?? null);
   const origin = useStore(servers.store, (s) => s.servers.find((x) => x.id === serverId)?.origin);
   const [grace, setGrace] = useState(DEFAULT_GRACE_MS);
@@ -88,6 +92,26 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
           </label>
         ))}
       </fieldset>
+      {found.length > 0 && (
+        <div className="notice notice-warning" data-testid="renew-used-places">
+          <div className="notice-text">
+            <strong>
+              These files hold the old key in plaintext and stop working once it is revoked:
+            </strong>
+            <UsedPlaceList places={found} label="Files holding the old key" />
+            <span>
+              Rancher Keys does not change them on renewal. Rewrite them in the Plaintext check and
+              they get the key from Rancher Keys, following every renewal.
+            </span>
+          </div>
+        </div>
+      )}
+      {written.length > 0 && (
+        <p className="hint" data-testid="renew-written-places">
+          {written.length === 1 ? 'The kubeconfig' : `The ${written.length} kubeconfigs`} Rancher
+          Keys wrote for this key follow the new key by themselves.
+        </p>
+      )}
     </FormDialog>
   );
 }

@@ -18,6 +18,7 @@ export type RowMenuAction =
   | { kind: 'history' }
   | { kind: 'default'; isDefault: boolean }
   | { kind: 'kubectl' }
+  | { kind: 'whereUsed' }
   | { kind: 'delete' };
 
 /**
@@ -128,6 +129,7 @@ export function RowMenu({
         { kind: 'kubectl' },
         !keyView.hasSecret || keyView.kind !== 'api_key',
       )}
+      {item('Where is this key used?', { kind: 'whereUsed' })}
       {snoozed && keyView.snoozedUntil && (
         <div role="group" aria-label="Snoozed warnings">
           <div className="menu-separator" role="separator" />

@@ -10,6 +10,7 @@ import { durationUnits, formatDuration, time, unitMs, type DurationUnit } from '
 import { DataProblemList } from '../ui/DataProblems';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
+import { PlaintextSection } from '../plaintext/PlaintextSection';
 import { CommandLineSection } from './CommandLineSection';
 import './settings.css';
 
@@ -263,6 +264,7 @@ export function SettingsView() {
           />
         </section>
         <CommandLineSection />
+        <PlaintextSection />
         <section className="settings-column" aria-labelledby="settings-about">
           <h2 id="settings-about">About</h2>
           {info ? (

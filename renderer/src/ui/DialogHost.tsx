@@ -13,6 +13,7 @@ import { RemoveServerDialog } from '../servers/RemoveServerDialog';
 import { SignInDialog } from '../servers/SignInDialog';
 import { TrustCertificateDialog } from '../servers/TrustCertificateDialog';
 import { QuickCopy } from '../palette/QuickCopy';
+import { WhereUsedDialog } from '../plaintext/WhereUsedDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { useStores } from './stores-context';
 
@@ -44,8 +45,10 @@ export function DialogHost() {
       return <ShortenExpiryDialog keyId={dialog.keyId} />;
     case 'kubectl':
       return <KubectlDialog serverId={dialog.serverId} keyId={dialog.keyId} />;
+    case 'whereUsed':
+      return <WhereUsedDialog serverId={dialog.serverId} keyId={dialog.keyId} />;
     case 'deleteKeys':
-      return <DeleteKeysDialog keyIds={dialog.keyIds} />;
+      return <DeleteKeysDialog serverId={dialog.serverId} keyIds={dialog.keyIds} />;
     case 'renameLabel':
       return <RenameLabelDialog from={dialog.from} />;
     case 'help':

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CertificateInfo } from '../../../electron/contract/errors';
 
 /** The main area's view. */
-export type View = 'keys' | 'expiring' | 'hygiene' | 'activity' | 'settings';
+export type View = 'keys' | 'expiring' | 'hygiene' | 'activity' | 'settings' | 'plaintext';
 
 /** The one open dialog, if any: plain data, so it can be inspected and restored. */
 export type DialogState =
@@ -18,6 +18,7 @@ export type DialogState =
   | { kind: 'renewKey'; serverId: string; keyId: string }
   | { kind: 'shortenExpiry'; serverId: string; keyId: string }
   | { kind: 'kubectl'; serverId: string; keyId: string }
+  | { kind: 'whereUsed'; serverId: string; keyId: string }
   | { kind: 'deleteKeys'; serverId: string; keyIds: string[] }
   | { kind: 'renameLabel'; serverId: string; from: string | null }
   | { kind: 'help' }
