@@ -1,6 +1,7 @@
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../contract/ipc';
 import type { Result } from '../contract/errors';
 import { AppFailure, toAppError } from './app-failure';
+import { checkKeysListOutput } from './checked-key-views';
 import { displayText } from './display-text';
 import type { Logger } from './log';
 
@@ -18,7 +19,8 @@ function describeIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
 /**
  * The single choke point between a transport (Electron IPC, the test bridge) and the handlers:
  * checks the channel name, parses the input with its schema, runs the handler, parses the output
- * (which strips any field the contract does not declare), and wraps the outcome as a Result.
+ * (which strips any field the contract does not declare; `keys:list`'s views once per view, see
+ * checked-key-views.ts), and wraps the outcome as a Result.
  * Logs channel names and durations, never arguments or results.
  */
 export function createDispatcher(handlers: Handlers, log: Logger) {
@@ -39,7 +41,9 @@ export function createDispatcher(handlers: Handlers, log: Logger) {
     }
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-      const value = schema.output.parse(await handler(parsed.data));
+      const output = await handler(parsed.data);
+      const value =
+        channel === 'keys:list' ? checkKeysListOutput(output) : schema.output.parse(output);
       log.info('ipc', { channel, ok: true, ms: Math.round(performance.now() - started) });
       return { ok: true, value };
     } catch (error) {

@@ -119,3 +119,64 @@ describe('createDispatcher', () => {
     expect(text).not.toContain('admin');
   });
 });
+
+describe('keys:list output check (checked-key-views.ts)', () => {
+  const view = (id: string) => ({
+    id,
+    name: id,
+    family: 'v3' as const,
+    kind: 'api_key' as const,
+    description: 'ci',
+    labels: ['prod'],
+    clusterId: null,
+    clusterName: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    lastUsedAt: null,
+    expiresAt: null,
+    ttlMs: null,
+    enabled: true,
+    state: 'active' as const,
+    hasSecret: true,
+    isSignInCredential: false,
+    preview: `${id}:abcd…wxyz`,
+    snoozedUntil: null,
+    revokeAt: null,
+    handle: id,
+    isDefault: false,
+  });
+  const list = (keys: unknown[]) => ({ serverId: 's', keys, refreshedAt: null, stale: false });
+  const listing = (keys: unknown[]) =>
+    setup({ 'keys:list': () => Promise.resolve(list(keys) as never) }).dispatch('keys:list', {
+      serverId: 's',
+    });
+
+  it('passes a checked view on as the same object, frozen, so the next list need not check it again', async () => {
+    const key = view('token-aaaaa');
+    const first = await listing([key]);
+    const second = await listing([key]);
+    expect(first).toEqual({ ok: true, value: list([view('token-aaaaa')]) });
+    if (!first.ok || !second.ok) throw new Error('keys:list failed');
+    expect((first.value as { keys: unknown[] }).keys[0]).toBe(key);
+    expect((second.value as { keys: unknown[] }).keys[0]).toBe(key);
+    expect(Object.isFrozen(key) && Object.isFrozen(key.labels)).toBe(true);
+  });
+
+  it('still strips a field the contract does not declare, and leaves that view unfrozen', async () => {
+    const leaky = { ...view('token-bbbbb'), secret: 'hunter2' };
+    for (let i = 0; i < 2; i++) {
+      const result = await listing([leaky]);
+      expect(result).toEqual({ ok: true, value: list([view('token-bbbbb')]) });
+      expect(JSON.stringify(result)).not.toContain('hunter2');
+    }
+    expect(Object.isFrozen(leaky)).toBe(false);
+  });
+
+  it('fails a list with a view or an envelope that does not parse, as before', async () => {
+    const bad = await listing([{ ...view('token-ccccc'), state: 'bogus' }]);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const noEnvelope = await setup({
+      'keys:list': () => Promise.resolve({ keys: [view('token-ddddd')] } as never),
+    }).dispatch('keys:list', {});
+    expect(noEnvelope).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
