@@ -40,6 +40,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./hygiene')).hygieneCommand,
   },
   {
+    name: 'scan',
+    summary: 'Find Rancher tokens left in plaintext (cli2.json, kubeconfigs); read only',
+    load: async () => (await import('./scan')).scanCommand,
+  },
+  {
     name: 'kubeconfig',
     summary: 'Write or merge a kubeconfig whose credential comes from the keychain',
     load: async () => (await import('./kubeconfig')).kubeconfigCommand,
