@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from '../../contract/servers';
-import type { SignInMethod, SsoStartInput } from '../../contract/sign-in';
+import type { SignInMethod, SsoKind, SsoStartInput } from '../../contract/sign-in';
 import { AppFailure, toAppError } from '../app-failure';
 import type { EventSink } from '../events';
 import type { Logger } from '../log';
@@ -11,6 +11,7 @@ import type { FlowEnv, SsoTiming, StartedFlow } from './flow-types';
 import type { IdpHttp } from './idp-http';
 import { startAzureDeviceCode } from './azure-device-code';
 import { startAzurePkce } from './azure-pkce';
+import { startEmbedded } from './embedded-sign-in';
 import { startSamlRelay } from './saml-relay';
 import { signInMethods } from './sign-in-methods';
 
@@ -39,12 +40,13 @@ interface FlowEntry {
   settled: boolean;
 }
 
-const flowStarters: Partial<Record<SignInMethod['kind'], (env: FlowEnv) => Promise<StartedFlow>>> =
-  {
-    saml_relay: startSamlRelay,
-    azure_device_code: startAzureDeviceCode,
-    azure_pkce: startAzurePkce,
-  };
+/** How each single sign-on flow starts. */
+const flowStarters: Record<SsoKind, (env: FlowEnv) => Promise<StartedFlow>> = {
+  saml_relay: startSamlRelay,
+  azure_device_code: startAzureDeviceCode,
+  azure_pkce: startAzurePkce,
+  embedded: startEmbedded,
+};
 
 /**
  * Single sign-on flows (issue 15). Each is a background task the service owns: one per server (a
@@ -62,9 +64,7 @@ export function createSsoService(deps: SsoServiceDeps) {
 
   async function methods(serverId: string): Promise<SignInMethod[]> {
     const providers = await servers.anonymousClient(serverId).sso.providers();
-    return signInMethods(providers, capabilities).filter(
-      (m) => m.kind === 'api_key' || m.kind === 'password' || Object.hasOwn(flowStarters, m.kind),
-    );
+    return signInMethods(providers, capabilities);
   }
 
   function entry(flowId: string): FlowEntry {
@@ -90,7 +90,7 @@ export function createSsoService(deps: SsoServiceDeps) {
     );
     const provider = providers.find((p) => p.id === input.provider);
     const begin = flowStarters[input.kind];
-    if (!offered || !provider || !begin) {
+    if (!offered || !provider) {
       throw new AppFailure(
         'invalid_input',
         'This server does not offer that way of signing in (any more). Choose another.',
