@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import type { SsoTiming } from '../../electron/core/sso/flow-types';
 import { startRancherSim, type RancherSim, type RancherSimOptions } from '../rancher-sim';
-import { startFakeIdp, type FakeIdp } from '../rancher-sim/fake-idp';
+import { startFakeIdp, type FakeIdp, type FakeIdpOptions } from '../rancher-sim/fake-idp';
 import { createChromiumSystemBrowser, type ChromiumSystemBrowser } from './chromium-system-browser';
 import { startBridge, type Bridge } from '../bridge/server';
 import {
@@ -29,6 +29,8 @@ interface Options {
   sso: boolean;
   /** Single sign-on's waits for these tests (the CLI's 10 s SAML interval is shortened). */
   ssoTiming: Partial<Omit<SsoTiming, 'sleep'>>;
+  /** How the fake Entra answers (its device-code polling interval, …). */
+  idpOptions: FakeIdpOptions;
 }
 
 interface Fixtures {
@@ -53,6 +55,7 @@ export const test = base.extend<Fixtures & Options>({
   trayAvailable: [true, { option: true }],
   sso: [false, { option: true }],
   ssoTiming: [{ samlIntervalMs: 250 }, { option: true }],
+  idpOptions: [{}, { option: true }],
   clock: async ({ manualClock }, use) => {
     await use(manualClock ? createManualClock(Date.now()) : null);
   },
@@ -67,8 +70,8 @@ export const test = base.extend<Fixtures & Options>({
     await use(systemBrowser);
     await systemBrowser.close();
   },
-  idp: async ({}, use) => {
-    const idp = await startFakeIdp();
+  idp: async ({ idpOptions }, use) => {
+    const idp = await startFakeIdp(idpOptions);
     await use(idp);
     await idp.close();
   },

@@ -1,12 +1,6 @@
-import type { Page } from '@playwright/test';
-import { connectSamlProvider, type FakeIdp } from '../rancher-sim/fake-idp';
 import type { RancherSim } from '../rancher-sim';
 import { expect, test } from './fixtures';
-import type { AppPage } from './pages/app-page';
-import { ServerDialogs } from './pages/server-dialogs';
-import { SignInPage } from './pages/sign-in-page';
-
-const okta = { id: 'okta', type: 'oktaProvider' };
+import { addServerForSignIn as addServer, connectOkta } from './sso-setup';
 
 /** The window sizes the app must work at (HELPERS.md). */
 const sizes = [
@@ -15,29 +9,6 @@ const sizes = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ] as const;
-
-/** Okta over SAML on the simulator, its IdP the fake one, NameID `alice` linked to a new user. */
-function connectOkta(sim: RancherSim, idp: FakeIdp): string {
-  const alice = sim.state.addUser({
-    username: 'alice',
-    password: 'not-used-here',
-    displayName: 'Alice',
-  });
-  connectSamlProvider(sim.state, idp, okta, { alice: alice.id });
-  return alice.id;
-}
-
-/** Adds the simulator through the window (trusting its certificate): the sign-in dialog follows. */
-async function addServer(app: AppPage, page: Page, sim: RancherSim): Promise<SignInPage> {
-  const dialogs = new ServerDialogs(page);
-  await app.open();
-  await page.getByRole('button', { name: 'Add a Rancher server' }).click();
-  await dialogs.addServer(sim.url, 'Sim');
-  await dialogs.trust.getByRole('button', { name: 'Trust and add server' }).click();
-  const signIn = new SignInPage(page);
-  await expect(signIn.dialog).toBeVisible();
-  return signIn;
-}
 
 /** How many times the app has polled the relay authToken so far. */
 function relayPolls(sim: RancherSim): number {
