@@ -21,6 +21,45 @@ export function thresholdsOf(
   return [...all].sort((a, b) => b - a);
 }
 
+/** The share of a key's own lifetime, at most, during which it counts as expiring soon. */
+export const EXPIRING_SHARE = 0.25;
+
+/**
+ * A key's lifetime: its ttl, else from its creation to its expiry; null when neither is known.
+ * (An ext token's ttl counts from its creation, so a shortened one has the shorter lifetime.)
+ */
+export function lifetimeOf(
+  ttlMs: number | null,
+  createdAt: number | null,
+  expiresAt: number | null,
+): number | null {
+  if (ttlMs !== null && ttlMs > 0) return ttlMs;
+  if (createdAt !== null && expiresAt !== null && expiresAt > createdAt) {
+    return expiresAt - createdAt;
+  }
+  return null;
+}
+
+/**
+ * How long before its expiry a key counts as expiring soon: the warning window, but never more
+ * than the last quarter of its own lifetime, so a key made for a day or two hours is not "expiring
+ * soon" from birth (a 90-day key keeps the whole 7-day window). The one rule for the key's state,
+ * and so for the banner, the Expiring view, the tray and the CLI, and, through
+ * {@link thresholdsWithin}, for notifications.
+ */
+export function expiringWindowFor(windowMs: number, lifetimeMs: number | null): number {
+  return lifetimeMs === null ? windowMs : Math.min(windowMs, lifetimeMs * EXPIRING_SHARE);
+}
+
+/**
+ * One key's warning thresholds: each capped at the key's own expiring window, so the first
+ * notification comes exactly when the key turns "expiring soon" in the window and the tray, and
+ * not before. Most distant first, without duplicates.
+ */
+export function thresholdsWithin(thresholds: readonly number[], windowMs: number): number[] {
+  return [...new Set(thresholds.map((t) => Math.min(t, windowMs)))].sort((a, b) => b - a);
+}
+
 /** Whether the crossing of `threshold` happened (or will happen) after the item was created. */
 function counts(item: Watched, threshold: number): boolean {
   return item.createdAt === null || item.expiresAt - threshold > item.createdAt;

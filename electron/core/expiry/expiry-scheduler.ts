@@ -7,7 +7,16 @@ import type { Logger } from '../log';
 import type { Clock } from '../ports';
 import type { ServerKeyView } from '../keys/key-service';
 import type { MetadataStore } from '../vault/metadata-store';
-import { dueWarning, isSnoozed, nextDeadline, thresholdsOf, type Watched } from './expiry-math';
+import {
+  dueWarning,
+  expiringWindowFor,
+  isSnoozed,
+  lifetimeOf,
+  nextDeadline,
+  thresholdsOf,
+  thresholdsWithin,
+  type Watched,
+} from './expiry-math';
 import { idTable } from '../id-table';
 
 /** The metadata document holding which warnings were shown (so a restart repeats none). */
@@ -27,6 +36,8 @@ interface Item extends Watched {
   description: string;
   expiresAtText: string;
   subject: 'key' | 'session';
+  /** The key's own lifetime (its warnings are capped by it); null for a session or when unknown. */
+  lifetimeMs: number | null;
 }
 
 export interface ExpirySchedulerDeps {
@@ -111,6 +122,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         createdAt: Number.isNaN(createdAt) ? null : createdAt,
         snoozedUntil: Number.isNaN(snoozed) ? null : snoozed,
         subject: 'key',
+        lifetimeMs: lifetimeOf(key.ttlMs, Number.isNaN(createdAt) ? null : createdAt, expiresAt),
       });
     }
     for (const server of deps.servers.list()) {
@@ -128,6 +140,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         createdAt: null,
         snoozedUntil: null,
         subject: 'session',
+        lifetimeMs: null,
       });
     }
     return out;
@@ -142,13 +155,26 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
   async function evaluate(): Promise<void> {
     const now = clock.now();
     const thresholds = thresholdsOf(deps.settings.get());
+    const window = Math.max(0, ...thresholds);
+    // Thresholds per lifetime: most keys share a few lifetimes, so each list is built once.
+    const byLifetime = new Map<number, number[]>();
+    const thresholdsFor = (item: Item): number[] => {
+      if (item.lifetimeMs === null) return thresholds;
+      let own = byLifetime.get(item.lifetimeMs);
+      if (!own) {
+        own = thresholdsWithin(thresholds, expiringWindowFor(window, item.lifetimeMs));
+        byLifetime.set(item.lifetimeMs, own);
+      }
+      return own;
+    };
     const all = items();
     const warnings: ExpiryWarning[] = [];
     const notified: ExpiryState['notified'] = {};
     let next: number | null = null;
     for (const item of all) {
       let level = notifiedLevel(item);
-      const due = dueWarning(item, thresholds, level, now);
+      const own = thresholdsFor(item);
+      const due = dueWarning(item, own, level, now);
       if (due !== null) {
         level = due;
         warnings.push({
@@ -163,7 +189,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
       }
       if (level !== undefined)
         notified[item.stateKey] = { expiresAt: item.expiresAtText, thresholdMs: level };
-      const deadline = nextDeadline(item, thresholds, level, now);
+      const deadline = nextDeadline(item, own, level, now);
       if (deadline !== null && (next === null || deadline < next)) next = deadline;
     }
     // Persist before announcing: a crash in between loses a warning rather than repeating it.

@@ -3,7 +3,7 @@ import type { Clock } from '../ports';
 import type { ClusterNames } from './cluster-names';
 import type { KeyCache } from './key-cache';
 import type { KeyRecord } from './key-records';
-import { isVisible, sortViews, toKeyView } from './key-view';
+import { expiringWindowOf, isVisible, sortViews, toKeyView } from './key-view';
 
 /**
  * Each server's key views, built from its cached document and kept until something they depend on
@@ -74,7 +74,8 @@ export function createKeyViewCache(deps: {
       const record = keys[id] as KeyRecord;
       const expires = record.token.expiresAt ? Date.parse(record.token.expiresAt) : NaN;
       if (!Number.isNaN(expires)) {
-        if (expires - window > now && expires - window < validUntil) validUntil = expires - window;
+        const expiring = expires - expiringWindowOf(record, window);
+        if (expiring > now && expiring < validUntil) validUntil = expiring;
         if (expires > now && expires < validUntil) validUntil = expires;
       }
       const view = (reusable ? hit.byRecord.get(record) : undefined) ?? toKeyView(record, context);

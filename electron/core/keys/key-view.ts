@@ -3,6 +3,7 @@ import { displayText } from '../display-text';
 import { handleOf } from './key-handle';
 import { keyIdOf } from './key-id';
 import type { KeyRecord } from './key-records';
+import { expiringWindowFor, lifetimeOf } from '../expiry/expiry-math';
 
 /** What the merge needs besides the record. */
 export interface ViewContext {
@@ -21,6 +22,15 @@ function parseTime(text: string | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
+/**
+ * How long before its expiry this key counts as `expiring`: the warning window, capped at the last
+ * quarter of the key's own lifetime (expiry-math's `expiringWindowFor`).
+ */
+export function expiringWindowOf(record: KeyRecord, windowMs: number): number {
+  const { ttlMs, createdAt, expiresAt } = record.token;
+  return expiringWindowFor(windowMs, lifetimeOf(ttlMs, parseTime(createdAt), parseTime(expiresAt)));
+}
+
 /** The state chip of a key (contract `KeyState`), from the server's last word and local facts. */
 export function keyStateOf(record: KeyRecord, now: number, expiringWithinMs: number): KeyState {
   if (record.pendingRevocation) return 'pending_revocation';
@@ -30,7 +40,9 @@ export function keyStateOf(record: KeyRecord, now: number, expiringWithinMs: num
   if (!record.onServer) return pastExpiry || record.token.expired ? 'expired' : 'revoked';
   if (pastExpiry || record.token.expired) return 'expired';
   if (!record.token.enabled) return 'disabled';
-  if (expiresAt !== null && expiresAt - now <= expiringWithinMs) return 'expiring';
+  if (expiresAt !== null && expiresAt - now <= expiringWindowOf(record, expiringWithinMs)) {
+    return 'expiring';
+  }
   return 'active';
 }
 

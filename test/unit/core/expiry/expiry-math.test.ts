@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   crossedThreshold,
   dueWarning,
+  expiringWindowFor,
+  lifetimeOf,
   nextDeadline,
   thresholdsOf,
+  thresholdsWithin,
 } from '../../../../electron/core/expiry/expiry-math';
 
 const DAY = 86_400_000;
@@ -70,5 +73,29 @@ describe('nextDeadline', () => {
     const snoozed = item({ snoozedUntil: E - DAY / 2 });
     expect(nextDeadline(snoozed, T, 7 * DAY, E - DAY)).toBe(E - DAY / 2);
     expect(nextDeadline(snoozed, T, 7 * DAY, E - 3 * DAY)).toBe(E - DAY / 2);
+  });
+});
+
+describe("a key's own expiring window", () => {
+  const HOUR = 3_600_000;
+  it('is the lifetime from the ttl, else from creation to expiry, else unknown', () => {
+    expect(lifetimeOf(2 * HOUR, 0, 5 * HOUR)).toBe(2 * HOUR);
+    expect(lifetimeOf(null, HOUR, 5 * HOUR)).toBe(4 * HOUR);
+    expect(lifetimeOf(0, HOUR, 5 * HOUR)).toBe(4 * HOUR);
+    expect(lifetimeOf(null, null, 5 * HOUR)).toBeNull();
+    expect(lifetimeOf(null, 5 * HOUR, HOUR)).toBeNull();
+  });
+
+  it('is the warning window capped at the last quarter of the lifetime', () => {
+    expect(expiringWindowFor(7 * DAY, DAY)).toBe(6 * HOUR);
+    expect(expiringWindowFor(7 * DAY, 2 * HOUR)).toBe(30 * 60_000);
+    expect(expiringWindowFor(7 * DAY, 90 * DAY)).toBe(7 * DAY);
+    expect(expiringWindowFor(7 * DAY, null)).toBe(7 * DAY);
+  });
+
+  it("caps each threshold at the key's window, keeping them distinct and most distant first", () => {
+    expect(thresholdsWithin(T, 6 * HOUR)).toEqual([6 * HOUR, 0]);
+    expect(thresholdsWithin(T, 3 * DAY)).toEqual([3 * DAY, DAY, 0]);
+    expect(thresholdsWithin(T, 7 * DAY)).toEqual(T);
   });
 });

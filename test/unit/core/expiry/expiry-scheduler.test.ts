@@ -14,15 +14,16 @@ import { keyView } from '../../../support/key-view';
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 1);
 
+type TestKey = { id: string; expiresInMs: number; snoozedUntil?: number; lifetimeMs?: number };
+
 /** Key views as the key service would give them, with states computed at the clock's now. */
-function keysAt(
-  clock: ManualClock,
-  list: Array<{ id: string; expiresInMs: number; snoozedUntil?: number }>,
-) {
+function keysAt(clock: ManualClock, list: TestKey[]) {
   return {
     allKeys(): ServerKeyView[] {
-      return list.map(({ id, expiresInMs, snoozedUntil }) => {
+      return list.map(({ id, expiresInMs, snoozedUntil, lifetimeMs }) => {
         const expiresAt = new Date(START + expiresInMs).toISOString();
+        // By default a key made 30 days before START (a long life: the whole warning window).
+        const lifetime = lifetimeMs ?? expiresInMs + 30 * DAY;
         const token = {
           family: 'v3' as const,
           name: id,
@@ -30,10 +31,10 @@ function keysAt(
           description: id,
           userId: 'u',
           clusterId: null,
-          createdAt: new Date(START - 30 * DAY).toISOString(),
+          createdAt: new Date(START + expiresInMs - lifetime).toISOString(),
           lastUsedAt: null,
           expiresAt,
-          ttlMs: expiresInMs + 30 * DAY,
+          ttlMs: lifetime,
           enabled: true,
           expired: false,
         };
@@ -70,7 +71,7 @@ function keysAt(
 async function make(options: {
   clock?: ManualClock;
   dir?: string;
-  keys: Array<{ id: string; expiresInMs: number; snoozedUntil?: number }>;
+  keys: TestKey[];
   settings?: Partial<Settings>;
   session?: string | null;
 }) {
@@ -180,10 +181,40 @@ describe('createExpiryScheduler', () => {
   it('re-arms when the settings change', async () => {
     const t = await make({ keys: [{ id: 'b', expiresInMs: 20 * DAY }] });
     expect(t.scheduler.armedFor()).toBe(START + 13 * DAY);
-    t.setSettings({ warningThresholdsMs: [14 * DAY] });
+    // Within the key's last quarter (it lives 50 days), so the new threshold applies as set.
+    t.setSettings({ warningThresholdsMs: [10 * DAY] });
     await t.scheduler.rearm();
-    expect(t.scheduler.armedFor()).toBe(START + 6 * DAY);
+    expect(t.scheduler.armedFor()).toBe(START + 10 * DAY);
     expect(t.clock.pending()).toBe(1);
+  });
+
+  it("warns a short-lived key first when it turns expiring soon, with the tray's count, not at birth", async () => {
+    const HOUR = 3_600_000;
+    // Made at START for one day: its last quarter is its last 6 hours (the 7-day window caps).
+    const t = await make({
+      keys: [
+        { id: 'day', expiresInMs: DAY, lifetimeMs: DAY },
+        { id: 'long', expiresInMs: 60 * DAY, lifetimeMs: 90 * DAY },
+      ],
+    });
+    expect(t.warnings()).toEqual([]);
+    expect(t.scheduler.summary().expiringCount).toBe(0);
+    expect(t.scheduler.armedFor()).toBe(START + 18 * HOUR);
+    t.clock.advance(18 * HOUR - 1);
+    await t.scheduler.idle();
+    expect(t.warnings()).toEqual([]);
+    t.clock.advance(1);
+    await t.scheduler.idle();
+    // The notification, the key's state and the tray's count turn together.
+    expect(t.warnings()).toEqual([['day', 6 * HOUR]]);
+    expect(t.scheduler.summary()).toMatchObject({ expiringCount: 1, perServer: { s1: 1 } });
+    expect(t.scheduler.expiring().map((i) => i.key.id)).toEqual(['day']);
+    t.clock.advance(6 * HOUR);
+    await t.scheduler.idle();
+    expect(t.warnings()).toEqual([
+      ['day', 6 * HOUR],
+      ['day', 0],
+    ]);
   });
 
   it('holds back a snoozed key and warns when the snooze ends', async () => {

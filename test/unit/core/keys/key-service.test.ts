@@ -92,6 +92,22 @@ describe('createKeyService', () => {
     expect(states()['token-lng22']).toBe('expired');
   });
 
+  it("warns relative to a key's own lifetime: a 1-day key is expiring only in its last 6 hours", async () => {
+    const t = await setup({ maxTtlMs: null });
+    t.rancher.seed({ name: 'token-day11', ttlMs: DAY, description: 'one day' });
+    t.rancher.seed({ name: 'token-hrs22', ttlMs: 2 * 3_600_000, description: 'two hours' });
+    await t.keys.refresh('s1');
+    const states = () =>
+      Object.fromEntries(t.keys.list({ serverId: 's1' }).keys.map((k) => [k.id, k.state]));
+    expect(states()).toEqual({ 'token-day11': 'active', 'token-hrs22': 'active' });
+    t.clock.advance(90 * 60_000 + 1);
+    expect(states()).toEqual({ 'token-day11': 'active', 'token-hrs22': 'expiring' });
+    t.clock.advance(DAY - 6 * 3_600_000 - 90 * 60_000);
+    expect(states()).toEqual({ 'token-day11': 'expiring', 'token-hrs22': 'expired' });
+    // The server switcher's count follows the same states (one expiring, one expired).
+    expect(t.keys.nearExpiryCount('s1')).toBe(2);
+  });
+
   it('hides session and kubeconfig tokens unless asked or the setting is on', async () => {
     const t = await setup();
     t.rancher.seed({ name: 'token-api11', kind: 'api_key' });
