@@ -3,7 +3,9 @@ import { addSimServer, importSimKey, expect, test, type E2eGlobal } from './elec
 const DAY = 86_400_000;
 
 test.describe('expiry notifications', () => {
-  test('announces a key due within a day when the clock moves past its threshold', async ({
+  // A two-day key warns in the last quarter of its life (12 hours), not at the 1-day threshold:
+  // the notification comes when the window and the tray call it "expiring soon".
+  test('announces a two-day key when it turns expiring soon, 12 hours before its end', async ({
     app,
     page,
     sim,
@@ -16,7 +18,7 @@ test.describe('expiry notifications', () => {
 
     await app.evaluate(
       (_electron, ms) => (globalThis as unknown as E2eGlobal).__rancherKeysE2E.advanceClock(ms),
-      DAY + 60_000,
+      1.5 * DAY + 60_000,
     );
 
     await expect
@@ -28,7 +30,7 @@ test.describe('expiry notifications', () => {
         ),
       )
       .toContainEqual(
-        `API key expires in 1 day | nightly backup (${issued.name}) on Simulated Rancher expires in 1 day.`,
+        `API key expires in 12 hours | nightly backup (${issued.name}) on Simulated Rancher expires in 12 hours.`,
       );
   });
 });
