@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import type { Output } from '../../electron/contract/ipc';
 import { expect, test } from './fixtures';
+import { addSignedInServer, call } from './helpers';
 import { PlaintextPage } from './pages/plaintext-page';
 import { writePlaintextFiles, type PlaintextFiles } from './plaintext-files';
 
@@ -8,13 +11,6 @@ function secretsOf(files: PlaintextFiles): string[] {
     (t) => t.bearer.split(':')[1] ?? t.bearer,
   );
 }
-
-const sizes = [
-  { width: 900, height: 600 },
-  { width: 1100, height: 720 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
 
 test.describe('plaintext check', () => {
   test('the first run offers the check; the report names each token, never its secret', async ({
@@ -55,20 +51,129 @@ test.describe('plaintext check', () => {
     await expect(offer).toBeHidden();
   });
 
+  test('check → import → rewrite → undo, from Settings, signed in to the server', async ({
+    app,
+    page,
+    core,
+    sim,
+  }) => {
+    test.setTimeout(90_000);
+    // Signed in, so the server can say which token expired (a key alone cannot tell).
+    await addSignedInServer(core, sim);
+    const files = writePlaintextFiles(core.dataDir, sim);
+    const check = new PlaintextPage(page);
+    await app.open();
+    await check.openFromSettings();
+    await expect(check.heading).toBeVisible();
+
+    // The report: each token by access key, place and server; never a secret.
+    await expect(check.findings).toHaveCount(3);
+    const { cliKey, kubeconfig, expired } = files.tokens;
+    await expect(check.finding(cliKey.name)).toContainText('server entry "rancherDefault"');
+    await expect(check.finding(cliKey.name)).toContainText(sim.url);
+    await expect(check.finding(kubeconfig.name)).toContainText('user "rancher-local"');
+    await expect(check.finding(kubeconfig.name)).toContainText(sim.url);
+    await expect(check.finding(expired.name).getByTestId('finding-state')).toHaveText('Not held');
+    await app.expectAccessible('plaintext report');
+    await app.screenshot('plaintext-report');
+
+    // Import every token: the expired one is listed, not imported.
+    await check.chooseAll.check();
+    await expect(check.importButton).toHaveText('Import 3 tokens');
+    await check.importButton.click();
+    await expect(check.results).toBeVisible({ timeout: 30_000 });
+    const outcome = (key: string) =>
+      check.results.getByTestId('plaintext-import-result').filter({ hasText: key });
+    await expect(outcome(expired.name)).toHaveAttribute('data-outcome', 'expired');
+    await expect(outcome(cliKey.name)).toHaveAttribute('data-outcome', 'imported');
+    await expect(outcome(kubeconfig.name)).toHaveAttribute('data-outcome', 'imported');
+    await app.expectAccessible('plaintext import results');
+    await check.results.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await expect(check.finding(cliKey.name).getByTestId('finding-state')).toHaveText(
+      'Already held',
+    );
+    // The file's server is the one already added: no second one.
+    await expect(app.servers).toHaveCount(1);
+
+    // Rewrite the kubeconfig: a preview first, then the token leaves the file.
+    await check.rewrite('~/.kube/config');
+    await expect(check.rewriteDialog).toBeVisible();
+    await expect(check.rewriteDialog.getByTestId('plaintext-changes')).toContainText(
+      kubeconfig.name,
+    );
+    await expect(check.rewriteDialog).toContainText('Left in the file');
+    await app.expectAccessible('plaintext rewrite preview');
+    await check.rewriteConfirm.click();
+    await expect(check.file('~/.kube/config').getByTestId('plaintext-undo')).toBeVisible();
+    const rewritten = readFileSync(files.kubeconfigPath, 'utf8');
+    expect(rewritten).not.toContain(kubeconfig.bearer);
+    expect(rewritten).toContain('rancher-keys');
+    expect(rewritten).toContain('# written by a test');
+    // The expired token was not imported, so it stays.
+    expect(rewritten).toContain(expired.bearer);
+
+    // Undo puts the file back, byte for byte.
+    await check.undo('~/.kube/config');
+    await expect(check.file('~/.kube/config').getByTestId('plaintext-rewrite')).toBeVisible();
+    expect(readFileSync(files.kubeconfigPath, 'utf8')).toBe(files.kubeconfig);
+
+    // cli2.json: the consequence is said before anything is written.
+    await check.rewrite('~/.rancher/cli2.json');
+    await expect(check.rewriteDialog.getByTestId('plaintext-consequence')).toContainText(
+      'rancher login',
+    );
+    await page.keyboard.press('Escape');
+    await expect(check.rewriteDialog).toBeHidden();
+    expect(readFileSync(files.cli2Path, 'utf8')).toBe(files.cli2);
+
+    const html = await page.content();
+    for (const secret of secretsOf(files)) expect(html).not.toContain(secret);
+  });
+});
+test.describe('plaintext check layout', () => {
+  const sizes = [
+    { width: 900, height: 600 },
+    { width: 1100, height: 720 },
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ] as const;
+
   for (const size of sizes) {
-    test(`the report fits at ${size.width}x${size.height}`, async ({ app, page, core, sim }) => {
-      writePlaintextFiles(core.dataDir, sim);
+    test(`the report, import and rewrite fit at ${size.width}x${size.height}`, async ({
+      app,
+      page,
+      core,
+      sim,
+    }) => {
+      test.setTimeout(60_000);
+      const files = writePlaintextFiles(core.dataDir, sim);
+      // Import ahead through the core, so Rewrite is offered.
+      const scan = await call<Output<'plaintext:scan'>>(core, 'plaintext:scan', {});
+      await call(core, 'plaintext:import', {
+        jobId: 'job-layout-0001',
+        scanId: scan.scanId,
+        findingIds: scan.findings.map((f) => f.findingId),
+      });
       await page.setViewportSize(size);
       const check = new PlaintextPage(page);
       await app.open();
       await check.openFromSettings();
       await expect(check.findings).toHaveCount(3);
       await app.expectInViewport(check.heading, 'the heading');
+      await app.expectInViewport(check.importButton, 'Import');
       await app.expectInViewport(page.getByTestId('plaintext-rescan'), 'Check again');
       await app.expectInViewport(page.getByRole('button', { name: 'Add a file…' }), 'Add a file');
-      const last = check.findings.last();
-      await last.scrollIntoViewIfNeeded();
-      await app.expectInViewport(last.getByTestId('finding-state'), 'the last token’s state');
+      const rewrite = check.file('~/.kube/config').getByTestId('plaintext-rewrite');
+      await rewrite.scrollIntoViewIfNeeded();
+      await app.expectInViewport(rewrite, 'Rewrite of the kubeconfig');
+      await check.finding(files.tokens.expired.name).getByRole('checkbox').check();
+      await app.expectInViewport(check.importButton, 'Import after choosing');
+      await rewrite.click();
+      await app.expectInViewport(check.rewriteConfirm, 'the rewrite confirmation');
+      await app.expectInViewport(
+        check.rewriteDialog.getByRole('button', { name: 'Cancel' }),
+        'the rewrite cancel',
+      );
       await app.screenshot(`plaintext-${size.width}x${size.height}`);
     });
   }

@@ -1,5 +1,9 @@
 import { useId } from 'react';
+import { useStore } from 'zustand';
 import type { PlaintextFile, PlaintextFinding } from '../../../electron/contract/plaintext';
+import { toAppError } from '../ui/error-text';
+import { useStores } from '../ui/stores-context';
+import { importable } from './plaintext-store';
 import { fileKindText, fileProblemText, placeText, plural, tokenKindText } from './plaintext-text';
 
 /** A file's findings shown at once; the rest are counted (a kubeconfig may hold 10,000 users). */
@@ -14,7 +18,7 @@ function stateText(finding: PlaintextFinding): string {
 
 /**
  * One file the check read: its path and kind, one clear line when it could not be read, its
- * tokens in a table.
+ * tokens (choose to import), and Rewrite… / Undo.
  */
 export function FileSection({
   file,
@@ -23,9 +27,27 @@ export function FileSection({
   file: PlaintextFile;
   findings: PlaintextFinding[];
 }) {
+  const { plaintext, ui } = useStores();
+  const chosen = useStore(plaintext.store, (s) => s.chosen);
+  const done = useStore(plaintext.store, (s) => s.rewrites.find((r) => r.fileId === file.fileId));
+  const busy = useStore(plaintext.store, (s) => s.rewriteStep.kind !== 'idle');
   const titleId = useId();
   const problem = fileProblemText(file);
   const held = findings.filter((f) => f.alreadyHeld).length;
+  const canRewrite = file.status === 'ok' && file.rewritable && held > 0;
+
+  async function undo() {
+    if (!done) return;
+    try {
+      const out = await plaintext.undo(done.rewriteId);
+      ui.toast(
+        out.restored ? `${out.path} is back as it was.` : `${out.path} was not restored.`,
+        out.restored ? 'success' : 'warning',
+      );
+    } catch (e) {
+      ui.toast(toAppError(e).message, 'error');
+    }
+  }
 
   return (
     <section
@@ -41,6 +63,32 @@ export function FileSection({
           </h2>
           <span className="muted">{fileKindText(file)}</span>
         </div>
+        <div className="view-actions">
+          {done ? (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void undo()}
+              data-testid="plaintext-undo"
+            >
+              Undo rewrite
+            </button>
+          ) : (
+            file.status === 'ok' &&
+            file.findingCount > 0 && (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!canRewrite || busy}
+                onClick={() => void plaintext.previewRewrite(file.fileId)}
+                aria-label={`Rewrite ${file.path}…`}
+                data-testid="plaintext-rewrite"
+              >
+                Rewrite…
+              </button>
+            )
+          )}
+        </div>
       </header>
       {problem !== null ? (
         <p
@@ -53,7 +101,13 @@ export function FileSection({
         <p className="hint">No Rancher token in this file.</p>
       ) : (
         <p className="hint" data-testid="plaintext-file-note">
-          {`${plural(findings.length, 'token', 'tokens')}, ${held} held by Rancher Keys.`}
+          {done
+            ? `Rewritten (${plural(done.changed, 'entry', 'entries')}); the file as it was is kept in ${done.backupPath}.`
+            : !file.rewritable
+              ? 'Read, but not rewritten: a link or a file Rancher Keys may not change.'
+              : held === 0
+                ? 'Import its tokens first; then Rewrite takes them out of this file.'
+                : `${plural(findings.length, 'token', 'tokens')}, ${held} held by Rancher Keys.`}
         </p>
       )}
       {findings.length > 0 && (
@@ -61,6 +115,9 @@ export function FileSection({
           <table className="simple-table plaintext-findings" aria-labelledby={titleId}>
             <thead>
               <tr>
+                <th scope="col" className="col-choose">
+                  Import
+                </th>
                 <th scope="col" className="col-key">
                   Access key
                 </th>
@@ -75,12 +132,20 @@ export function FileSection({
             </thead>
             <tbody>
               {findings.slice(0, MAX_ROWS).map((f) => (
-                <FindingRow key={f.findingId} finding={f} />
+                <FindingRow
+                  key={f.findingId}
+                  finding={f}
+                  chosen={chosen.includes(f.findingId)}
+                  onToggle={() => plaintext.toggle(f.findingId)}
+                />
               ))}
             </tbody>
           </table>
           {findings.length > MAX_ROWS && (
-            <p className="hint">And {findings.length - MAX_ROWS} more in this file.</p>
+            <p className="hint">
+              And {findings.length - MAX_ROWS} more in this file; &quot;Choose every token&quot;
+              includes them.
+            </p>
           )}
         </div>
       )}
@@ -88,11 +153,28 @@ export function FileSection({
   );
 }
 
-/** One token: access key, place, server and state (titles hold full text). */
-function FindingRow({ finding: f }: { finding: PlaintextFinding }) {
+/** One token: choose it for import; access key, place, server and state (titles hold full text). */
+function FindingRow({
+  finding: f,
+  chosen,
+  onToggle,
+}: {
+  finding: PlaintextFinding;
+  chosen: boolean;
+  onToggle: () => void;
+}) {
   const place = placeText(f.place);
   return (
     <tr data-testid="plaintext-finding" data-access-key={f.accessKey}>
+      <td>
+        <input
+          type="checkbox"
+          checked={chosen}
+          disabled={!importable(f)}
+          onChange={onToggle}
+          aria-label={`Import ${f.accessKey}`}
+        />
+      </td>
       <td className="mono" title={f.accessKey}>
         <bdi>{f.accessKey}</bdi>
         <span className="hint finding-kind">{tokenKindText[f.tokenKind]}</span>

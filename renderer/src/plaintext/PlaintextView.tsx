@@ -3,7 +3,10 @@ import { useStore } from 'zustand';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
 import { FileSection } from './FileSection';
+import { ImportDialog } from './ImportDialog';
+import { importable } from './plaintext-store';
 import { plural } from './plaintext-text';
+import { RewriteDialog } from './RewriteDialog';
 import './plaintext.css';
 
 /**
@@ -16,13 +19,17 @@ export function PlaintextView() {
   const scan = useStore(plaintext.store, (s) => s.scan);
   const status = useStore(plaintext.store, (s) => s.status);
   const error = useStore(plaintext.store, (s) => s.error);
+  const chosen = useStore(plaintext.store, (s) => s.chosen);
+  const importStep = useStore(plaintext.store, (s) => s.importStep);
 
   useEffect(() => {
     void plaintext.scan();
   }, [plaintext]);
 
   const findings = scan?.findings ?? [];
+  const candidates = findings.filter(importable);
   const held = findings.filter((f) => f.alreadyHeld).length;
+  const allChosen = candidates.length > 0 && candidates.every((f) => chosen.includes(f.findingId));
 
   async function addFile() {
     const file = await plaintext.addFile();
@@ -52,7 +59,8 @@ export function PlaintextView() {
       </header>
       <p className="hint plaintext-intro">
         Rancher Keys reads only the Rancher CLI&apos;s cli2.json, kubectl&apos;s kubeconfig files
-        and files you add. Secrets are never shown, and nothing leaves this computer.
+        and files you add. Secrets are never shown; importing checks each token with its own server
+        and nothing else leaves this computer.
       </p>
       {error && <ErrorNotice error={error} onRetry={() => void plaintext.scan()} compact />}
       {status === 'loading' || !scan ? (
@@ -72,6 +80,35 @@ export function PlaintextView() {
                   ? `No Rancher token found in ${plural(scan.files.length, 'file', 'files')}.`
                   : `${plural(findings.length, 'token', 'tokens')} found in plaintext, ${held} already held by Rancher Keys.`}
               </p>
+              {candidates.length > 0 && (
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={allChosen}
+                    onChange={() => plaintext.toggleAll()}
+                    data-testid="plaintext-choose-all"
+                  />
+                  Choose every token not held yet ({candidates.length})
+                </label>
+              )}
+            </div>
+            <div className="plaintext-actions">
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={chosen.length === 0 || importStep.kind !== 'idle'}
+                onClick={() => void plaintext.import()}
+                data-testid="plaintext-import"
+              >
+                {chosen.length === 0
+                  ? 'Import into the keychain'
+                  : `Import ${plural(chosen.length, 'token', 'tokens')}`}
+              </button>
+              <span className="muted" aria-live="polite">
+                {chosen.length === 0
+                  ? 'Choose tokens to import: each is checked with its server first.'
+                  : 'Expired or revoked tokens are listed, not imported.'}
+              </span>
             </div>
           </div>
           <div className="plaintext-files">
@@ -85,6 +122,8 @@ export function PlaintextView() {
           </div>
         </>
       )}
+      <ImportDialog />
+      <RewriteDialog />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type {
+  PlaintextChange,
   PlaintextFile,
+  PlaintextImportOutcome,
   PlaintextPlace,
   PlaintextTokenKind,
 } from '../../../electron/contract/plaintext';
@@ -72,6 +74,41 @@ export function fileProblemText(file: PlaintextFile): string | null {
       return 'Not a file.';
   }
 }
+
+/** An import's outcome, as one word or phrase. */
+export const outcomeText: Record<PlaintextImportOutcome, string> = {
+  imported: 'Imported',
+  already_held: 'Already held',
+  expired: 'Expired, not imported',
+  revoked: 'Revoked or disabled, not imported',
+  not_owner: "Another user's, not imported",
+  unreachable: 'Server unreachable',
+  untrusted: 'Certificate not trusted',
+  unknown_server: 'Server unknown',
+  failed: 'Failed',
+  cancelled: 'Not attempted (cancelled)',
+};
+
+/** Problems first, then what was left out, then what went well. */
+export const outcomeRank: Record<PlaintextImportOutcome, number> = {
+  failed: 0,
+  unreachable: 1,
+  untrusted: 2,
+  unknown_server: 3,
+  expired: 4,
+  revoked: 5,
+  not_owner: 6,
+  cancelled: 7,
+  already_held: 8,
+  imported: 9,
+};
+
+/** What a rewrite does to one entry. */
+export const changeText: Record<PlaintextChange['change'], string> = {
+  token_to_exec: 'token replaced by a rancher-keys credential command (kubectl keeps working)',
+  remove_secret: 'secret removed',
+  remove_kube_credential: 'cached kubectl credential removed',
+};
 
 /** "1 token", "3 tokens". */
 export function plural(n: number, one: string, many: string): string {

@@ -1,12 +1,12 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KeyPlace } from '../../../electron/contract/plaintext';
+import type { KeyPlace, PlaintextScan } from '../../../electron/contract/plaintext';
 import { defaultSettings, type SettingsPatch } from '../../../electron/contract/settings';
 import { App } from '../../../renderer/src/App';
 import { createAppStores } from '../../../renderer/src/app-stores';
 import { createTick } from '../../../renderer/src/ui/tick';
 import { createFakeApi, makeKey, makeServer, worldHandlers, type FakeHandlers } from './fake-api';
-import { makeScan } from './plaintext-fakes';
+import { makeCli2Preview, makeScan } from './plaintext-fakes';
 
 afterEach(cleanup);
 
@@ -48,6 +48,8 @@ describe('Plaintext check view', () => {
     expect(rows[0]!.textContent).toContain('Not held (new server)');
     expect(rows[2]!.textContent).toContain('user "ops", contexts "ops", "dev"');
     expect(within(rows[2]!).getByTestId('finding-state').textContent).toBe('Already held');
+    // A held token cannot be chosen again.
+    expect(within(rows[2]!).getByRole<HTMLInputElement>('checkbox').disabled).toBe(true);
     const problems = screen.getAllByTestId('plaintext-file-problem');
     expect(problems.map((p) => p.textContent)).toEqual([
       'Not valid YAML (line 3); nothing was read from it.',
@@ -69,6 +71,129 @@ describe('Plaintext check view', () => {
     const rows = await screen.findAllByTestId('plaintext-finding');
     expect(rows[1]!.textContent).toContain('user "<img src=x onerror=alert(1)>"');
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('imports the chosen tokens and lists each result, problems first', async () => {
+    const { fake } = await renderCheck({
+      'plaintext:import': ({ findingIds }) => ({
+        cancelled: false,
+        addedServerIds: ['new'],
+        results: findingIds.map((findingId) => ({
+          findingId,
+          accessKey: findingId === 'scan-1-1' ? 'token-cli01' : 'token-kube1',
+          outcome: findingId === 'scan-1-1' ? ('imported' as const) : ('expired' as const),
+          serverId: 'a',
+          keyId: null,
+          message: findingId === 'scan-1-1' ? null : 'Expired on 2026-11-01.',
+          certificate: null,
+        })),
+      }),
+    });
+    await screen.findAllByTestId('plaintext-finding');
+    const importButton = screen.getByTestId<HTMLButtonElement>('plaintext-import');
+    expect(importButton.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Choose every token not held yet/ }));
+    expect(importButton.textContent).toBe('Import 2 tokens');
+    fireEvent.click(importButton);
+    const results = await screen.findByTestId('plaintext-import-results');
+    expect(fake.callsTo('plaintext:import')).toMatchObject([
+      { scanId: 'scan-1', findingIds: ['scan-1-1', 'scan-1-2'] },
+    ]);
+    const lines = within(results).getAllByTestId('plaintext-import-result');
+    expect(lines.map((l) => l.dataset.outcome)).toEqual(['expired', 'imported']);
+    expect(lines[0]!.textContent).toContain('token-kube1');
+    expect(lines[0]!.textContent).toContain('Expired, not imported');
+    expect(lines[0]!.textContent).toContain('Expired on 2026-11-01.');
+    expect(within(results).getByTestId('plaintext-import-counts').textContent).toContain(
+      'Imported: 1',
+    );
+    expect(results.textContent).toContain('1 server was added');
+  });
+
+  it('shows progress for a running import and stops it from the keyboard', async () => {
+    let finish!: (value: { cancelled: boolean; results: []; addedServerIds: [] }) => void;
+    const { fake } = await renderCheck({
+      'plaintext:import': () => new Promise((r) => (finish = r)),
+      'plaintext:cancel': () => ({ cancelled: true }),
+    });
+    await screen.findAllByTestId('plaintext-finding');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Import token-kube1' }));
+    fireEvent.click(screen.getByTestId('plaintext-import'));
+    const progress = await screen.findByTestId('plaintext-import-progress');
+    const [input] = fake.callsTo('plaintext:import') as Array<{ jobId: string }>;
+    act(() =>
+      fake.emit('plaintext:progress', { jobId: input!.jobId, done: 1, total: 3, failed: 1 }),
+    );
+    expect(within(progress).getByRole('status').textContent).toBe('1 of 3 checked, 1 not imported');
+    fireEvent.keyDown(progress, { key: 'Escape' });
+    expect(fake.callsTo('plaintext:cancel')).toEqual([{ jobId: input!.jobId }]);
+    await act(async () => finish({ cancelled: true, results: [], addedServerIds: [] }));
+    expect(await screen.findByRole('dialog', { name: 'Import stopped' })).toBeTruthy();
+  });
+
+  it('previews a cli2.json rewrite with its consequence said plainly, writes it, then undoes it', async () => {
+    const held: PlaintextScan = makeScan();
+    held.findings[0]!.alreadyHeld = true;
+    const { fake } = await renderCheck({
+      'plaintext:scan': () => held,
+      'plaintext:rewritePreview': () => makeCli2Preview(),
+      'plaintext:rewrite': () => ({
+        rewriteId: 'rw-1',
+        path: '~/.rancher/cli2.json',
+        backupPath: '~/.rancher/cli2.json.rancher-keys-backup',
+        changed: 1,
+      }),
+      'plaintext:undo': () => ({ path: '~/.rancher/cli2.json', restored: true }),
+    });
+    await screen.findAllByTestId('plaintext-finding');
+    fireEvent.click(screen.getByRole('button', { name: 'Rewrite ~/.rancher/cli2.json…' }));
+    const dialog = await screen.findByTestId('plaintext-rewrite-dialog');
+    expect(within(dialog).getByTestId('plaintext-consequence').textContent).toContain(
+      'rancher login',
+    );
+    expect(within(dialog).getByTestId('plaintext-changes').textContent).toContain(
+      'token-cli01 in server entry "rancherDefault": secret removed',
+    );
+    expect(dialog.textContent).toContain('~/.rancher/cli2.json.rancher-keys-backup');
+    // Cancel has focus first: writing a file is never the default.
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.click(within(dialog).getByTestId('plaintext-rewrite-confirm'));
+    const undo = await screen.findByRole('button', { name: 'Undo rewrite' });
+    expect(fake.callsTo('plaintext:rewrite')).toEqual([{ scanId: 'scan-1', fileId: 'f-cli2' }]);
+    expect(screen.queryByTestId('plaintext-rewrite-dialog')).toBeNull();
+    fireEvent.click(undo);
+    expect(await screen.findByText('~/.rancher/cli2.json is back as it was.')).toBeTruthy();
+    expect(fake.callsTo('plaintext:undo')).toEqual([{ rewriteId: 'rw-1' }]);
+    expect(screen.queryByRole('button', { name: 'Undo rewrite' })).toBeNull();
+  });
+
+  it('refuses to rewrite a file changed since the check and offers to check again', async () => {
+    const held = makeScan();
+    held.findings[0]!.alreadyHeld = true;
+    await renderCheck({
+      'plaintext:scan': () => held,
+      'plaintext:rewritePreview': () =>
+        makeCli2Preview({ refusal: 'cli2.json changed since the check.' }),
+    });
+    await screen.findAllByTestId('plaintext-finding');
+    fireEvent.click(screen.getByRole('button', { name: 'Rewrite ~/.rancher/cli2.json…' }));
+    const dialog = await screen.findByTestId('plaintext-rewrite-dialog');
+    expect(within(dialog).getByRole('alert').textContent).toContain('changed since the check');
+    expect(
+      within(dialog).getByTestId<HTMLButtonElement>('plaintext-rewrite-confirm').disabled,
+    ).toBe(true);
+  });
+
+  it('keeps Rewrite off until a token of the file is held', async () => {
+    await renderCheck();
+    await screen.findAllByTestId('plaintext-finding');
+    const rewrite = screen.getByRole<HTMLButtonElement>('button', {
+      name: 'Rewrite ~/.rancher/cli2.json…',
+    });
+    expect(rewrite.disabled).toBe(true);
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Rewrite ~/.kube/config…' }).disabled,
+    ).toBe(false);
   });
 });
 
