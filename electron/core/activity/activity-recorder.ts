@@ -23,6 +23,7 @@ type Recorded =
   | 'labels:rename'
   | 'auth:signIn'
   | 'auth:signOut'
+  | 'auth:ssoWait'
   | 'servers:add'
   | 'servers:update'
   | 'servers:remove'
@@ -161,6 +162,20 @@ const describers: { [C in Recorded]: Describe<C> } = {
     ),
   ],
   'auth:signOut': ({ input, result }) => [one(input.serverId, null, 'sign_out', result)],
+  // A single sign-on flow names its server only once it succeeds; one that failed or was
+  // cancelled changed nothing and is not recorded.
+  'auth:ssoWait': ({ result }) =>
+    result.ok
+      ? [
+          one(
+            result.value.server.id,
+            null,
+            'sign_in',
+            result,
+            `with single sign-on (${result.value.server.signIn.provider ?? 'unknown'})`,
+          ),
+        ]
+      : [],
   'servers:add': ({ input, result }) => {
     const serverId = result.ok ? result.value.server.id : null;
     const entries = [one(serverId, null, 'add_server', result)];

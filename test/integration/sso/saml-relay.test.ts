@@ -64,8 +64,16 @@ describe('SAML relay sign-in (issue 15 item 1)', () => {
       expect(rig.progress.map((p) => p.state)).toEqual(
         expect.arrayContaining(['waiting', 'exchanging', 'creating_key', 'signed_in']),
       );
-      // Keys can be listed with the new sign-in.
+      // Keys can be listed with the new sign-in, and the activity log says how it was made.
       await rig.call('keys:refresh', { serverId: rig.serverId });
+      const { entries } = await rig.call('activity:list', { serverId: rig.serverId });
+      expect(entries).toContainEqual(
+        expect.objectContaining({
+          action: 'sign_in',
+          outcome: 'ok',
+          detail: 'with single sign-on (okta)',
+        }),
+      );
 
       // No secret reaches the log or anything the window was told.
       const told = JSON.stringify([started, server, rig.progress]);
