@@ -53,8 +53,11 @@ export const preloadBuildOptions = {
 
 /**
  * How main is bundled; bench/core-start.bench.ts bundles the core with exactly these options, so
- * its cold start is what users run. Minified and without zod's locales: V8 parses the whole bundle
- * on every start, and both cut what it parses (the source map keeps stacks readable in development).
+ * its cold start is what users run. Without zod's locales: V8 parses the whole bundle on every
+ * start, and leaving them out saved ~9 ms of CPU per start. Not minified: measured against the
+ * same sources in the same minutes, minifying saved nothing measurable (V8 only pre-parses code
+ * that does not run), `keepNames` (to keep names in stack traces) cost ~17 ms, and unminified
+ * stack traces stay readable in the log file (bench/RESULTS.md, issue 14).
  */
 export const mainBuildOptions = {
   ...common,
@@ -62,9 +65,6 @@ export const mainBuildOptions = {
   // `import('keytar')` becomes `require('keytar')`: CommonJS resolution reads app.asar and
   // redirects keytar.node to app.asar.unpacked, which the ESM loader is not relied on to do.
   supported: { 'dynamic-import': false },
-  minify: true,
-  // Function and class names stay in stack traces, which the log file records on a crash.
-  keepNames: true,
   plugins: [zodWithoutLocales],
 };
 
