@@ -22,20 +22,26 @@ describe('background revocations in the activity log', () => {
   const summary = (entries: ActivityEntry[]) =>
     entries.map((e) => [e.outcome, e.errorCode, e.detail]);
 
-  it('records a pending revocation, then its retry once the server answers, once each', async () => {
-    rig = await startRig({ version: '2.13' });
-    const { serverId, sim } = rig;
-    const { key } = await rig.call('keys:create', {
-      serverId,
-      description: 'retry me',
+  /** Creates a key and deletes it while the server answers 503: it is left pending revocation. */
+  async function deleteWhileDown(r: Rig, description: string) {
+    const { key } = await r.call('keys:create', {
+      serverId: r.serverId,
+      description,
       expiry: { kind: 'max' },
     });
-    const down = sim.faults.add({
+    const down = r.sim.faults.add({
       method: 'DELETE',
       path: '/v3/tokens',
       action: { kind: 'status', status: 503 },
     });
-    await rig.call('keys:delete', { serverId, keyIds: [key.id] });
+    await r.call('keys:delete', { serverId: r.serverId, keyIds: [key.id] });
+    return { key, down };
+  }
+
+  it('records a pending revocation, then its retry once the server answers, once each', async () => {
+    rig = await startRig({ version: '2.13' });
+    const { serverId, sim } = rig;
+    const { key, down } = await deleteWhileDown(rig, 'retry me');
     // Still unreachable at the next refresh: retried, still pending, not recorded again.
     await rig.call('keys:refresh', { serverId });
     down.remove();
@@ -77,17 +83,7 @@ describe('background revocations in the activity log', () => {
   it('records a pending revocation completed because the key left the server meanwhile', async () => {
     rig = await startRig({ version: '2.13' });
     const { serverId, sim } = rig;
-    const { key } = await rig.call('keys:create', {
-      serverId,
-      description: 'gone meanwhile',
-      expiry: { kind: 'max' },
-    });
-    const down = sim.faults.add({
-      method: 'DELETE',
-      path: '/v3/tokens',
-      action: { kind: 'status', status: 503 },
-    });
-    await rig.call('keys:delete', { serverId, keyIds: [key.id] });
+    const { key, down } = await deleteWhileDown(rig, 'gone meanwhile');
     down.remove();
     // Revoked in Rancher's own UI (or by the server) while the app waited.
     sim.state.tokens.delete(key.name);

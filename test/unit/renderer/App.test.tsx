@@ -56,19 +56,10 @@ describe('App', () => {
     });
     render(<App api={fake.api} />);
     await waitFor(() => expect(listeningAtReady).not.toBeNull());
-    // Every event main sends unprompted. (Progress events, such as a clean-up's or a sign-in's,
-    // are listened to only while their flow runs, which none can before ready.)
-    const unprompted: EventName[] = [
-      'servers:changed',
-      'keys:changed',
-      'settings:changed',
-      'expiry:warning',
-      'expiry:summary',
-      'app:navigate',
-      'app:command',
-      'activity:changed',
-    ];
-    expect(eventNames).toEqual(expect.arrayContaining(unprompted));
+    // Every event main sends unprompted: progress events (a clean-up's, a sign-in's) are listened
+    // to only while their flow runs, which none can before ready.
+    const unprompted = eventNames.filter((name) => !/progress$/i.test(name));
+    expect(unprompted).toContain('app:navigate');
     expect(listeningAtReady).toEqual(expect.arrayContaining(unprompted));
     expect(fake.callsTo('app:ready').length).toBeGreaterThan(0);
   });

@@ -8,6 +8,16 @@ import {
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
+/** What the key service answers when every key of a batch was revoked. */
+const revokedAll = (keyIds: string[]) => ({
+  results: keyIds.map((keyId) => ({
+    keyId,
+    outcome: 'revoked' as const,
+    message: null,
+    code: null,
+  })),
+});
+
 describe('runRevocation', () => {
   it('revokes every target in batches and reports progress after each batch', async () => {
     const job: RevocationJob = { id: 'job-00001', cancelled: false };
@@ -20,14 +30,7 @@ describe('runRevocation', () => {
         // A fake key service: stands in for keys.delete, revoking everything.
         revoke: async (serverId, keyIds) => {
           batches.push([serverId, keyIds.length]);
-          return {
-            results: keyIds.map((keyId) => ({
-              keyId,
-              outcome: 'revoked',
-              message: null,
-              code: null,
-            })),
-          };
+          return revokedAll(keyIds);
         },
         progress: (done) => progress.push(done),
       },
@@ -51,14 +54,7 @@ describe('runRevocation', () => {
         revoke: async (_serverId, keyIds) => {
           calls++;
           job.cancelled = true; // the user pressed Cancel while the first batch ran
-          return {
-            results: keyIds.map((keyId) => ({
-              keyId,
-              outcome: 'revoked',
-              message: null,
-              code: null,
-            })),
-          };
+          return revokedAll(keyIds);
         },
         progress: () => undefined,
       },
