@@ -1,11 +1,7 @@
 import type { Settings } from '../contract/settings';
 import { settingsSchema } from '../contract/settings';
-import {
-  emptyServerKeysDoc,
-  serverKeysDocName,
-  serverKeysDocSchema,
-  type ServerKeysDoc,
-} from '../core/keys/key-records';
+import { readKeysFile } from '../core/keys/key-cache-file';
+import type { ServerKeysDoc } from '../core/keys/key-records';
 import { createLogger, type Logger } from '../core/log';
 import { settingsDocument } from '../core/settings/settings-service';
 import { readServers, type ServersDocument, type StoredServer } from '../core/servers/server-store';
@@ -99,8 +95,7 @@ export function createCliContext(options: {
         `There is no server "${printable(ref)}" in Rancher Keys (servers: ${servers.map((s) => s.name).join(', ')}).`,
       );
     },
-    keys: (server) =>
-      metadata.read(serverKeysDocName(server.id), serverKeysDocSchema, emptyServerKeysDoc()),
+    keys: async (server) => (await readKeysFile(metadata, server.id)).doc,
     settings: () => metadata.read(settingsDocument, settingsSchema, settingsSchema.parse({})),
     secrets() {
       if (secrets) return secrets;

@@ -3,10 +3,10 @@ import type { MetadataStore } from '../vault/metadata-store';
 import {
   emptyServerKeysDoc,
   serverKeysDocName,
-  serverKeysDocSchema,
   type KeyRecord,
   type ServerKeysDoc,
 } from './key-records';
+import { readKeysFile, writeKeysFile } from './key-cache-file';
 import { idTable, ownEntry } from '../id-table';
 
 /**
@@ -75,7 +75,7 @@ export function createKeyCache(
     return serial(serverId, async () => {
       const doc = docs.get(serverId);
       if (!doc || persisted.get(serverId) === doc) return;
-      await metadata.write(serverKeysDocName(serverId), serverKeysDocSchema, doc);
+      await writeKeysFile(metadata, serverId, doc);
       persisted.set(serverId, doc);
     });
   }
@@ -101,20 +101,25 @@ export function createKeyCache(
 
   const cache: KeyCache = {
     async load(serverId) {
-      const doc = await metadata.read(
-        serverKeysDocName(serverId),
-        serverKeysDocSchema,
-        emptyServerKeysDoc(),
-      );
+      const { doc, format } = await readKeysFile(metadata, serverId);
       docs.set(serverId, doc);
       persisted.set(serverId, doc);
+      // A file in the previous format is rewritten in the current one at once (a failure is
+      // logged: the file stays readable as it is, and the next write converts it).
+      if (format === 1) {
+        persisted.delete(serverId);
+        await persistOrLog(serverId);
+        options.log?.info('keys: the cached list was converted to the compact format', {
+          serverId,
+        });
+      }
       return doc;
     },
     get: (serverId) => docs.get(serverId) ?? emptyServerKeysDoc(),
     update(serverId, change) {
       return serial(serverId, async () => {
         const next = change(cache.get(serverId));
-        await metadata.write(serverKeysDocName(serverId), serverKeysDocSchema, next);
+        await writeKeysFile(metadata, serverId, next);
         docs.set(serverId, next);
         persisted.set(serverId, next);
         return next;

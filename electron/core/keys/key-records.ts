@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { keyKindSchema, tokenFamilySchema } from '../../contract/keys';
 import type { RancherToken } from '../rancher/rancher-client';
-import { idTable } from '../id-table';
+import { idTable, type IdTable } from '../id-table';
 
 /** A token as last seen on the server (the RancherToken fields, as stored in the cache). */
 export const tokenSnapshotSchema = z.object({
@@ -47,20 +47,17 @@ export const keyRecordSchema = z.object({
 });
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 
-/** The per-server metadata document: the cached list and the local facts, by access key. */
-export const serverKeysDocSchema = z.object({
-  version: z.literal(1),
-  refreshedAt: z.string().nullable(),
-  // Null-prototype: key ids are outside text (see id-table.ts).
-  keys: z.record(z.string(), keyRecordSchema).transform((keys) => idTable(keys)),
-});
-export type ServerKeysDoc = z.infer<typeof serverKeysDocSchema>;
+/**
+ * The per-server document in memory: the cached list and the local facts, by access key
+ * (null-prototype: key ids are outside text, see id-table.ts). On disk it is stored as
+ * key-cache-format.ts describes.
+ */
+export interface ServerKeysDoc {
+  refreshedAt: string | null;
+  keys: IdTable<KeyRecord>;
+}
 
-export const emptyServerKeysDoc = (): ServerKeysDoc => ({
-  version: 1,
-  refreshedAt: null,
-  keys: idTable(),
-});
+export const emptyServerKeysDoc = (): ServerKeysDoc => ({ refreshedAt: null, keys: idTable() });
 
 /** Metadata document name for a server's keys (server ids may hold characters file names cannot). */
 export function serverKeysDocName(serverId: string): string {

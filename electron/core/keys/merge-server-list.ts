@@ -60,5 +60,5 @@ export function mergeServerList(
     changed = true;
   }
   // Every record reused, none added, none dropped: the old `keys` object stands.
-  return { doc: { version: 1, refreshedAt, keys: changed ? keys : doc.keys }, revocationsDone };
+  return { doc: { refreshedAt, keys: changed ? keys : doc.keys }, revocationsDone };
 }

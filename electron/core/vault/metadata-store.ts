@@ -33,9 +33,26 @@ export interface MetadataStore {
   open(): Promise<void>;
   /** Releases the writer lock (stop). */
   close(): Promise<void>;
-  /** Reads a document; `fallback` when the file is missing or was corrupt (then reported). */
-  read<S extends z.ZodType>(name: string, schema: S, fallback: z.output<S>): Promise<z.output<S>>;
-  write<S extends z.ZodType>(name: string, schema: S, value: z.input<S>): Promise<void>;
+  /**
+   * Reads a document; `fallback` when the file is missing or was corrupt (then reported). A file
+   * over `maxBytes` counts as corrupt and is not read into memory.
+   */
+  read<S extends z.ZodType>(
+    name: string,
+    schema: S,
+    fallback: z.output<S>,
+    options?: { maxBytes?: number },
+  ): Promise<z.output<S>>;
+  /**
+   * Writes a document after checking it with `schema`. `compact` leaves out the indentation (for
+   * large documents, where it would be a third of the file).
+   */
+  write<S extends z.ZodType>(
+    name: string,
+    schema: S,
+    value: z.input<S>,
+    options?: { compact?: boolean },
+  ): Promise<void>;
   remove(name: string): Promise<void>;
   /** Why writes are refused (another writer holds the lock), or null. */
   refusal(): string | null;
@@ -147,17 +164,24 @@ export function createMetadataStore(options: {
       await lock.release().catch(() => undefined);
     },
     refusal: () => refused,
-    async read(name, schema, fallback) {
+    async read(name, schema, fallback, options = {}) {
       const file = fileOf(name);
-      let text: string;
+      let text: string | null;
       try {
-        text = await readFile(file, 'utf8');
+        text = await readBounded(file, options.maxBytes ?? Infinity);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
         if (readOnly) throw error;
         // A folder where the file should be, no permission, an I/O error: set aside if possible,
         // else ignored; either way reported, and the app starts.
         await moveAside(file, `it could not be read (${codeOf(error)})`);
+        return fallback;
+      }
+      if (text === null) {
+        await moveAside(
+          file,
+          `it is larger than ${Math.round((options.maxBytes ?? 0) / 2 ** 20)} MiB, more than Rancher Keys ever writes there`,
+        );
         return fallback;
       }
       let json: unknown;
@@ -178,11 +202,11 @@ export function createMetadataStore(options: {
       }
       return parsed.data;
     },
-    async write(name, schema, value) {
+    async write(name, schema, value, options = {}) {
       const file = fileOf(name);
       if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);
       refuseWrites();
-      const data = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
+      const data = `${JSON.stringify(schema.parse(value), null, options.compact ? undefined : 2)}\n`;
       const previous = queues.get(file) ?? Promise.resolve();
       const next = previous
         .then(async () => {
@@ -227,6 +251,18 @@ export function createMetadataStore(options: {
     },
     problems: () => found,
   };
+}
+
+/** The file's text, or null when it is larger than `maxBytes` (then it is not read at all). */
+async function readBounded(file: string, maxBytes: number): Promise<string | null> {
+  if (maxBytes === Infinity) return readFile(file, 'utf8');
+  const handle = await open(file, 'r');
+  try {
+    if ((await handle.stat()).size > maxBytes) return null;
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 function codeOf(error: unknown): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveKeyRef } from '../../../../electron/core/keys/key-handle';
-import { serverKeysDocName, serverKeysDocSchema } from '../../../../electron/core/keys/key-records';
+import { readKeysFile } from '../../../../electron/core/keys/key-cache-file';
 import { setup } from './setup';
 
 const DAY = 86_400_000;
@@ -55,11 +55,7 @@ describe('key service: default key for tools and handles', () => {
     const second = await t.keys.renew({ serverId: 's1', keyId: first.key.id, revokeOldAfterMs: 0 });
     expect(second.key).toMatchObject({ handle: old.id, isDefault: true });
 
-    const doc = await t.metadata.read(serverKeysDocName('s1'), serverKeysDocSchema, {
-      version: 1,
-      refreshedAt: null,
-      keys: {},
-    });
+    const { doc } = await readKeysFile(t.metadata, 's1');
     // The old key, still in its grace period, no longer answers to its own name: the renewal does.
     expect(resolveKeyRef(doc.keys, old.id)?.keyId).toBe(second.key.id);
     expect(doc.keys[old.id]).toMatchObject({ handle: null, toolsDefault: false });

@@ -20,7 +20,7 @@ const token = (name: string, over: Partial<RancherToken> = {}): RancherToken => 
 });
 
 function docOf(...tokens: RancherToken[]): ServerKeysDoc {
-  return mergeServerList({ version: 1, refreshedAt: null, keys: {} }, tokens, 'then').doc;
+  return mergeServerList({ refreshedAt: null, keys: {} }, tokens, 'then').doc;
 }
 
 describe('mergeServerList', () => {
@@ -63,7 +63,6 @@ describe('mergeServerList', () => {
 
   it('reports a vanished pending revocation as done and drops a vanished unknown key', () => {
     const doc: ServerKeysDoc = {
-      version: 1,
       refreshedAt: null,
       keys: {
         'token-aaa11': { ...recordFor(token('token-aaa11')), pendingRevocation: true },

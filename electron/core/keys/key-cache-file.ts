@@ -1,0 +1,36 @@
+import type { MetadataStore } from '../vault/metadata-store';
+import {
+  compactKeysFileSchema,
+  KEYS_FILE_MAX_BYTES,
+  keysFileSchema,
+  toCompactFile,
+  type KeysFileContent,
+} from './key-cache-format';
+import { emptyServerKeysDoc, serverKeysDocName, type ServerKeysDoc } from './key-records';
+
+/**
+ * Reads a server's key document in either format, bounded in size; a missing file is an empty
+ * document, a damaged or oversized one is set aside and reported by the metadata store.
+ */
+export async function readKeysFile(
+  metadata: MetadataStore,
+  serverId: string,
+): Promise<KeysFileContent> {
+  return metadata.read(
+    serverKeysDocName(serverId),
+    keysFileSchema,
+    { doc: emptyServerKeysDoc(), format: 2 },
+    { maxBytes: KEYS_FILE_MAX_BYTES },
+  );
+}
+
+/** Writes a server's key document in the compact format (atomically and durably, as every file). */
+export function writeKeysFile(
+  metadata: MetadataStore,
+  serverId: string,
+  doc: ServerKeysDoc,
+): Promise<void> {
+  return metadata.write(serverKeysDocName(serverId), compactKeysFileSchema, toCompactFile(doc), {
+    compact: true,
+  });
+}

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import type { KeyKind, TokenFamily } from '../../contract/keys';
+import { idTable } from '../id-table';
+import { MAX_NAME_LENGTH } from '../rancher/names';
+import { LIMITS } from '../rancher/schemas';
+import { keyIdOf } from './key-id';
+import { keyRecordSchema, type KeyRecord, type ServerKeysDoc } from './key-records';
+
+/**
+ * The on-disk shape of a server's key document. Version 1 stored every record as an object with
+ * every field spelled out (about 630 bytes a key: 63 MB for 100,000 keys, bench/RESULTS.md Scale);
+ * version 2 stores one row (a JSON array) per key, with the server-wide strings (user and cluster
+ * ids) listed once, instants as epoch seconds, the booleans as one bit field and the app's own facts
+ * only where they differ from the defaults: about 80 bytes a key. Both are read; only version 2 is
+ * written, so a version 1 file is rewritten on the first start that reads it.
+ */
+
+/** A keys file larger than this is not read (set aside as damaged): 2× the largest real list. */
+export const KEYS_FILE_MAX_BYTES = 128 * 1024 * 1024;
+/** The most rows a keys file may hold: two token families of the largest list Rancher sends. */
+export const KEYS_FILE_MAX_ROWS = 300_000;
+/** 9999-12-31T23:59:59Z: beyond it `toISOString` changes shape, so such instants stay text. */
+const MAX_EPOCH_SECONDS = 253_402_300_799;
+
+const FAMILIES: readonly TokenFamily[] = ['v3', 'ext'];
+const KINDS: readonly KeyKind[] = ['api_key', 'session', 'kubeconfig', 'system'];
+/** The bits of a row's flags field. */
+const FLAG = {
+  ext: 1,
+  /** Two bits from here: the index of the kind in KINDS. */
+  kindShift: 1,
+  enabled: 8,
+  expired: 16,
+  onServer: 32,
+  hasSecret: 64,
+  pendingRevocation: 128,
+  toolsDefault: 256,
+} as const;
+const MAX_FLAGS = 511;
+
+/** An instant: epoch seconds when that gives back the same text, else the text itself. */
+const timeCell = z
+  .union([z.number().int().min(0).max(MAX_EPOCH_SECONDS), z.string().max(LIMITS.short)])
+  .nullable();
+const nameText = z.string().max(MAX_NAME_LENGTH);
+
+/** The app's own facts about a key, present only where one differs from its default. */
+const localCell = z
+  .object({
+    /** Masked bearer. */
+    p: z
+      .string()
+      .max(2 * MAX_NAME_LENGTH)
+      .optional(),
+    l: z.array(z.string().max(LIMITS.text)).max(64).optional(),
+    /** Snoozed until. */
+    s: timeCell.optional(),
+    /** Revoke at. */
+    r: timeCell.optional(),
+    /** Tools handle. */
+    h: z.string().max(300).optional(),
+  })
+  .strict();
+
+/** One key: name, flags, description, user index, cluster index, created, last used, expires, ttl. */
+const rowSchema = z.tuple([
+  z.string().min(1).max(300),
+  z.number().int().min(0).max(MAX_FLAGS),
+  z.string().max(LIMITS.text),
+  z.number().int().min(0),
+  z.number().int().min(0).nullable(),
+  timeCell,
+  timeCell,
+  timeCell,
+  z.number().nullable(),
+  localCell.optional(),
+]);
+type Row = z.infer<typeof rowSchema>;
+
+/** Version 2, as written: checked before every write and on every read. */
+export const compactKeysFileSchema = z.object({
+  version: z.literal(2),
+  refreshedAt: z.string().max(LIMITS.short).nullable(),
+  /** User ids, referred to by index (a list has one user, or a few). */
+  users: z.array(nameText).max(KEYS_FILE_MAX_ROWS),
+  /** Cluster ids, referred to by index. */
+  clusters: z.array(nameText).max(KEYS_FILE_MAX_ROWS),
+  keys: z.array(rowSchema).max(KEYS_FILE_MAX_ROWS),
+});
+export type CompactKeysFile = z.infer<typeof compactKeysFileSchema>;
+
+/** Version 1 (up to this release): every record an object, keyed by access key. */
+const legacyKeysFileSchema = z.object({
+  version: z.literal(1),
+  refreshedAt: z.string().nullable(),
+  keys: z.record(z.string(), keyRecordSchema),
+});
+
+/** What reading a keys file gives: the document, and the format it was in (1 is rewritten). */
+export interface KeysFileContent {
+  doc: ServerKeysDoc;
+  format: 1 | 2;
+}
+
+/** Reads either version into the in-memory document; a bad index or duplicate key fails it. */
+export const keysFileSchema = z
+  .discriminatedUnion('version', [legacyKeysFileSchema, compactKeysFileSchema])
+  .transform((file, ctx): KeysFileContent => {
+    if (file.version === 1) {
+      return { doc: { refreshedAt: file.refreshedAt, keys: idTable(file.keys) }, format: 1 };
+    }
+    const problem = (message: string, path: PropertyKey[]) => {
+      ctx.issues.push({ code: 'custom', message, input: file, path });
+      return z.NEVER;
+    };
+    const keys = idTable<KeyRecord>();
+    for (const [i, row] of file.keys.entries()) {
+      const record = fromRow(row, file.users, file.clusters);
+      if (!record) return problem('refers to a user or cluster that is not listed', ['keys', i]);
+      const id = keyIdOf(record.token.family, record.token.name);
+      if (Object.hasOwn(keys, id)) return problem(`lists ${id} twice`, ['keys', i]);
+      keys[id] = record;
+    }
+    return { doc: { refreshedAt: file.refreshedAt, keys }, format: 2 };
+  });
+
+const ISO_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+function packTime(iso: string | null): number | string | null {
+  if (iso === null || !ISO_SECONDS.test(iso)) return iso;
+  const seconds = Date.parse(iso) / 1000;
+  return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_EPOCH_SECONDS ? seconds : iso;
+}
+
+function unpackTime(cell: number | string | null): string | null {
+  if (typeof cell !== 'number') return cell;
+  return new Date(cell * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Index of `value` in `list`, appending it when new (`index` keeps the lookups O(1)). */
+function indexIn(list: string[], index: Map<string, number>, value: string): number {
+  let at = index.get(value);
+  if (at === undefined) {
+    at = list.push(value) - 1;
+    index.set(value, at);
+  }
+  return at;
+}
+
+/** The in-memory document as version 2, ready to be written. */
+export function toCompactFile(doc: ServerKeysDoc): CompactKeysFile {
+  const users: string[] = [];
+  const clusters: string[] = [];
+  const userIndex = new Map<string, number>();
+  const clusterIndex = new Map<string, number>();
+  const keys: Row[] = [];
+  for (const id in doc.keys) {
+    const r = doc.keys[id] as KeyRecord;
+    const t = r.token;
+    const flags =
+      (t.family === 'ext' ? FLAG.ext : 0) |
+      (KINDS.indexOf(t.kind) << FLAG.kindShift) |
+      (t.enabled ? FLAG.enabled : 0) |
+      (t.expired ? FLAG.expired : 0) |
+      (r.onServer ? FLAG.onServer : 0) |
+      (r.hasSecret ? FLAG.hasSecret : 0) |
+      (r.pendingRevocation ? FLAG.pendingRevocation : 0) |
+      (r.toolsDefault ? FLAG.toolsDefault : 0);
+    const local: NonNullable<Row[9]> = {};
+    if (r.preview !== null) local.p = r.preview;
+    if (r.labels.length > 0) local.l = r.labels;
+    if (r.snoozedUntil !== null) local.s = packTime(r.snoozedUntil);
+    if (r.revokeAt !== null) local.r = packTime(r.revokeAt);
+    if (r.handle !== null) local.h = r.handle;
+    const row: Row = [
+      t.name,
+      flags,
+      // Records older than the bound on server text (issue 9 item 8) may hold longer ones.
+      t.description.length > LIMITS.text
+        ? `${t.description.slice(0, LIMITS.text - 1)}…`
+        : t.description,
+      indexIn(users, userIndex, t.userId),
+      t.clusterId === null ? null : indexIn(clusters, clusterIndex, t.clusterId),
+      packTime(t.createdAt),
+      packTime(t.lastUsedAt),
+      packTime(t.expiresAt),
+      t.ttlMs,
+    ];
+    if (Object.keys(local).length > 0) row.push(local);
+    keys.push(row);
+  }
+  return { version: 2, refreshedAt: doc.refreshedAt, users, clusters, keys };
+}
+
+/** A row as a record, or null when it refers to a user or cluster the file does not list. */
+function fromRow(row: Row, users: string[], clusters: string[]): KeyRecord | null {
+  const [name, flags, description, user, cluster, created, lastUsed, expires, ttlMs, local] = row;
+  const userId = users[user];
+  const clusterId = cluster === null ? null : clusters[cluster];
+  const kind = KINDS[(flags >> FLAG.kindShift) & 3];
+  if (userId === undefined || clusterId === undefined || kind === undefined) return null;
+  return {
+    token: {
+      family: FAMILIES[flags & FLAG.ext] as TokenFamily,
+      name,
+      kind,
+      description,
+      userId,
+      clusterId,
+      createdAt: unpackTime(created),
+      lastUsedAt: unpackTime(lastUsed),
+      expiresAt: unpackTime(expires),
+      ttlMs,
+      enabled: (flags & FLAG.enabled) !== 0,
+      expired: (flags & FLAG.expired) !== 0,
+    },
+    onServer: (flags & FLAG.onServer) !== 0,
+    hasSecret: (flags & FLAG.hasSecret) !== 0,
+    preview: local?.p ?? null,
+    labels: local?.l ?? [],
+    pendingRevocation: (flags & FLAG.pendingRevocation) !== 0,
+    snoozedUntil: unpackTime(local?.s ?? null),
+    revokeAt: unpackTime(local?.r ?? null),
+    handle: local?.h ?? null,
+    toolsDefault: (flags & FLAG.toolsDefault) !== 0,
+  };
+}
