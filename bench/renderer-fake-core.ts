@@ -106,12 +106,18 @@ export function createFakeDispatch(count: number, spreadOver = 1) {
     },
     'servers:list': () => ({ servers, activeId: 'bench' }),
     'servers:switch': ({ id }) => ({ server: servers.find((s) => s.id === id) ?? servers[0] }),
-    'keys:list': ({ serverId }) => ({
-      serverId,
-      keys: keysOf(serverId),
-      refreshedAt: new Date().toISOString(),
-      stale: false,
-    }),
+    'keys:list': ({ serverId, offset, limit }) => {
+      const all = keysOf(serverId);
+      const from = typeof offset === 'number' ? offset : 0;
+      return {
+        serverId,
+        keys: all.slice(from, typeof limit === 'number' ? from + limit : undefined),
+        total: all.length,
+        revision: 1,
+        refreshedAt: new Date().toISOString(),
+        stale: false,
+      };
+    },
     'keys:refresh': () => ({ results: [] }),
     'keys:expiring': () => ({
       items: keys

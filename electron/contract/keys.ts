@@ -82,13 +82,32 @@ export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
 const serverRef = { serverId: z.string().min(1) };
 const keyRef = { ...serverRef, keyId: z.string().min(1).max(300) };
 
+/** The most rows `keys:list` can be asked for at once (more than any real list holds). */
+export const KEYS_LIST_MAX_ROWS = 1_000_000;
+
+/**
+ * A server's key list, in list order (soonest expiry first), whole or one window of it: a window
+ * that starts at `offset` and holds at most `limit` rows (every row from `offset` on without a
+ * limit). The window lets the window show the first screen of a long list at once and fetch the
+ * rest after it.
+ */
 export const keysListInputSchema = z.object({
   serverId: z.string().min(1).optional(),
   includeSystem: z.boolean().optional(),
+  offset: z.number().int().min(0).max(KEYS_LIST_MAX_ROWS).optional(),
+  limit: z.number().int().min(1).max(KEYS_LIST_MAX_ROWS).optional(),
 });
 export const keysListOutputSchema = z.object({
   serverId: z.string().nullable(),
+  /** The rows of the window asked for. */
   keys: z.array(keyViewSchema),
+  /** Rows in the whole list. */
+  total: z.number().int().nonnegative(),
+  /**
+   * Names this state of the list: windows with the same revision fit together; another one
+   * means the list changed in between (a refresh, an action, a key crossing into `expiring`).
+   */
+  revision: z.number().int().nonnegative(),
   /** When the server list was last fetched successfully; null if never. */
   refreshedAt: z.string().nullable(),
   /** The list comes from the cache (the server is unreachable or a refresh is under way). */

@@ -93,7 +93,9 @@ export function startApp(stores: AppStores): () => void {
     await servers.load();
     const { activeId, servers: list } = servers.store.getState();
     if (!activeId && list[0]) await servers.switchTo(list[0].id).catch(() => undefined);
-    else if (activeId) void keys.load(activeId);
+    // The active server's list is loading already when the subscription above saw it arrive: a
+    // second load would only ask for it again (and make the first answer wasted).
+    else if (activeId && keys.store.getState().serverId !== activeId) void keys.load(activeId);
     await expiry.loadSummary();
   })();
 

@@ -143,14 +143,20 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     },
     list(input) {
       const serverId = input.serverId ?? servers.activeId();
-      if (serverId === null) return { serverId: null, keys: [], refreshedAt: null, stale: false };
+      if (serverId === null) {
+        return { serverId: null, keys: [], total: 0, revision: 0, refreshedAt: null, stale: false };
+      }
       servers.get(serverId);
       const includeSystem = input.includeSystem ?? deps.settings.get().showSystemTokens;
       const doc = cache.get(serverId);
-      const keys = views.sorted(serverId, includeSystem);
+      const { keys, revision } = views.sorted(serverId, includeSystem);
+      const offset = input.offset ?? 0;
       return {
         serverId,
-        keys,
+        // Only the window asked for is copied (and checked on its way out by the dispatcher).
+        keys: keys.slice(offset, input.limit === undefined ? undefined : offset + input.limit),
+        total: keys.length,
+        revision,
         refreshedAt: doc.refreshedAt,
         stale: refresher.isStale(serverId) || doc.refreshedAt === null,
       };

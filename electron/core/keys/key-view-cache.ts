@@ -15,8 +15,11 @@ import { expiringWindowOf, isVisible, sortViews, toKeyView } from './key-view';
  */
 export interface KeyViewCache {
   viewsOf(serverId: string): KeyView[];
-  /** The visible views in list order (a fresh array). */
-  sorted(serverId: string, includeSystem: boolean): KeyView[];
+  /**
+   * The visible views in list order (a shared array: never change it), and the revision of that
+   * order, which changes whenever the list does.
+   */
+  sorted(serverId: string, includeSystem: boolean): { keys: readonly KeyView[]; revision: number };
   /** API keys that are expiring or expired and not snoozed. */
   nearExpiryCount(serverId: string): number;
 }
@@ -43,8 +46,9 @@ export function createKeyViewCache(deps: {
   >();
   const sortedLists = new Map<
     string,
-    { views: KeyView[]; includeSystem: boolean; keys: KeyView[] }
+    { views: KeyView[]; includeSystem: boolean; keys: KeyView[]; revision: number }
   >();
+  let revisions = 0;
   const nearExpiry = new Map<string, { views: KeyView[]; count: number; validUntil: number }>();
 
   function viewsOf(serverId: string): KeyView[] {
@@ -93,10 +97,10 @@ export function createKeyViewCache(deps: {
       let hit = sortedLists.get(serverId);
       if (hit?.views !== views || hit.includeSystem !== includeSystem) {
         const keys = sortViews(views.filter((v) => isVisible(v, includeSystem)));
-        hit = { views, includeSystem, keys };
+        hit = { views, includeSystem, keys, revision: ++revisions };
         sortedLists.set(serverId, hit);
       }
-      return [...hit.keys];
+      return { keys: hit.keys, revision: hit.revision };
     },
     nearExpiryCount(serverId) {
       // Counted once per set of views, until a snooze in it ends.

@@ -79,6 +79,8 @@ export function KeysView({
   const status = useStore(keys.store, (s) => s.status);
   const error = useStore(keys.store, (s) => s.error);
   const total = useStore(keys.store, (s) => s.keys.length);
+  // Keys of a long list still on their way (the first screen is shown before the rest).
+  const coming = useStore(keys.store, (s) => s.total - s.keys.length);
   const shown = useStore(keys.store, (s) => keys.selectVisible(s).length);
   const list = useStore(keys.store, (s) => s.keys);
   const actions = useKeyActions();
@@ -305,7 +307,9 @@ export function KeysView({
         />
       )}
       <p className="table-footer muted" aria-live="polite">
-        {status === 'ready' && total > 0 ? `${shown} of ${total} keys` : ''}
+        {status === 'ready' && total > 0
+          ? `${shown} of ${total} keys${coming > 0 ? `, ${coming} more loading…` : ''}`
+          : ''}
       </p>
 
       {menu && menuKey && (

@@ -18,6 +18,11 @@ export interface KeysState {
   serverId: string | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   keys: KeyView[];
+  /**
+   * Keys in the server's whole list. Above `keys.length` while the first screen is shown and the
+   * rest of a long list is on its way.
+   */
+  total: number;
   refreshedAt: string | null;
   /** The list is the cached copy (the server could not be reached, or a refresh is under way). */
   stale: boolean;
@@ -35,6 +40,12 @@ export interface KeysState {
   copied: string | null;
 }
 
+/**
+ * Rows asked for first when a server's list is shown afresh: a screen's worth and a scroll more,
+ * so the table appears at once while the rest of a long list follows.
+ */
+export const FIRST_WINDOW = 200;
+
 /** How long a Copy button says "Copied ✓". */
 export const COPIED_MS = 1_500;
 
@@ -42,6 +53,7 @@ const initial = (): KeysState => ({
   serverId: null,
   status: 'idle',
   keys: [],
+  total: 0,
   refreshedAt: null,
   stale: false,
   refreshing: false,
@@ -84,18 +96,43 @@ export function createKeysStore(api: Api) {
         store.setState({ status: store.getState().keys.length ? 'ready' : 'loading' });
       }
       if (!serverId) return;
+      const includeSystem = store.getState().includeSystem;
+      const list = (window: { offset?: number; limit?: number } = {}) =>
+        api.call('keys:list', { serverId, includeSystem, ...window });
       try {
-        const out = await api.call('keys:list', {
-          serverId,
-          includeSystem: store.getState().includeSystem,
-        });
+        // A list shown afresh comes in two parts: the first screen, then the rest. A reload of a
+        // list already shown comes whole, so the table never shrinks to its first screen.
+        const fresh = store.getState().keys.length === 0;
+        const first = await list(fresh ? { limit: FIRST_WINDOW } : {});
         if (mine !== generation) return;
         // For bench/renderer.bench.ts: the list has arrived; `rk:keys-rendered` follows.
         performance.mark('rk:keys-loaded');
+        if (first.keys.length < first.total) {
+          store.setState({
+            status: 'ready',
+            keys: first.keys,
+            total: first.total,
+            refreshedAt: first.refreshedAt,
+            stale: first.stale,
+            error: null,
+          });
+        }
+        let out = first;
+        if (first.keys.length < first.total) {
+          const rest = await list({ offset: first.keys.length });
+          if (mine !== generation) return;
+          // The list changed between the two parts (a refresh landed): take it whole instead.
+          out =
+            rest.revision === first.revision
+              ? { ...rest, keys: first.keys.concat(rest.keys) }
+              : await list();
+          if (mine !== generation) return;
+        }
         const ids = new Set(out.keys.map((k) => k.id));
         store.setState((s) => ({
           status: 'ready',
           keys: out.keys,
+          total: out.keys.length,
           refreshedAt: out.refreshedAt,
           stale: out.stale,
           error: null,
@@ -105,6 +142,8 @@ export function createKeysStore(api: Api) {
               .map((id) => [id, true as const]),
           ),
         }));
+        // For bench/renderer.bench.ts: every key of the list is in the store.
+        performance.mark('rk:keys-complete');
         // So the first search keystroke over thousands of keys is as quick as the next ones.
         const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 50));
         idle(() => warmSearch(out.keys));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/core/app-failure';
 import { loadTrayState } from '../../../electron/main/tray/tray-state';
+import { wholeList } from '../renderer/fake-api';
 import { key, server } from './fixtures';
 
 describe('loadTrayState', () => {
@@ -15,7 +16,7 @@ describe('loadTrayState', () => {
           if (serverId === 'b') throw new AppFailure('unreachable', 'down');
           return {
             serverId: serverId ?? null,
-            keys: [key('token-1')],
+            ...wholeList([key('token-1')]),
             refreshedAt: null,
             stale: false,
           };

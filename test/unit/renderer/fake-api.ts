@@ -13,6 +13,11 @@ import { defaultSettings } from '../../../electron/contract/settings';
 import { ApiError, type Api } from '../../../renderer/src/api';
 import { keyView } from '../../support/key-view';
 
+/** A `keys:list` answer holding every key at once (what a fake ignoring the window gives). */
+export function wholeList(keys: KeyView[]): { keys: KeyView[]; total: number; revision: number } {
+  return { keys, total: keys.length, revision: 1 };
+}
+
 type Handler<C extends Channel> = (input: Input<C>) => Output<C> | Promise<Output<C>>;
 export type FakeHandlers = { [C in Channel]?: Handler<C> };
 
@@ -120,7 +125,7 @@ export function worldHandlers(servers: Server[], keys: KeyView[]): FakeHandlers 
     'servers:switch': ({ id }) => ({ server: servers.find((s) => s.id === id) ?? servers[0]! }),
     'keys:list': ({ serverId }) => ({
       serverId: serverId ?? null,
-      keys,
+      ...wholeList(keys),
       refreshedAt: new Date().toISOString(),
       stale: false,
     }),

@@ -5,7 +5,7 @@ import { App } from '../../../renderer/src/App';
 import { createAppStores } from '../../../renderer/src/app-stores';
 import { renameLabelProblem } from '../../../renderer/src/keys/RenameLabelDialog';
 import { createTick } from '../../../renderer/src/ui/tick';
-import { createFakeApi, makeKey, makeServer, worldHandlers } from './fake-api';
+import { createFakeApi, makeKey, makeServer, wholeList, worldHandlers } from './fake-api';
 
 afterEach(cleanup);
 
@@ -30,7 +30,7 @@ describe('RenameLabelDialog', () => {
       ...worldHandlers(servers, keys),
       'keys:list': ({ serverId }) => ({
         serverId: serverId ?? null,
-        keys,
+        ...wholeList(keys),
         refreshedAt: null,
         stale: false,
       }),

@@ -6,7 +6,7 @@ import { createAppStores } from '../../../renderer/src/app-stores';
 import { createKeysStore } from '../../../renderer/src/keys/keys-store';
 import { snoozeChoices } from '../../../renderer/src/keys/snooze-choices';
 import { createTick } from '../../../renderer/src/ui/tick';
-import { createFakeApi, makeKey, makeServer, worldHandlers } from './fake-api';
+import { createFakeApi, makeKey, makeServer, wholeList, worldHandlers } from './fake-api';
 
 afterEach(cleanup);
 
@@ -38,7 +38,7 @@ describe('keys store snooze', () => {
     const fake = createFakeApi({
       'keys:list': () => ({
         serverId: 's1',
-        keys: [makeKey({ id: 'token-a' })],
+        ...wholeList([makeKey({ id: 'token-a' })]),
         refreshedAt: null,
         stale: false,
       }),
@@ -61,7 +61,7 @@ describe('Snooze in the row menu', () => {
       ...worldHandlers([makeServer({ id: 'a', name: 'Alpha', active: true })], [key]),
       'keys:list': ({ serverId }) => ({
         serverId: serverId ?? null,
-        keys: [current],
+        ...wholeList([current]),
         refreshedAt: null,
         stale: false,
       }),

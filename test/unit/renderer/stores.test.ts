@@ -3,7 +3,7 @@ import { createAppStores, startApp } from '../../../renderer/src/app-stores';
 import { createKeysStore, createVisibleKeysSelector } from '../../../renderer/src/keys/keys-store';
 import { createServersStore } from '../../../renderer/src/servers/servers-store';
 import { createSettingsStore } from '../../../renderer/src/settings/settings-store';
-import { createFakeApi, fail, makeKey, makeServer, worldHandlers } from './fake-api';
+import { createFakeApi, fail, makeKey, makeServer, wholeList, worldHandlers } from './fake-api';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -13,7 +13,7 @@ describe('keys store', () => {
     const fake = createFakeApi({
       'keys:list': ({ serverId }) => ({
         serverId: serverId ?? null,
-        keys,
+        ...wholeList(keys),
         refreshedAt: null,
         stale: true,
       }),
@@ -44,7 +44,7 @@ describe('keys store', () => {
         if (serverId === 'slow') await new Promise<void>((r) => (release = r));
         return {
           serverId: serverId ?? null,
-          keys: [makeKey({ id: `token-${serverId}` })],
+          ...wholeList([makeKey({ id: `token-${serverId}` })]),
           refreshedAt: null,
           stale: false,
         };
@@ -70,7 +70,7 @@ describe('keys store', () => {
     const fake = createFakeApi({
       'keys:list': () => ({
         serverId: 's1',
-        keys: [makeKey({ id: 'token-c' })],
+        ...wholeList([makeKey({ id: 'token-c' })]),
         refreshedAt: null,
         stale: false,
       }),
@@ -96,7 +96,7 @@ describe('keys store', () => {
     const fake = createFakeApi({
       'keys:list': () => ({
         serverId: 's1',
-        keys: [makeKey({ id: 'token-a' })],
+        ...wholeList([makeKey({ id: 'token-a' })]),
         refreshedAt: null,
         stale: false,
       }),
@@ -120,7 +120,7 @@ describe('keys store', () => {
       }),
     );
     const fake = createFakeApi({
-      'keys:list': () => ({ serverId: 's1', keys, refreshedAt: null, stale: false }),
+      'keys:list': () => ({ serverId: 's1', ...wholeList(keys), refreshedAt: null, stale: false }),
     });
     const store = createKeysStore(fake.api);
     await store.load('s1');
