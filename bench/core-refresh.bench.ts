@@ -66,6 +66,8 @@ export async function startServers(
   count: number,
   tokens: number,
   core: Parameters<typeof createTestCore>[0] = {},
+  /** The servers' own request timeout (a 100,000-token list takes longer than the default). */
+  serverTimeoutMs?: number,
 ): Promise<{
   t: TestCore;
   serverIds: string[];
@@ -104,7 +106,11 @@ export async function startServers(
   const t = createTestCore({ secrets: createMemorySecretStore(), ...core });
   const serverIds: string[] = [];
   for (const [i, sim] of handles.entries()) {
-    const added = await t.dispatch('servers:add', { url: sim.url, name: `sim ${i}` });
+    const added = await t.dispatch('servers:add', {
+      url: sim.url,
+      name: `sim ${i}`,
+      ...(serverTimeoutMs ? { timeoutMs: serverTimeoutMs } : {}),
+    });
     if (!added.ok) throw new Error(added.error.message);
     const id = (added.value as { server: { id: string } }).server.id;
     const signed = await t.dispatch('auth:signIn', {

@@ -1,9 +1,8 @@
 import type { MetadataStore } from '../vault/metadata-store';
 import {
-  compactKeysFileSchema,
+  compactFileText,
   KEYS_FILE_MAX_BYTES,
   keysFileSchema,
-  toCompactFile,
   type KeysFileContent,
 } from './key-cache-format';
 import { emptyServerKeysDoc, serverKeysDocName, type ServerKeysDoc } from './key-records';
@@ -25,12 +24,10 @@ export async function readKeysFile(
 }
 
 /** Writes a server's key document in the compact format (atomically and durably, as every file). */
-export function writeKeysFile(
+export async function writeKeysFile(
   metadata: MetadataStore,
   serverId: string,
   doc: ServerKeysDoc,
 ): Promise<void> {
-  return metadata.write(serverKeysDocName(serverId), compactKeysFileSchema, toCompactFile(doc), {
-    compact: true,
-  });
+  await metadata.writeText(serverKeysDocName(serverId), compactFileText(doc));
 }

@@ -4,7 +4,7 @@ import { idTable } from '../id-table';
 import { MAX_NAME_LENGTH } from '../rancher/names';
 import { LIMITS } from '../rancher/schemas';
 import { keyIdOf } from './key-id';
-import { keyRecordSchema, type KeyRecord, type ServerKeysDoc } from './key-records';
+import { keyRecordSchema, NO_LABELS, type KeyRecord, type ServerKeysDoc } from './key-records';
 
 /**
  * The on-disk shape of a server's key document. Version 1 stored every record as an object with
@@ -147,49 +147,109 @@ function indexIn(list: string[], index: Map<string, number>, value: string): num
   return at;
 }
 
-/** The in-memory document as version 2, ready to be written. */
+/** The server-wide ids a file lists once, filled as rows refer to them. */
+function idList() {
+  const list: string[] = [];
+  const index = new Map<string, number>();
+  return { list, at: (value: string) => indexIn(list, index, value) };
+}
+
+/** One record as a row of version 2, its ids looked up (and added) in `users` and `clusters`. */
+function toRow(
+  r: KeyRecord,
+  users: ReturnType<typeof idList>,
+  clusters: ReturnType<typeof idList>,
+): Row {
+  const t = r.token;
+  const flags =
+    (t.family === 'ext' ? FLAG.ext : 0) |
+    (KINDS.indexOf(t.kind) << FLAG.kindShift) |
+    (t.enabled ? FLAG.enabled : 0) |
+    (t.expired ? FLAG.expired : 0) |
+    (r.onServer ? FLAG.onServer : 0) |
+    (r.hasSecret ? FLAG.hasSecret : 0) |
+    (r.pendingRevocation ? FLAG.pendingRevocation : 0) |
+    (r.toolsDefault ? FLAG.toolsDefault : 0);
+  const local: NonNullable<Row[9]> = {};
+  if (r.preview !== null) local.p = r.preview;
+  if (r.labels.length > 0) local.l = r.labels;
+  if (r.snoozedUntil !== null) local.s = packTime(r.snoozedUntil);
+  if (r.revokeAt !== null) local.r = packTime(r.revokeAt);
+  if (r.handle !== null) local.h = r.handle;
+  const row: Row = [
+    t.name,
+    flags,
+    // Records older than the bound on server text (issue 9 item 8) may hold longer ones.
+    t.description.length > LIMITS.text
+      ? `${t.description.slice(0, LIMITS.text - 1)}…`
+      : t.description,
+    users.at(t.userId),
+    t.clusterId === null ? null : clusters.at(t.clusterId),
+    packTime(t.createdAt),
+    packTime(t.lastUsedAt),
+    packTime(t.expiresAt),
+    t.ttlMs,
+  ];
+  if (Object.keys(local).length > 0) row.push(local);
+  return row;
+}
+
+/** The in-memory document as one version 2 object (tests; the app writes it in parts). */
 export function toCompactFile(doc: ServerKeysDoc): CompactKeysFile {
-  const users: string[] = [];
-  const clusters: string[] = [];
-  const userIndex = new Map<string, number>();
-  const clusterIndex = new Map<string, number>();
+  const users = idList();
+  const clusters = idList();
   const keys: Row[] = [];
+  for (const id in doc.keys) keys.push(toRow(doc.keys[id] as KeyRecord, users, clusters));
+  return {
+    version: 2,
+    refreshedAt: doc.refreshedAt,
+    users: users.list,
+    clusters: clusters.list,
+    keys,
+  };
+}
+
+/** Rows per part of the text: large enough to write in few calls, small enough to stay young. */
+const ROWS_PER_PART = 2_000;
+const fileHeaderSchema = compactKeysFileSchema.pick({
+  refreshedAt: true,
+  users: true,
+  clusters: true,
+});
+
+/**
+ * The in-memory document as version 2 JSON text, in parts, every row checked against the schema
+ * it is read with: a file that would not read back is never written. The text is made row by row,
+ * so writing 100,000 keys holds no copy of the document as arrays or as one string (the peaks of
+ * the previous format, bench/RESULTS.md Scale). Members are in another order than the schema's
+ * (the rows first: the id lists are complete only after them); JSON does not care.
+ */
+export function compactFileText(doc: ServerKeysDoc): string[] {
+  const users = idList();
+  const clusters = idList();
+  const parts: string[] = [];
+  let rows: string[] = [];
+  let count = 0;
   for (const id in doc.keys) {
-    const r = doc.keys[id] as KeyRecord;
-    const t = r.token;
-    const flags =
-      (t.family === 'ext' ? FLAG.ext : 0) |
-      (KINDS.indexOf(t.kind) << FLAG.kindShift) |
-      (t.enabled ? FLAG.enabled : 0) |
-      (t.expired ? FLAG.expired : 0) |
-      (r.onServer ? FLAG.onServer : 0) |
-      (r.hasSecret ? FLAG.hasSecret : 0) |
-      (r.pendingRevocation ? FLAG.pendingRevocation : 0) |
-      (r.toolsDefault ? FLAG.toolsDefault : 0);
-    const local: NonNullable<Row[9]> = {};
-    if (r.preview !== null) local.p = r.preview;
-    if (r.labels.length > 0) local.l = r.labels;
-    if (r.snoozedUntil !== null) local.s = packTime(r.snoozedUntil);
-    if (r.revokeAt !== null) local.r = packTime(r.revokeAt);
-    if (r.handle !== null) local.h = r.handle;
-    const row: Row = [
-      t.name,
-      flags,
-      // Records older than the bound on server text (issue 9 item 8) may hold longer ones.
-      t.description.length > LIMITS.text
-        ? `${t.description.slice(0, LIMITS.text - 1)}…`
-        : t.description,
-      indexIn(users, userIndex, t.userId),
-      t.clusterId === null ? null : indexIn(clusters, clusterIndex, t.clusterId),
-      packTime(t.createdAt),
-      packTime(t.lastUsedAt),
-      packTime(t.expiresAt),
-      t.ttlMs,
-    ];
-    if (Object.keys(local).length > 0) row.push(local);
-    keys.push(row);
+    const row = rowSchema.parse(toRow(doc.keys[id] as KeyRecord, users, clusters));
+    rows.push(JSON.stringify(row));
+    if (++count > KEYS_FILE_MAX_ROWS) throw new Error('keys: more rows than a keys file may hold');
+    if (rows.length === ROWS_PER_PART) {
+      parts.push((parts.length > 0 ? ',\n' : '') + rows.join(','));
+      rows = [];
+    }
   }
-  return { version: 2, refreshedAt: doc.refreshedAt, users, clusters, keys };
+  if (rows.length > 0) parts.push((parts.length > 0 ? ',\n' : '') + rows.join(','));
+  const header = fileHeaderSchema.parse({
+    refreshedAt: doc.refreshedAt,
+    users: users.list,
+    clusters: clusters.list,
+  });
+  return [
+    `{"version":2,"refreshedAt":${JSON.stringify(header.refreshedAt)},"keys":[`,
+    ...parts,
+    `],"users":${JSON.stringify(header.users)},"clusters":${JSON.stringify(header.clusters)}}\n`,
+  ];
 }
 
 /** A row as a record, or null when it refers to a user or cluster the file does not list. */
@@ -217,7 +277,7 @@ function fromRow(row: Row, users: string[], clusters: string[]): KeyRecord | nul
     onServer: (flags & FLAG.onServer) !== 0,
     hasSecret: (flags & FLAG.hasSecret) !== 0,
     preview: local?.p ?? null,
-    labels: local?.l ?? [],
+    labels: local?.l ?? NO_LABELS,
     pendingRevocation: (flags & FLAG.pendingRevocation) !== 0,
     snoozedUntil: unpackTime(local?.s ?? null),
     revokeAt: unpackTime(local?.r ?? null),

@@ -2,7 +2,7 @@ import type { KeyState, KeyView } from '../../contract/keys';
 import { displayText } from '../display-text';
 import { handleOf } from './key-handle';
 import { keyIdOf } from './key-id';
-import type { KeyRecord } from './key-records';
+import { NO_LABELS, type KeyRecord } from './key-records';
 import { expiringWindowFor, lifetimeOf } from '../expiry/expiry-math';
 
 /** What the merge needs besides the record. */
@@ -62,7 +62,7 @@ export function toKeyView(record: KeyRecord, context: ViewContext): KeyView {
     family: token.family,
     kind: token.kind,
     description: displayText(token.description),
-    labels: record.labels.map(displayText),
+    labels: record.labels.length > 0 ? record.labels.map(displayText) : NO_LABELS,
     clusterId: token.clusterId,
     clusterName: token.clusterId ? nameOf(context.clusterName?.(token.clusterId)) : null,
     createdAt: token.createdAt,

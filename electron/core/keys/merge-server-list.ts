@@ -44,7 +44,7 @@ export function mergeServerList(
     if (existing?.onServer && sameToken(existing.token, token)) {
       keys[id] = existing;
     } else {
-      keys[id] = existing ? { ...existing, token: { ...token }, onServer: true } : recordFor(token);
+      keys[id] = existing ? { ...existing, token, onServer: true } : recordFor(token);
       changed = true;
     }
   }

@@ -43,16 +43,13 @@ export interface MetadataStore {
     fallback: z.output<S>,
     options?: { maxBytes?: number },
   ): Promise<z.output<S>>;
+  write<S extends z.ZodType>(name: string, schema: S, value: z.input<S>): Promise<void>;
   /**
-   * Writes a document after checking it with `schema`. `compact` leaves out the indentation (for
-   * large documents, where it would be a third of the file).
+   * Writes a document given as JSON text in parts, as {@link MetadataStore.write} does (atomically,
+   * durably, 0600), for documents too large to hold as one string. The caller has checked the
+   * content against the schema it is read with.
    */
-  write<S extends z.ZodType>(
-    name: string,
-    schema: S,
-    value: z.input<S>,
-    options?: { compact?: boolean },
-  ): Promise<void>;
+  writeText(name: string, parts: readonly string[]): Promise<void>;
   remove(name: string): Promise<void>;
   /** Why writes are refused (another writer holds the lock), or null. */
   refusal(): string | null;
@@ -130,6 +127,46 @@ export function createMetadataStore(options: {
     if (refused) throw new AppFailure('conflict', refused);
   }
 
+  /** Temp file, every part, fsync, rename: a crash leaves the old file or the new one. */
+  async function writeParts(name: string, parts: readonly string[]): Promise<void> {
+    const file = fileOf(name);
+    const previous = queues.get(file) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        await ensureDir();
+        const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+        const handle = await open(temp, 'w', 0o600).catch(async (error: unknown) => {
+          // The directory went away since it was made: make it again, once.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          dirReady = null;
+          await ensureDir();
+          return open(temp, 'w', 0o600);
+        });
+        try {
+          try {
+            // Each part is written from where the previous one ended.
+            for (const part of parts) await handle.writeFile(part);
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+          await rename(temp, file);
+        } catch (error) {
+          // A half-written temp file (disk full) is removed rather than left to fill the disk.
+          await rm(temp, { force: true }).catch(() => undefined);
+          throw error;
+        }
+      })
+      .catch((error: unknown) => {
+        throw storageFailure(error, dir);
+      });
+    queues.set(
+      file,
+      next.catch(() => undefined),
+    );
+    await next;
+  }
+
   return {
     dir,
     async open() {
@@ -202,45 +239,16 @@ export function createMetadataStore(options: {
       }
       return parsed.data;
     },
-    async write(name, schema, value, options = {}) {
-      const file = fileOf(name);
+    async write(name, schema, value) {
       if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);
       refuseWrites();
-      const data = `${JSON.stringify(schema.parse(value), null, options.compact ? undefined : 2)}\n`;
-      const previous = queues.get(file) ?? Promise.resolve();
-      const next = previous
-        .then(async () => {
-          await ensureDir();
-          const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-          const handle = await open(temp, 'w', 0o600).catch(async (error: unknown) => {
-            // The directory went away since it was made: make it again, once.
-            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-            dirReady = null;
-            await ensureDir();
-            return open(temp, 'w', 0o600);
-          });
-          try {
-            try {
-              await handle.writeFile(data);
-              await handle.sync();
-            } finally {
-              await handle.close();
-            }
-            await rename(temp, file);
-          } catch (error) {
-            // A half-written temp file (disk full) is removed rather than left to fill the disk.
-            await rm(temp, { force: true }).catch(() => undefined);
-            throw error;
-          }
-        })
-        .catch((error: unknown) => {
-          throw storageFailure(error, dir);
-        });
-      queues.set(
-        file,
-        next.catch(() => undefined),
-      );
-      await next;
+      const data = `${JSON.stringify(schema.parse(value), null, 2)}\n`;
+      await writeParts(name, [data]);
+    },
+    async writeText(name, parts) {
+      if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);
+      refuseWrites();
+      await writeParts(name, parts);
     },
     async remove(name) {
       if (readOnly) throw new Error(`metadata: ${name} is opened read-only`);

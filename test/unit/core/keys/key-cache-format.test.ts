@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKeyCache } from '../../../../electron/core/keys/key-cache';
-import { readKeysFile } from '../../../../electron/core/keys/key-cache-file';
+import { readKeysFile, writeKeysFile } from '../../../../electron/core/keys/key-cache-file';
 import {
+  compactFileText,
   KEYS_FILE_MAX_BYTES,
   keysFileSchema,
   toCompactFile,
@@ -92,6 +93,19 @@ describe('the compact keys file', () => {
     expect(Object.getPrototypeOf(back.doc.keys)).toBeNull();
   });
 
+  it('writes text in parts that reads back as the same document', () => {
+    const doc = varied();
+    const text = compactFileText(doc).join('');
+    expect(keysFileSchema.parse(JSON.parse(text))).toEqual({ doc, format: 2 });
+    const many = idTable<KeyRecord>();
+    for (let i = 0; i < 4_500; i++) many[`token-${i}`] = recordFor(token(`token-${i}`));
+    const parts = compactFileText({ refreshedAt: null, keys: many });
+    expect(parts.length).toBeGreaterThan(3);
+    expect(Object.keys(keysFileSchema.parse(JSON.parse(parts.join(''))).doc.keys)).toHaveLength(
+      4_500,
+    );
+  });
+
   it('lists server-wide ids once and keeps default local facts out of the rows', () => {
     const file = toCompactFile(varied());
     expect(file.users).toEqual(['user-abc12', '', 'user-other']);
@@ -170,6 +184,17 @@ describe('the keys file on disk', () => {
     expect(await createKeyCache(second, { log }).load('s1')).toEqual(doc);
     expect(await readFile(file, 'utf8')).toBe(text);
     await owner.close();
+  });
+
+  it('never writes a file it could not read back; the previous one stays', async () => {
+    const { metadata, file } = await make();
+    await writeKeysFile(metadata, 's1', varied());
+    const before = await readFile(file, 'utf8');
+    const bad = varied();
+    bad.keys['token-plain'] = recordFor(token(''));
+    await expect(writeKeysFile(metadata, 's1', bad)).rejects.toThrow();
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect((await readKeysFile(metadata, 's1')).doc).toEqual(varied());
   });
 
   it('sets a damaged file aside, reports it and starts from an empty list', async () => {
