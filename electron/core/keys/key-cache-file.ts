@@ -29,5 +29,5 @@ export async function writeKeysFile(
   serverId: string,
   doc: ServerKeysDoc,
 ): Promise<void> {
-  await metadata.writeText(serverKeysDocName(serverId), compactFileText(doc));
+  await metadata.writeText(serverKeysDocName(serverId), await compactFileText(doc));
 }

@@ -93,13 +93,13 @@ describe('the compact keys file', () => {
     expect(Object.getPrototypeOf(back.doc.keys)).toBeNull();
   });
 
-  it('writes text in parts that reads back as the same document', () => {
+  it('writes text in parts that reads back as the same document', async () => {
     const doc = varied();
-    const text = compactFileText(doc).join('');
+    const text = (await compactFileText(doc)).join('');
     expect(keysFileSchema.parse(JSON.parse(text))).toEqual({ doc, format: 2 });
     const many = idTable<KeyRecord>();
     for (let i = 0; i < 4_500; i++) many[`token-${i}`] = recordFor(token(`token-${i}`));
-    const parts = compactFileText({ refreshedAt: null, keys: many });
+    const parts = await compactFileText({ refreshedAt: null, keys: many });
     expect(parts.length).toBeGreaterThan(3);
     expect(Object.keys(keysFileSchema.parse(JSON.parse(parts.join(''))).doc.keys)).toHaveLength(
       4_500,
