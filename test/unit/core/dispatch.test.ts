@@ -144,7 +144,14 @@ describe('keys:list output check (checked-key-views.ts)', () => {
     handle: id,
     isDefault: false,
   });
-  const list = (keys: unknown[]) => ({ serverId: 's', keys, refreshedAt: null, stale: false });
+  const list = (keys: unknown[]) => ({
+    serverId: 's',
+    keys,
+    total: keys.length,
+    revision: 1,
+    refreshedAt: null,
+    stale: false,
+  });
   const listing = (keys: unknown[]) =>
     setup({ 'keys:list': () => Promise.resolve(list(keys) as never) }).dispatch('keys:list', {
       serverId: 's',
