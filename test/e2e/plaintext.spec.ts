@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Output } from '../../electron/contract/ipc';
 import { expect, test } from './fixtures';
 import { addSignedInServer, call } from './helpers';
+import { KeysPage } from './pages/keys-page';
 import { PlaintextPage } from './pages/plaintext-page';
 import { writePlaintextFiles, type PlaintextFiles } from './plaintext-files';
 
@@ -75,6 +76,9 @@ test.describe('plaintext check', () => {
     await expect(check.finding(kubeconfig.name)).toContainText(sim.url);
     await expect(check.finding(expired.name).getByTestId('finding-state')).toHaveText('Not held');
     await app.expectAccessible('plaintext report');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.expectAccessible('plaintext report (dark)');
+    await page.emulateMedia({ colorScheme: 'light' });
     await app.screenshot('plaintext-report');
 
     // Import every token: the expired one is listed, not imported.
@@ -125,6 +129,17 @@ test.describe('plaintext check', () => {
     await page.keyboard.press('Escape');
     await expect(check.rewriteDialog).toBeHidden();
     expect(readFileSync(files.cli2Path, 'utf8')).toBe(files.cli2);
+
+    // The CLI's key, now held: "Where is this key used?" names cli2.json.
+    await app.server('Sim').click();
+    const keys = new KeysPage(page);
+    await keys.menuAction('rancher cli', 'Where is this key used?');
+    const where = page.getByTestId('where-used-dialog');
+    await expect(where.getByTestId('used-places')).toContainText(
+      '~/.rancher/cli2.json: server entry "rancherDefault"',
+    );
+    await app.expectAccessible('where is this key used');
+    await where.getByRole('button', { name: 'Close', exact: true }).last().click();
 
     const html = await page.content();
     for (const secret of secretsOf(files)) expect(html).not.toContain(secret);

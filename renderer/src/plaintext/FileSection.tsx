@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { PlaintextFile, PlaintextFinding } from '../../../electron/contract/plaintext';
 import { toAppError } from '../ui/error-text';
@@ -29,6 +29,7 @@ export function FileSection({
 }) {
   const { plaintext, ui } = useStores();
   const chosen = useStore(plaintext.store, (s) => s.chosen);
+  const picked = useMemo(() => new Set(chosen), [chosen]);
   const done = useStore(plaintext.store, (s) => s.rewrites.find((r) => r.fileId === file.fileId));
   const busy = useStore(plaintext.store, (s) => s.rewriteStep.kind !== 'idle');
   const titleId = useId();
@@ -135,7 +136,7 @@ export function FileSection({
                 <FindingRow
                   key={f.findingId}
                   finding={f}
-                  chosen={chosen.includes(f.findingId)}
+                  chosen={picked.has(f.findingId)}
                   onToggle={() => plaintext.toggle(f.findingId)}
                 />
               ))}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
@@ -29,7 +29,8 @@ export function PlaintextView() {
   const findings = scan?.findings ?? [];
   const candidates = findings.filter(importable);
   const held = findings.filter((f) => f.alreadyHeld).length;
-  const allChosen = candidates.length > 0 && candidates.every((f) => chosen.includes(f.findingId));
+  const picked = useMemo(() => new Set(chosen), [chosen]);
+  const allChosen = candidates.length > 0 && candidates.every((f) => picked.has(f.findingId));
 
   async function addFile() {
     const file = await plaintext.addFile();

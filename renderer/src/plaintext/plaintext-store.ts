@@ -133,7 +133,9 @@ export function createPlaintextStore(api: Api) {
     toggleAll() {
       const { scan, chosen } = store.getState();
       const all = (scan?.findings ?? []).filter(importable).map((f) => f.findingId);
-      store.setState({ chosen: all.every((id) => chosen.includes(id)) ? [] : all });
+      // A Set: a kubeconfig may hold 10,000 users, and includes() over both lists is quadratic.
+      const picked = new Set(chosen);
+      store.setState({ chosen: all.every((id) => picked.has(id)) ? [] : all });
     },
     /** Verifies and imports the chosen tokens; progress arrives as `plaintext:progress`. */
     async import() {

@@ -6,7 +6,7 @@ import { App } from '../../../renderer/src/App';
 import { createAppStores } from '../../../renderer/src/app-stores';
 import { createTick } from '../../../renderer/src/ui/tick';
 import { createFakeApi, makeKey, makeServer, worldHandlers, type FakeHandlers } from './fake-api';
-import { makeCli2Preview, makeScan } from './plaintext-fakes';
+import { makeCli2Preview, makeFinding, makeScan } from './plaintext-fakes';
 
 afterEach(cleanup);
 
@@ -58,6 +58,23 @@ describe('Plaintext check view', () => {
       '3 tokens found in plaintext, 1 already held',
     );
   });
+
+  it('shows 200 rows of a 1,000-user kubeconfig, counts the rest, and chooses them all', async () => {
+    const scan = makeScan();
+    scan.files[1]!.findingCount = 1_000;
+    scan.findings = Array.from({ length: 1_000 }, (_, i) =>
+      makeFinding({ findingId: `big-${i}`, fileId: 'f-kube', accessKey: `token-${i}` }),
+    );
+    await renderCheck({ 'plaintext:scan': () => scan });
+    expect(await screen.findAllByTestId('plaintext-finding')).toHaveLength(200);
+    expect(
+      screen.getByText('And 800 more in this file; "Choose every token" includes them.'),
+    ).toBeTruthy();
+    // By test id: role queries over 200 rows are slow in jsdom.
+    fireEvent.click(screen.getByTestId('plaintext-choose-all'));
+    expect(screen.getByTestId('plaintext-import').textContent).toBe('Import 1000 tokens');
+    // 200 rows make a large DOM for jsdom: give it time on a busy machine.
+  }, 20_000);
 
   it('shows names from files as text, never as markup', async () => {
     const scan = makeScan();
