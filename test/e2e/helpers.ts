@@ -44,3 +44,11 @@ export function simBearer(sim: RancherSim, name: string): string {
   if (!token) throw new Error(`simulator has no token ${name}`);
   return `${token.name}:${token.secret}`;
 }
+
+/** The window sizes the app must work at (HELPERS.md; issue 17). */
+export const windowSizes = [
+  { width: 900, height: 600 },
+  { width: 1100, height: 720 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;

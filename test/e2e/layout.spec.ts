@@ -2,17 +2,9 @@ import type { Page } from '@playwright/test';
 import type { Output } from '../../electron/contract/ipc';
 import { demoHeldKeys } from '../rancher-sim';
 import { expect, test } from './fixtures';
-import { addSignedInServer, call } from './helpers';
+import { addSignedInServer, call, windowSizes } from './helpers';
 import type { AppPage } from './pages/app-page';
 import { KeysPage } from './pages/keys-page';
-
-/** The window sizes the app must work at (HELPERS.md; issue 17). */
-const sizes = [
-  { width: 900, height: 600 },
-  { width: 1100, height: 720 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
 
 const LONG = 10_000;
 const longDescription = `long description ${'x'.repeat(LONG)}`;
@@ -71,7 +63,7 @@ async function headerAligned(page: Page): Promise<boolean> {
 test.describe('layout at every window size', () => {
   test.use({ simOptions: { tls: true, seed: 'demo', version: '2.13' } });
 
-  for (const size of sizes) {
+  for (const size of windowSizes) {
     const label = `${size.width}x${size.height}`;
     test(`keys, menu, dialogs, expiring and settings fit at ${label}`, async ({
       app,
@@ -205,7 +197,7 @@ test.describe('layout at every window size', () => {
     });
   }
 
-  for (const size of sizes.slice(0, 2)) {
+  for (const size of windowSizes.slice(0, 2)) {
     const label = `${size.width}x${size.height}`;
     test(`main journeys at ${label}: store a secret, copy by keyboard, collapsed sidebar`, async ({
       app,

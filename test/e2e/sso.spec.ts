@@ -1,14 +1,7 @@
 import type { RancherSim } from '../rancher-sim';
 import { expect, test } from './fixtures';
+import { windowSizes } from './helpers';
 import { addServerForSignIn as addServer, connectOkta } from './sso-setup';
-
-/** The window sizes the app must work at (HELPERS.md). */
-const sizes = [
-  { width: 900, height: 600 },
-  { width: 1100, height: 720 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
 
 /** How many times the app has polled the relay authToken so far. */
 function relayPolls(sim: RancherSim): number {
@@ -106,7 +99,7 @@ test.describe('single sign-on in the sign-in dialog (issue 15)', () => {
     });
   });
 
-  for (const size of sizes) {
+  for (const size of windowSizes) {
     test(`fits, and works by keyboard, at ${size.width}x${size.height}`, async ({
       app,
       page,

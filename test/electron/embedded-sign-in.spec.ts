@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { ElectronApplication } from '@playwright/test';
+import type { EmbeddedWindowSpec } from '../../electron/core/sign-in-ports';
+import { embeddedWindowSpec } from '../../electron/core/sso/embedded-sign-in';
 import { startRancherSim, type RancherSim } from '../rancher-sim';
 import { expect, test as base, type E2eGlobal } from './electron-app';
 
@@ -25,40 +26,24 @@ async function startRun(
   sim: RancherSim,
   options: { timeoutMs?: number } = {},
 ): Promise<string> {
-  const partition = `rk-sso-${randomUUID()}`;
+  // The core's spec for the simulator, as data (JSON drops its navigation rule, a function, which
+  // cannot cross into the main process; it is rebuilt there).
+  const spec = JSON.parse(
+    JSON.stringify(embeddedWindowSpec(sim.url, options.timeoutMs ?? 60_000)),
+  ) as Omit<EmbeddedWindowSpec, 'allowNavigation'>;
   await app.evaluate(
-    (_electron, { partition, origin, timeoutMs, key }) => {
+    (_electron, { spec, key }) => {
       const hook = (globalThis as unknown as E2eGlobal).__rancherKeysE2E;
       const controller = new AbortController();
       const outcome = hook.embeddedSignIn.run(
-        {
-          partition,
-          startUrl: `${origin}/dashboard/auth/login`,
-          serverOrigin: origin,
-          cookieName: 'R_SESS',
-          title: 'Sign in to the simulator — inside Rancher Keys',
-          webPreferences: {
-            sandbox: true,
-            contextIsolation: true,
-            nodeIntegration: false,
-            nodeIntegrationInSubFrames: false,
-            webSecurity: true,
-            allowRunningInsecureContent: false,
-            javascript: true,
-            spellcheck: false,
-          },
-          showHostBar: true,
-          denyWindowOpen: true,
-          denyPermissions: true,
-          allowNavigation: (url: string) => url.startsWith('https:'),
-          timeoutMs,
-        },
+        { ...spec, allowNavigation: (url: string) => url.startsWith('https:') },
         controller.signal,
       );
       (globalThis as unknown as Record<string, unknown>)[key] = { controller, outcome };
     },
-    { partition, origin: sim.url, timeoutMs: options.timeoutMs ?? 60_000, key: runKey },
+    { spec, key: runKey },
   );
+  const { partition } = spec;
   return partition;
 }
 
@@ -125,7 +110,7 @@ test.describe('embedded sign-in window', () => {
     const titles = await app.evaluate(({ BaseWindow }) =>
       BaseWindow.getAllWindows().map((w) => w.getTitle()),
     );
-    expect(titles).toContain('Sign in to the simulator — inside Rancher Keys');
+    expect(titles).toContain(`Sign in to ${new URL(sim.url).host} — inside Rancher Keys`);
     await app.evaluate((_electron, key) => {
       (
         (globalThis as unknown as Record<string, unknown>)[key] as { controller: AbortController }

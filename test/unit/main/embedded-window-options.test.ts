@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EmbeddedWindowSpec } from '../../../electron/core/sign-in-ports';
+import { embeddedWindowSpec } from '../../../electron/core/sso/embedded-sign-in';
 import {
   createSignInNavigationGuard,
   embeddedSignInWindowOptions,
@@ -10,18 +10,9 @@ import {
   isAllowedStartPage,
 } from '../../../electron/main/sign-in/embedded-window-options';
 
-const partition = 'rk-sso-3f2b8c1e-7d4a-4b9e-9c11-0a2b3c4d5e6f';
-const specPrefs: EmbeddedWindowSpec['webPreferences'] = {
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  javascript: true,
-  spellcheck: false,
-};
-const spec = { partition, title: 'Sign in to rancher.example.com', webPreferences: specPrefs };
+// The core's own spec for a server (electron/core/sso/embedded-sign-in.ts), as the shell gets it.
+const spec = embeddedWindowSpec('https://rancher.example.com', 60_000);
+const { partition } = spec;
 
 /** Decodes a `data:text/html` URL back to its markup. */
 function html(dataUrl: string): string {
@@ -60,7 +51,7 @@ describe('embeddedSignInWindowOptions', () => {
   it('keeps its hardening even when a spec asks for less', () => {
     const loose = {
       ...spec,
-      webPreferences: { ...specPrefs, sandbox: false, nodeIntegration: true },
+      webPreferences: { ...spec.webPreferences, sandbox: false, nodeIntegration: true },
     } as unknown as typeof spec;
     expect(embeddedSignInWindowOptions(loose).page).toMatchObject({
       sandbox: true,
@@ -77,7 +68,10 @@ describe('embeddedSignInWindowOptions', () => {
   });
 
   it('opens hidden, titled as the spec says', () => {
-    expect(built.window).toMatchObject({ show: false, title: 'Sign in to rancher.example.com' });
+    expect(built.window).toMatchObject({
+      show: false,
+      title: 'Sign in to rancher.example.com — inside Rancher Keys',
+    });
   });
 
   it("refuses the app's own session or a persistent partition", () => {

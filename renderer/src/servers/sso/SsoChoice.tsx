@@ -32,6 +32,32 @@ function MethodButton({
   );
 }
 
+/** A list of flow buttons. */
+function MethodList({
+  methods,
+  label,
+  busy,
+  onStart,
+}: {
+  methods: SsoMethod[];
+  label: string;
+  busy: boolean;
+  onStart: (method: SsoMethod) => void;
+}) {
+  return (
+    <ul className="sso-method-list" aria-label={label}>
+      {methods.map((m) => (
+        <MethodButton
+          key={`${m.kind}:${m.provider}`}
+          method={m}
+          disabled={busy}
+          onStart={onStart}
+        />
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The single sign-on choices: the browser flows first; the embedded window only after the user
  * opts in, labelled as signing in inside Rancher Keys, because its pages run in the app rather
@@ -52,16 +78,12 @@ export function SsoChoice({
   return (
     <>
       {browser.length > 0 && (
-        <ul className="sso-method-list" aria-label="Sign in through your browser">
-          {browser.map((m) => (
-            <MethodButton
-              key={`${m.kind}:${m.provider}`}
-              method={m}
-              disabled={busy}
-              onStart={onStart}
-            />
-          ))}
-        </ul>
+        <MethodList
+          methods={browser}
+          label="Sign in through your browser"
+          busy={busy}
+          onStart={onStart}
+        />
       )}
       {embedded.length > 0 && (
         <fieldset className="sso-embedded-note">
@@ -81,16 +103,12 @@ export function SsoChoice({
             <span>Sign in inside a Rancher Keys window</span>
           </label>
           {optedIn && (
-            <ul className="sso-method-list">
-              {embedded.map((m) => (
-                <MethodButton
-                  key={`${m.kind}:${m.provider}`}
-                  method={m}
-                  disabled={busy}
-                  onStart={onStart}
-                />
-              ))}
-            </ul>
+            <MethodList
+              methods={embedded}
+              label="Sign in inside Rancher Keys"
+              busy={busy}
+              onStart={onStart}
+            />
           )}
         </fieldset>
       )}

@@ -65,6 +65,14 @@ export function SsoRunning({
     setReopened(true);
     onOpenBrowser();
   };
+  // SAML and the browser sign-in: the page again, if the browser did not open or was closed.
+  const reopen = (opened: boolean) => (
+    <div className="sso-code-actions">
+      <button type="button" className="button" onClick={open} data-autofocus>
+        {reopened || opened ? 'Open the sign-in page again' : 'Open the sign-in page'}
+      </button>
+    </div>
+  );
   const deadline = (
     <p className="hint">Rancher Keys gives up at {formatDateTime(prompt.deadline)}.</p>
   );
@@ -87,13 +95,7 @@ export function SsoRunning({
           </p>
           <BigCode label="Request id" value={prompt.requestId} short={false} />
           {status}
-          <div className="sso-code-actions">
-            <button type="button" className="button" onClick={open} data-autofocus>
-              {reopened || prompt.browserOpened
-                ? 'Open the sign-in page again'
-                : 'Open the sign-in page'}
-            </button>
-          </div>
+          {reopen(prompt.browserOpened)}
           {deadline}
         </>,
       );
@@ -131,13 +133,7 @@ export function SsoRunning({
               : "Your browser did not open. Open Microsoft's sign-in page and sign in there."}
           </p>
           {status}
-          <div className="sso-code-actions">
-            <button type="button" className="button" onClick={open} data-autofocus>
-              {reopened || prompt.browserOpened
-                ? 'Open the sign-in page again'
-                : 'Open the sign-in page'}
-            </button>
-          </div>
+          {reopen(prompt.browserOpened)}
           {deadline}
         </>,
       );
