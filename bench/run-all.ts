@@ -9,6 +9,7 @@ import { run as refresh } from './core-refresh.bench';
 import { run as scale } from './core-scale.bench';
 import { run as start } from './core-start.bench';
 import { run as hygiene } from './hygiene.bench';
+import { run as plaintext } from './plaintext-scan.bench';
 import { run as proxyRefresh } from './proxy-refresh.bench';
 import { main as simulator } from './rancher-sim.bench';
 import { run as renderer } from './renderer.bench';
@@ -23,6 +24,7 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['renderer', renderer],
   ['hygiene', hygiene],
   ['activity', activity],
+  ['plaintext', plaintext],
 ];
 
 const only = process.argv.slice(2);
