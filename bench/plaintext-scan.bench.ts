@@ -43,7 +43,7 @@ function stats(values: number[]) {
   };
 }
 
-async function timed(runs: number, body: () => Promise<unknown> | unknown): Promise<number[]> {
+async function timed(runs: number, body: () => unknown): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
