@@ -3,6 +3,7 @@ import { AppFailure } from '../app-failure';
 import type { Transport } from './http';
 import { authProvidersSchema, loginResponseSchema } from './schemas';
 import type { ServerFeatures } from './version';
+import type { z } from 'zod';
 
 /** The providers that take a username and password, with their Rancher types (§3.1). */
 const passwordProviders: Record<string, { type: string; displayName: string }> = {
@@ -17,6 +18,22 @@ function displayNameOf(id: string, type: string | null | undefined): string {
   if (known) return known.displayName;
   const name = (type ?? id).replace(/Provider$/, '');
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The bearer (a secret) and expiry of a login answer. 2.13+ answers with `expiresAt`; ≤2.12 with
+ * `expiresAt: ""` and the ttl, from which the expiry follows.
+ */
+export function loginResult(parsed: z.output<typeof loginResponseSchema>): {
+  bearer: string;
+  expiresAt: string | null;
+} {
+  let expiresAt = parsed.expiresAt ? parsed.expiresAt : null;
+  if (!expiresAt && parsed.ttl && parsed.ttl > 0 && parsed.created) {
+    const created = Date.parse(parsed.created);
+    if (!Number.isNaN(created)) expiresAt = new Date(created + parsed.ttl).toISOString();
+  }
+  return { bearer: parsed.token, expiresAt };
 }
 
 /** Login and the provider list, on `/v1-public` (2.13+) or `/v3-public` (every release). */
@@ -86,13 +103,7 @@ export function loginApi(http: Transport, features: ServerFeatures) {
           'The username or password is not correct (or the user cannot log in with this provider). Check them and try again.',
         );
       }
-      const parsed = http.json(response, loginResponseSchema);
-      let expiresAt = parsed.expiresAt ? parsed.expiresAt : null;
-      if (!expiresAt && parsed.ttl && parsed.ttl > 0 && parsed.created) {
-        const created = Date.parse(parsed.created);
-        if (!Number.isNaN(created)) expiresAt = new Date(created + parsed.ttl).toISOString();
-      }
-      return { bearer: parsed.token, expiresAt };
+      return loginResult(http.json(response, loginResponseSchema));
     },
 
     /** Deletes the calling token on the server (§3.4); works on every release with a v3 token. */

@@ -3,6 +3,7 @@ import { AppFailure } from '../app-failure';
 import type { Transport } from './http';
 import { LIMITS, loginResponseSchema } from './schemas';
 import type { ServerFeatures } from './version';
+import { loginResult } from './login';
 
 const url = z.string().max(4096).nullish();
 const short = z.string().max(256).nullish();
@@ -154,13 +155,7 @@ export function ssoApi(http: Transport, features: ServerFeatures) {
       if (response.status === 404) {
         throw new AppFailure('not_found', 'Azure AD sign-in is not enabled on this server.');
       }
-      const parsed = http.json(response, loginResponseSchema);
-      let expiresAt = parsed.expiresAt ? parsed.expiresAt : null;
-      if (!expiresAt && parsed.ttl && parsed.ttl > 0 && parsed.created) {
-        const created = Date.parse(parsed.created);
-        if (!Number.isNaN(created)) expiresAt = new Date(created + parsed.ttl).toISOString();
-      }
-      return { bearer: parsed.token, expiresAt };
+      return loginResult(http.json(response, loginResponseSchema));
     },
   };
 }

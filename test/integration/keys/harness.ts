@@ -14,6 +14,23 @@ export interface Rig {
   close(): Promise<void>;
 }
 
+/** `call` (expects success, answers the value) and `fail` (expects failure, answers the error). */
+export function rigCalls(t: Pick<TestCore, 'dispatch'>): Pick<Rig, 'call' | 'fail'> {
+  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+    const result = await t.dispatch(channel, input);
+    if (!result.ok)
+      throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as Output<C>;
+  }
+  async function fail<C extends Channel>(channel: C, input: Input<C>): Promise<AppError> {
+    const result = await t.dispatch(channel, input);
+    expect(result.ok).toBe(false);
+    if (result.ok) throw new Error('expected a failure');
+    return result.error;
+  }
+  return { call, fail };
+}
+
 export async function startRig(
   options: RancherSimOptions & {
     core?: Parameters<typeof createTestCore>[0];
@@ -29,18 +46,7 @@ export async function startRig(
   options.prepare?.(sim);
   const front = options.via ? await options.via(sim) : null;
   const t = createTestCore(options.core);
-  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-    const result = await t.dispatch(channel, input);
-    if (!result.ok)
-      throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<C>;
-  }
-  async function fail<C extends Channel>(channel: C, input: Input<C>): Promise<AppError> {
-    const result = await t.dispatch(channel, input);
-    expect(result.ok).toBe(false);
-    if (result.ok) throw new Error('expected a failure');
-    return result.error;
-  }
+  const { call, fail } = rigCalls(t);
   const { server } = await call('servers:add', {
     url: front?.url ?? sim.url,
     ...(options.trustCa && sim.caPem ? { caPem: sim.caPem } : {}),

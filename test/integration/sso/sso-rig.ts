@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { AppError } from '../../../electron/contract/errors';
 import type { Channel, Input, Output } from '../../../electron/contract/ipc';
 import type { SsoProgress } from '../../../electron/contract/sign-in';
@@ -7,6 +6,7 @@ import { createTestCore, type TestCore } from '../../bridge/compose';
 import { startRancherSim, type RancherSim, type RancherVersion } from '../../rancher-sim';
 import { startFakeIdp, type FakeIdp, type FakeIdpOptions } from '../../rancher-sim/fake-idp';
 import { createHttpBrowser } from '../../support/http-browser';
+import { rigCalls } from '../keys/harness';
 
 /**
  * The real core (keytar on the private keyring) with the simulator, the fake IdPs on loopback and
@@ -56,18 +56,7 @@ export async function startSsoRig(
   t.core.subscribe((event, payload) => {
     if (event === 'auth:ssoProgress') progress.push(payload as SsoProgress);
   });
-  async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-    const result = await t.dispatch(channel, input);
-    if (!result.ok)
-      throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<C>;
-  }
-  async function fail<C extends Channel>(channel: C, input: Input<C>): Promise<AppError> {
-    const result = await t.dispatch(channel, input);
-    expect(result.ok).toBe(false);
-    if (result.ok) throw new Error('expected a failure');
-    return result.error;
-  }
+  const { call, fail } = rigCalls(t);
   const { server } = await call('servers:add', { url: sim.url });
   return {
     sim,
