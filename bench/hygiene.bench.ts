@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/hygiene.bench.ts
  */
+import { medianMax } from './median-max';
 import { fileURLToPath } from 'node:url';
 import type { Output } from '../electron/contract/ipc';
 import { groupServerTokens } from '../electron/core/hygiene/hygiene-groups';
@@ -24,14 +25,6 @@ export interface HygieneFigures {
   scanMs: { median: number; max: number };
   revokePerSecond: number;
   simFloorPerSecond: number;
-}
-
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 10) / 10,
-    max: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
-  };
 }
 
 export async function run(): Promise<HygieneFigures> {
@@ -116,8 +109,8 @@ export async function run(): Promise<HygieneFigures> {
     return {
       tokens: keys.length,
       refreshMs,
-      groupingMs: stats(grouping),
-      scanMs: stats(scans),
+      groupingMs: medianMax(grouping),
+      scanMs: medianMax(scans),
       revokePerSecond: Math.round((REVOKE / revokeMs) * 1000),
       simFloorPerSecond: Math.round((REVOKE / floorMs) * 1000),
     };

@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/plaintext-scan.bench.ts
  */
+import { medianMax } from './median-max';
 import { mkdtempSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,14 +34,6 @@ export interface PlaintextFigures {
   coreScanMs: { median: number; max: number };
   rewriteOneUserMs: { median: number; max: number };
   findings: number;
-}
-
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 10) / 10,
-    max: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
-  };
 }
 
 async function timed(runs: number, body: () => unknown): Promise<number[]> {
@@ -116,10 +109,10 @@ export async function run(): Promise<PlaintextFigures> {
     return {
       kubeconfigMb: Math.round(((await stat(kubeFile)).size / 1024 / 1024) * 10) / 10,
       cli2Kb: Math.round(Buffer.byteLength(cli2) / 1024),
-      kubeconfigScanMs: stats(kubeconfigScan),
-      cli2ScanMs: stats(cli2Scan),
-      coreScanMs: stats(coreScan),
-      rewriteOneUserMs: stats(rewrite),
+      kubeconfigScanMs: medianMax(kubeconfigScan),
+      cli2ScanMs: medianMax(cli2Scan),
+      coreScanMs: medianMax(coreScan),
+      rewriteOneUserMs: medianMax(rewrite),
       findings,
     };
   } finally {
