@@ -44,7 +44,8 @@ describe('rancher-keys scan', () => {
     await writeFile(
       path.join(home.home, 'extra.yaml'),
       kubeconfigYaml([
-        { name: 'x\u001b[31m', server: `${rig.sim.url}/k8s/clusters/local`, token: loose.bearer },
+        // a YAML escape: the parsed user name holds ESC, which must not reach the terminal
+        { name: 'x\\x1b[31m', server: `${rig.sim.url}/k8s/clusters/local`, token: loose.bearer },
       ]),
     );
     // The command reads what the app wrote; let the imported key reach the disk.
