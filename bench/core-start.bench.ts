@@ -6,7 +6,8 @@
  * Four figures:
  * - fresh process, bundled core: what users run (main is one esbuild bundle, bundled here with
  *   scripts/build.mjs's own `mainBuildOptions`); from loading the bundle to every list, in a new
- *   Node process each time (Node's own boot before that is printed apart);
+ *   Node process each time (Node's own boot before that is printed apart), with its CPU time and
+ *   the time to list every server again (what each later listing of unchanged keys costs);
  * - the same with a V8 code cache of the bundle (compiled through `vm.Script` with `cachedData`
  *   made by an earlier run, as v8-compile-cache does and as Node 22's `module.enableCompileCache`
  *   does for a required file): what compile caching would save; the app does not use one (see
