@@ -37,7 +37,7 @@ test.describe('expiry banner', () => {
     await expect(app.expiryBanner).toHaveCount(0);
     clock!.advance(4 * DAY);
     await call(core, 'keys:refresh', { serverId: server.id });
-    await expect(app.expiryBanner).toContainText('2 keys expire within 7 days', {
+    await expect(app.expiryBanner).toContainText('2 keys expiring soon', {
       timeout: 10_000,
     });
     await app.expectAccessible('keys view with expiry banner');

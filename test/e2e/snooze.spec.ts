@@ -32,7 +32,7 @@ test.describe('snooze warnings', () => {
     await call(core, 'keys:refresh', { serverId: server.id });
     const keys = new KeysPage(page);
     await app.open();
-    await expect(app.expiryBanner).toContainText('2 keys expire within 7 days');
+    await expect(app.expiryBanner).toContainText('2 keys expiring soon');
     await expect(app.server('Sim').getByLabel('2 keys near expiry')).toBeVisible();
 
     // From the keyboard: the row's menu, then down to "Until it expires".
@@ -55,7 +55,7 @@ test.describe('snooze warnings', () => {
     await expect(app.toasts).toContainText('Warnings snoozed until');
     const mark = keys.row('two days').getByTestId('snoozed-mark');
     await expect(mark).toHaveAttribute('aria-label', /^Warnings snoozed until /);
-    await expect(app.expiryBanner).toContainText('1 key expires within 7 days');
+    await expect(app.expiryBanner).toContainText('1 key expiring soon');
     await expect(app.server('Sim').getByLabel('1 keys near expiry')).toBeVisible();
     const { keys: list } = await call<Output<'keys:list'>>(core, 'keys:list', {
       serverId: server.id,
@@ -66,6 +66,6 @@ test.describe('snooze warnings', () => {
 
     await keys.menuAction('two days', 'Stop snoozing');
     await expect(mark).toHaveCount(0);
-    await expect(app.expiryBanner).toContainText('2 keys expire within 7 days');
+    await expect(app.expiryBanner).toContainText('2 keys expiring soon');
   });
 });

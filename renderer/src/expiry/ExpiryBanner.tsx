@@ -1,24 +1,25 @@
 import { useStore } from 'zustand';
-import { formatDuration } from '../format/time';
 import { useStores } from '../ui/stores-context';
 import { summaryKey } from './expiry-store';
 
-/** "N keys expire within 7 days" across every server, with Review. */
+/**
+ * "N keys expiring soon" across every server, with Review. A key counts once it is in its own
+ * warning window (the threshold, capped at its last quarter of life), so the banner says "soon"
+ * as the tray does, never "within <threshold>", which would undercount the keys that do expire
+ * within the threshold but are not yet in their window.
+ */
 export function ExpiryBanner() {
-  const { expiry, ui, settings } = useStores();
+  const { expiry, ui } = useStores();
   const summary = useStore(expiry.store, (s) => s.summary);
   const dismissedFor = useStore(expiry.store, (s) => s.dismissedFor);
   const view = useStore(ui.store, (s) => s.view);
-  const threshold = useStore(settings.store, (s) => Math.max(0, ...s.settings.warningThresholdsMs));
   if (!summary || view === 'expiring') return null;
   const { expiringCount, expiredCount } = summary;
   if (expiringCount + expiredCount === 0 || dismissedFor === summaryKey(summary)) return null;
 
   const parts: string[] = [];
   if (expiringCount > 0) {
-    parts.push(
-      `${expiringCount} ${expiringCount === 1 ? 'key expires' : 'keys expire'} within ${formatDuration(threshold)}`,
-    );
+    parts.push(`${expiringCount} ${expiringCount === 1 ? 'key' : 'keys'} expiring soon`);
   }
   if (expiredCount > 0) {
     parts.push(`${expiredCount} ${expiredCount === 1 ? 'has' : 'have'} expired`);
