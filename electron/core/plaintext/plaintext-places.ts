@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { PlaintextFileKind, PlaintextFileOrigin } from '../../contract/plaintext';
+import type {
+  PlaintextFileKind,
+  PlaintextFileOrigin,
+  PlaintextPlace,
+} from '../../contract/plaintext';
+import { displayText } from '../display-text';
 
 /** A file the Plaintext check reads: where, what it should be, and why it is looked at. */
 export interface KnownPlace {
@@ -55,10 +60,26 @@ export function knownPlaces(where: PlaceEnv, added: ReadonlyMap<string, string>)
   return places;
 }
 
-/** A path for display: the home directory as `~`. */
+/**
+ * A path for display: the home directory as `~`, and (a file name is outside text like a server's)
+ * bidi and control characters neutralised by {@link displayText}.
+ */
 export function displayPath(file: string, home: string): string {
   const rel = path.relative(home, file);
   if (rel === '') return '~';
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return `~${path.sep}${rel}`;
-  return file;
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return displayText(`~${path.sep}${rel}`);
+  return displayText(file);
+}
+
+/**
+ * A token's place as shown (renderer, CLI): entry, sub-entry and context names come from the file,
+ * so they get the same clean-up as server text. The rewrite keeps the file's own names.
+ */
+export function shownPlace(place: PlaintextPlace): PlaintextPlace {
+  return {
+    kind: place.kind,
+    entry: displayText(place.entry),
+    subEntry: place.subEntry === null ? null : displayText(place.subEntry),
+    contexts: place.contexts.map(displayText),
+  };
 }

@@ -92,7 +92,7 @@ export async function planRewrite(
       kept.push({ ...base, reason: 'Not in Rancher Keys: import it first.' });
       continue;
     }
-    if (token.place.kind === 'kubeconfig_user') {
+    if (token.filePlace.kind === 'kubeconfig_user') {
       const self = deps.commandLine.executable;
       if (self === null) {
         kept.push({
@@ -106,7 +106,7 @@ export async function planRewrite(
         .list({ serverId, includeSystem: true })
         .keys.find((k) => k.id === token.accessKey);
       kubeconfig.push({
-        user: token.place.entry,
+        user: token.filePlace.entry,
         exec: buildExecUser({
           self,
           server: server.origin,
@@ -115,14 +115,14 @@ export async function planRewrite(
         }),
       });
       changes.push({ ...base, change: 'token_to_exec' });
-    } else if (token.place.kind === 'cli2_login') {
-      cli2.push({ kind: 'remove_secret', entry: token.place.entry });
+    } else if (token.filePlace.kind === 'cli2_login') {
+      cli2.push({ kind: 'remove_secret', entry: token.filePlace.entry });
       changes.push({ ...base, change: 'remove_secret' });
     } else {
       cli2.push({
         kind: 'remove_kube_credential',
-        entry: token.place.entry,
-        credential: token.place.subEntry ?? '',
+        entry: token.filePlace.entry,
+        credential: token.filePlace.subEntry ?? '',
       });
       changes.push({ ...base, change: 'remove_kube_credential' });
     }

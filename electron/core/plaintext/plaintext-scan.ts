@@ -2,7 +2,7 @@ import type { PlaintextFile, PlaintextFileKind, PlaintextFinding } from '../../c
 import { cli2Tokens, looksLikeCli2 } from './cli2-tokens';
 import type { FileTokens, FoundToken, WrittenPlace } from './found-token';
 import { kubeconfigTokens } from './kubeconfig-tokens';
-import { displayPath, type KnownPlace } from './plaintext-places';
+import { displayPath, shownPlace, type KnownPlace } from './plaintext-places';
 import { readKnownFile } from './plaintext-read';
 import type { SecretHasher } from './secret-hash';
 
@@ -16,8 +16,12 @@ export interface ScannedFile {
   written: WrittenPlace[];
 }
 
-/** A finding with its secret and hash (main only). */
+/**
+ * A finding with its secret and hash (main only). `place` is as shown (names cleaned for display,
+ * {@link shownPlace}); `filePlace` is the file's own names, which only the rewrite uses.
+ */
 export interface ScannedToken extends FoundToken {
+  filePlace: FoundToken['place'];
   findingId: string;
   fileId: string;
   hash: string;
@@ -52,7 +56,9 @@ function parseAs(
 
 /**
  * Reads each known place and lists the Rancher tokens in it. A file that cannot be read or parsed
- * gets its line in the report and does not stop the others. Finding ids are `<fileId>:<n>`.
+ * gets its line in the report and does not stop the others. Finding ids are `<fileId>:<n>`. Names
+ * read from files are cleaned for display here, once, for everything built from the scan
+ * (findings, files, where-used places, rewrite previews; the app and the CLI alike).
  */
 export async function scanPlaces(
   places: readonly KnownPlace[],
@@ -106,6 +112,8 @@ export async function scanPlaces(
     parsed.tokens.found.forEach((token, index) => {
       tokens.push({
         ...token,
+        place: shownPlace(token.place),
+        filePlace: token.place,
         findingId: `${place.fileId}:${index}`,
         fileId: place.fileId,
         hash: deps.hasher.hash(token.bearer),
@@ -125,7 +133,7 @@ export async function scanPlaces(
       absolute: place.path,
       digest: read.digest,
       mode: read.mode,
-      written: parsed.tokens.written,
+      written: parsed.tokens.written.map((w) => ({ ...w, place: shownPlace(w.place) })),
     });
   }
   return { files, tokens };

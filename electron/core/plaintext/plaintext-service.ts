@@ -103,7 +103,7 @@ export function createPlaintextService(deps: PlaintextDeps) {
       if (file === null) return { file: null };
       const fileId = fileIdFor(file);
       added.set(fileId, file);
-      return { file: { fileId, path: file } };
+      return { file: { fileId, path: displayPath(file, deps.home) } };
     },
 
     async import(input: ParsedInput<'plaintext:import'>): Promise<Output<'plaintext:import'>> {

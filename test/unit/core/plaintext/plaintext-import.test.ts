@@ -18,6 +18,7 @@ function token(n: number, serverUrl: string | null = 'https://r.example.com'): S
     family: 'v3',
     tokenKind: 'v3',
     place: { kind: 'cli2_login', entry: `e${n}`, subEntry: null, contexts: [] },
+    filePlace: { kind: 'cli2_login', entry: `e${n}`, subEntry: null, contexts: [] },
     serverUrl,
     clusterId: null,
     expiresAt: null,

@@ -115,6 +115,39 @@ describe('scan', () => {
     });
   });
 
+  it("cleans names and paths read from files for display (bidi and control characters), keeping the file's own names for the rewrite", async () => {
+    const token = bearerFor(tokenName());
+    const login = bearerFor(tokenName());
+    // YAML double-quoted escapes: a right-to-left override and a terminal escape in the names.
+    const kubeName = 'prod\\u202Eved\\x1b[2J';
+    const file = await put(
+      'kube\u202Ecfg.yaml',
+      kubeconfigYaml([
+        { name: kubeName, server: 'https://rancher.example.com/k8s/clusters/c-m-abcde', token },
+      ]),
+    );
+    await put(
+      '.rancher/cli2.json',
+      cli2Json([
+        { name: 'main\u2066\u0007', url: 'https://rancher.example.com/v3', bearer: login },
+      ]),
+    );
+    const result = await scan({ KUBECONFIG: file });
+    const findings = result.tokens.map((t) => toFinding(t, { serverId: null, heldKeyId: null }));
+    expect(findings.map((f) => f.place)).toEqual([
+      { kind: 'cli2_login', entry: 'main\uFFFD\uFFFD', subEntry: null, contexts: [] },
+      {
+        kind: 'kubeconfig_user',
+        entry: 'prod\uFFFDved\uFFFD[2J',
+        subEntry: null,
+        contexts: ['prod\uFFFDved\uFFFD[2J'],
+      },
+    ]);
+    expect(result.files.map((f) => f.info.path)).toContain(`~${path.sep}kube\uFFFDcfg.yaml`);
+    // The rewrite finds the user by the name the file really has.
+    expect(result.tokens[1]?.filePlace.entry).toBe('prod\u202Eved\x1b[2J');
+  });
+
   it('reports malformed, missing, symlinked and unreadable files each with a line, and goes on', async () => {
     await put('.rancher/cli2.json', '{"Servers": {');
     const good = await put(
