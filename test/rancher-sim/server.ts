@@ -20,6 +20,8 @@ export interface RequestRecord {
   headers: IncomingMessage['headers'];
   /** Status written, or 0 when a fault reset or hung the connection. */
   status: number;
+  /** True once the connection closed before the answer was complete: the client gave up, or a fault dropped it. */
+  abandoned?: boolean;
 }
 
 /** What the request handler needs from the simulator instance. */
@@ -80,6 +82,9 @@ export function createHandler(
     const method = (req.method ?? 'GET').toUpperCase();
     const record: RequestRecord = { method, url: rawUrl, headers: req.headers, status: 0 };
     deps.log.push(record);
+    res.once('close', () => {
+      if (!res.writableFinished) record.abandoned = true;
+    });
     if (deps.log.length > LOG_LIMIT) deps.log.splice(0, deps.log.length - LOG_LIMIT);
 
     const { body, tooLarge } = await readBody(req, bodyLimitFor(url.pathname));

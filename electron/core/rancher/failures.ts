@@ -130,6 +130,17 @@ export function timeoutFailure(ctx: FailureContext, ms: number): AppFailure {
   );
 }
 
+/**
+ * The caller withdrew the request (its signal aborted): the reason it gave when that is already a
+ * failure (a cancelled sign-in says so itself), else a plain "cancelled". Never `unreachable`.
+ */
+export function cancelledFailure(signal: AbortSignal): AppFailure {
+  const reason: unknown = signal.reason;
+  return reason instanceof AppFailure
+    ? reason
+    : new AppFailure('conflict', 'The request was cancelled.');
+}
+
 /** The certificate was not trusted (or, for a pinned server, not the pinned one). */
 export function certificateFailure(
   ctx: FailureContext,

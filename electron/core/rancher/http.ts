@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppFailure } from '../app-failure';
 import {
   badBodyFailure,
+  cancelledFailure,
   certificateFailure,
   htmlFailure,
   networkFailure,
@@ -50,6 +51,12 @@ export interface HttpRequest {
   consume?: (chunks: AsyncIterable<string>) => Promise<void>;
   /** Other secrets the request carries (a password): never shown back, whatever the server says. */
   secrets?: readonly string[];
+  /**
+   * The caller's cancellation (a sign-in being cancelled): once it aborts, nothing more is sent,
+   * a request in flight is aborted, none is retried, and the request fails with
+   * {@link cancelledFailure}.
+   */
+  signal?: AbortSignal;
 }
 
 /** Largest streamed body: 100,000 tokens of about 1 KB (a real user's largest list) and slack. */
@@ -230,12 +237,16 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   async function attempt(request: HttpRequest, path: string): Promise<AxiosResponse<string>> {
+    const outer = request.signal;
+    if (outer?.aborted) throw cancelledFailure(outer);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
+    const onCancel = () => controller.abort();
+    outer?.addEventListener('abort', onCancel, { once: true });
     try {
       const headers: Record<string, string> = {};
       if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
@@ -268,10 +279,12 @@ export function createTransport(options: TransportOptions): Transport {
       }
       return response as AxiosResponse<string>;
     } catch (error) {
+      if (outer?.aborted) throw cancelledFailure(outer);
       if (error instanceof AppFailure && !timedOut) throw error;
       throw Object.assign(await mapNetworkError(error, timedOut), { retryCode: errorCode(error) });
     } finally {
       clearTimeout(timer);
+      outer?.removeEventListener('abort', onCancel);
     }
   }
 
@@ -285,10 +298,12 @@ export function createTransport(options: TransportOptions): Transport {
         return response;
       } catch (error) {
         const retryable =
-          error instanceof RetryableStatus ||
-          retryCodes.has((error as { retryCode?: string }).retryCode ?? '');
+          !request.signal?.aborted &&
+          (error instanceof RetryableStatus ||
+            retryCodes.has((error as { retryCode?: string }).retryCode ?? ''));
         if (!retryable || n + 1 >= tries) throw error;
         await sleep(backoffMs * 2 ** n);
+        if (request.signal?.aborted) throw cancelledFailure(request.signal);
       }
     }
   }

@@ -43,18 +43,20 @@ export function ssoApi(http: Transport, features: ServerFeatures) {
   /** `/v1-public` unless the server has none (the CLI falls back on that 404, A5). */
   let v1: boolean | null = features.v1Public ? null : false;
 
-  async function providers(): Promise<SsoProvider[]> {
+  /** The enabled providers; `signal` withdraws the request (a sign-in cancelled). */
+  async function providers(signal?: AbortSignal): Promise<SsoProvider[]> {
     let response = null;
     if (v1 !== false) {
       response = await http.request({
         method: 'GET',
         path: '/v1-public/authproviders',
         passStatuses: [404],
+        signal,
       });
       v1 = response.status !== 404;
       if (!v1) response = null;
     }
-    response ??= await http.request({ method: 'GET', path: '/v3-public/authProviders' });
+    response ??= await http.request({ method: 'GET', path: '/v3-public/authProviders', signal });
     const list = http.json(response, providerListSchema).data;
     const parsed: SsoProvider[] = [];
     for (const item of list) {
@@ -64,11 +66,11 @@ export function ssoApi(http: Transport, features: ServerFeatures) {
     return parsed;
   }
 
-  async function tokenPath(requestId: string): Promise<string> {
+  async function tokenPath(requestId: string, signal?: AbortSignal): Promise<string> {
     if (!requestIdPattern.test(requestId)) {
       throw new AppFailure('invalid_input', 'The sign-in request id is not valid.');
     }
-    if (v1 === null) await providers();
+    if (v1 === null) await providers(signal);
     return v1 ? `/v1-public/authtokens/${requestId}` : `/v3-public/authTokens/${requestId}`;
   }
 
@@ -77,15 +79,18 @@ export function ssoApi(http: Transport, features: ServerFeatures) {
 
     /**
      * The encrypted relay token, or null while it is not there yet: 404, or 200 with an empty
-     * `token` (A5). Any other status is a failure.
+     * `token` (A5). Any other status is a failure. Once `signal` aborts (the sign-in was
+     * cancelled) no poll is sent and one in flight is aborted.
      */
     async authToken(
       requestId: string,
+      signal?: AbortSignal,
     ): Promise<{ token: string; expiresAt: string | null } | null> {
       const response = await http.request({
         method: 'GET',
-        path: await tokenPath(requestId),
+        path: await tokenPath(requestId, signal),
         passStatuses: [404],
+        signal,
       });
       if (response.status === 404) return null;
       const body = http.json(response, authTokenSchema);
@@ -93,23 +98,29 @@ export function ssoApi(http: Transport, features: ServerFeatures) {
       return { token: body.token, expiresAt: body.expiresAt ? body.expiresAt : null };
     },
 
-    /** Deletes the relay token; v1 200, v3 204 and an already gone 404 are all fine (A6). */
-    async deleteAuthToken(requestId: string): Promise<void> {
+    /**
+     * Deletes the relay token; v1 200, v3 204 and an already gone 404 are all fine (A6). Not sent
+     * once `signal` aborts (Rancher purges relay tokens itself).
+     */
+    async deleteAuthToken(requestId: string, signal?: AbortSignal): Promise<void> {
       await http.request({
         method: 'DELETE',
-        path: await tokenPath(requestId),
+        path: await tokenPath(requestId, signal),
         passStatuses: [404],
+        signal,
       });
     },
 
     /**
      * Logs in with an Azure AD `id_token` (B4) and returns the session bearer (a secret). 401:
-     * the user is not allowed; 403: disabled; 500: Rancher could not verify the token.
+     * the user is not allowed; 403: disabled; 500: Rancher could not verify the token. Once
+     * `signal` aborts (the sign-in was cancelled) nothing is sent and a login in flight is aborted.
      */
     async idTokenLogin(
       providerId: string,
       idToken: string,
       description: string,
+      signal?: AbortSignal,
     ): Promise<{ bearer: string; expiresAt: string | null }> {
       const body = {
         type: 'azureADProvider',
@@ -126,6 +137,7 @@ export function ssoApi(http: Transport, features: ServerFeatures) {
               body,
               passStatuses: pass,
               secrets: [idToken],
+              signal,
             })
           : null;
       if (!response || response.status === 404) {
@@ -135,6 +147,7 @@ export function ssoApi(http: Transport, features: ServerFeatures) {
           body,
           passStatuses: pass,
           secrets: [idToken],
+          signal,
         });
       }
       if (response.status === 401) {

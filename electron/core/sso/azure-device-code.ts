@@ -105,7 +105,7 @@ export async function startAzureDeviceCode(env: FlowEnv): Promise<StartedFlow> {
         if (polled.status === 200) {
           const idToken = idTokenOf(polled);
           run.progress('exchanging');
-          return env.client.sso.idTokenLogin(env.provider.id, idToken, DESCRIPTION);
+          return env.client.sso.idTokenLogin(env.provider.id, idToken, DESCRIPTION, run.signal);
         }
         const error = entraError(polled);
         if (error === 'authorization_pending') continue;

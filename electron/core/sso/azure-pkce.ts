@@ -169,7 +169,12 @@ export async function startAzurePkce(env: FlowEnv): Promise<StartedFlow> {
           exchange.signal,
         );
         if (response.status !== 200) throw entraFailure(entraError(response), response.status);
-        return await env.client.sso.idTokenLogin(env.provider.id, idTokenOf(response), DESCRIPTION);
+        return await env.client.sso.idTokenLogin(
+          env.provider.id,
+          idTokenOf(response),
+          DESCRIPTION,
+          run.signal,
+        );
       } finally {
         clearTimeout(stop);
         run.signal.removeEventListener('abort', onAbort);

@@ -29,6 +29,8 @@ export function createIdpHttp(options: { timeoutMs: number; userAgent: string })
           new AppFailure('server_error', 'The identity provider address is not an https address.'),
         );
       }
+      // A cancelled flow sends nothing more (Node would still open the connection).
+      if (signal.aborted) return Promise.reject(signal.reason as Error);
       const payload = new URLSearchParams(form).toString();
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
       return new Promise<IdpResponse>((resolve, reject) => {

@@ -90,7 +90,7 @@ export async function startSamlRelay(env: FlowEnv): Promise<StartedFlow> {
         await env.timing.sleep(env.timing.samlIntervalMs, run.signal);
         let found;
         try {
-          found = await env.client.sso.authToken(requestId);
+          found = await env.client.sso.authToken(requestId, run.signal);
         } catch (error) {
           // A network blip during a quarter of an hour of polling is no reason to give up.
           if (!(error instanceof AppFailure) || !['unreachable', 'timeout'].includes(error.code)) {
@@ -101,7 +101,7 @@ export async function startSamlRelay(env: FlowEnv): Promise<StartedFlow> {
         if (found) {
           run.progress('exchanging');
           const bearer = decryptRelayToken(privateKey, found.token);
-          await env.client.sso.deleteAuthToken(requestId).catch((error: unknown) =>
+          await env.client.sso.deleteAuthToken(requestId, run.signal).catch((error: unknown) =>
             env.log.info('sso: deleting the relay token failed (Rancher purges it)', {
               code: error instanceof AppFailure ? error.code : 'internal',
             }),

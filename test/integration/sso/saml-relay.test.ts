@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RancherVersion } from '../../rancher-sim';
 import { connectSamlProvider } from '../../rancher-sim/fake-idp';
 import { allSecrets, startSsoRig, type SsoRig } from './sso-rig';
+import { until } from '../../support/until';
 
 const okta = { id: 'okta', type: 'oktaProvider' };
 
@@ -129,25 +130,28 @@ describe('SAML relay sign-in (issue 15 item 1)', () => {
     expect(rig.browser.visits.at(-1)?.url).toMatch(/\/login\?errorCode=403$/);
   });
 
-  it('stops polling at once when cancelled', async () => {
+  it('stops polling at once when cancelled: the poll in flight is aborted, no other is sent', async () => {
     rig = await start();
     rig.browser.stopAt = rig.idp.origin;
+    // The simulator holds every poll open: only the app can end the one in flight.
+    rig.sim.faults.add({ method: 'GET', path: '/v1-public/authtokens/', action: { kind: 'hang' } });
     const { flowId } = await rig.call('auth:ssoStart', {
       serverId: rig.serverId,
       kind: 'saml_relay',
       provider: 'okta',
     });
     const waiting = rig.t.dispatch('auth:ssoWait', { flowId });
-    await new Promise((r) => setTimeout(r, 150));
+    const polls = () => rig!.sim.requests.filter((r) => r.url.startsWith('/v1-public/authtokens/'));
+    await until(() => polls().length === 1);
     expect(await rig.call('auth:ssoCancel', { flowId })).toEqual({ cancelled: true });
     const result = await waiting;
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toBe('The sign-in was cancelled.');
-    const polls = () =>
-      rig!.sim.requests.filter((r) => r.url.startsWith('/v1-public/authtokens/')).length;
-    const after = polls();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(polls()).toBe(after);
+    // The held poll is aborted by the app (the transport's own timeout is 30 s away).
+    await until(() => polls()[0]?.abandoned === true);
+    // Ten poll intervals later, still that one poll and nothing else (no delete either).
+    await new Promise((r) => setTimeout(r, 400));
+    expect(polls()).toHaveLength(1);
     expect(rig.progress.at(-1)?.state).toBe('cancelled');
     expect(await rig.call('auth:ssoCancel', { flowId })).toEqual({ cancelled: false });
   });
