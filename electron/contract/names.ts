@@ -54,6 +54,7 @@ export const channelNameList = [
   'plaintext:rewritePreview',
   'plaintext:rewrite',
   'plaintext:undo',
+  'plaintext:updatePlaces',
   'keys:whereUsed',
 ] as const;
 

@@ -14,6 +14,8 @@ import {
   plaintextScanOutputSchema,
   plaintextUndoInputSchema,
   plaintextUndoOutputSchema,
+  plaintextUpdatePlacesInputSchema,
+  plaintextUpdatePlacesOutputSchema,
 } from './plaintext';
 
 /** The Plaintext check's channels (registered in `ipc.ts`). */
@@ -37,6 +39,11 @@ export const plaintextChannels = {
   'plaintext:rewrite': { input: plaintextFileInputSchema, output: plaintextRewriteOutputSchema },
   /** Puts the backup back (refuses if the file changed since the rewrite). */
   'plaintext:undo': { input: plaintextUndoInputSchema, output: plaintextUndoOutputSchema },
+  /** Rewrites the kubeconfig users holding a key's secret to run rancher-keys for it (renew). */
+  'plaintext:updatePlaces': {
+    input: plaintextUpdatePlacesInputSchema,
+    output: plaintextUpdatePlacesOutputSchema,
+  },
   /** Where a held key is used: plaintext places found, and kubeconfigs that run rancher-keys for it. */
   'keys:whereUsed': { input: keysWhereUsedInputSchema, output: keysWhereUsedOutputSchema },
 } as const;

@@ -273,3 +273,17 @@ export const keysWhereUsedOutputSchema = z.object({
   /** When the places were last looked for (the last Plaintext check), or null: never this session. */
   scannedAt: z.string().nullable(),
 });
+
+/**
+ * Before a renewal: rewrite the kubeconfig users the check finds holding this key's secret to the
+ * `rancher-keys kubectl-credential` exec entry for the key's handle, which moves to the renewal,
+ * so kubectl follows the renewed key. Each file as `plaintext:rewrite` does it (backup, undo).
+ */
+export const plaintextUpdatePlacesInputSchema = keysWhereUsedInputSchema;
+export const plaintextUpdatePlacesOutputSchema = z.object({
+  /** Files rewritten (undo each with `plaintext:undo`). */
+  updated: z.array(plaintextRewriteOutputSchema),
+  /** Files holding the key that were left as they are, and why. */
+  left: z.array(z.object({ path: z.string(), reason: z.string() })),
+});
+export type PlaintextUpdatePlaces = z.infer<typeof plaintextUpdatePlacesOutputSchema>;

@@ -30,7 +30,8 @@ type Recorded =
   | 'hygiene:revoke'
   | 'plaintext:import'
   | 'plaintext:rewrite'
-  | 'plaintext:undo';
+  | 'plaintext:undo'
+  | 'plaintext:updatePlaces';
 
 /** What happened, as the recorder sees one call: before (servers), its input, and its outcome. */
 interface Call<C extends Channel> {
@@ -242,6 +243,19 @@ const describers: { [C in Recorded]: Describe<C> } = {
       result.ok ? `${result.value.changed} entries; backup kept beside the file` : null,
     ),
   ],
+  // Before a renewal: one entry per kubeconfig rewritten to run rancher-keys for the key.
+  'plaintext:updatePlaces': ({ input, result }) =>
+    result.ok
+      ? result.value.updated.map((u) =>
+          one(
+            input.serverId,
+            input.keyId,
+            'rewrite_file',
+            result,
+            `${u.changed} entries now run rancher-keys; backup kept beside the file`,
+          ),
+        )
+      : [one(input.serverId, input.keyId, 'rewrite_file', result)],
   'plaintext:undo': ({ result }) => [
     one(null, null, 'undo_rewrite', result, result.ok ? 'restored from its backup' : null),
   ],

@@ -9,6 +9,7 @@ type PlaintextChannel =
   | 'plaintext:rewritePreview'
   | 'plaintext:rewrite'
   | 'plaintext:undo'
+  | 'plaintext:updatePlaces'
   | 'keys:whereUsed';
 
 /** `plaintext:*` channels and `keys:whereUsed` over the Plaintext check. */
@@ -23,6 +24,7 @@ export function createPlaintextHandlers(
     'plaintext:rewritePreview': (input) => plaintext.rewritePreview(input),
     'plaintext:rewrite': (input) => plaintext.rewrite(input),
     'plaintext:undo': (input) => plaintext.undo(input),
+    'plaintext:updatePlaces': (input) => plaintext.updatePlaces(input),
     'keys:whereUsed': (input) => plaintext.whereUsed(input),
   };
 }

@@ -25,6 +25,12 @@ export interface RewriteDeps {
   now(): number;
 }
 
+/** Rewrite only the places holding this key (the rest of the file stays as it is). */
+export interface OnlyKey {
+  serverId: string;
+  keyId: string;
+}
+
 /** What a rewrite of one file would do. */
 interface Plan {
   file: ScannedFile;
@@ -77,6 +83,7 @@ export async function planRewrite(
   scan: KeptScan,
   fileId: string,
   deps: RewriteDeps,
+  only?: OnlyKey,
 ): Promise<Plan> {
   const file = fileOf(scan, fileId);
   const changes: PlaintextChange[] = [];
@@ -85,9 +92,11 @@ export async function planRewrite(
   const cli2: Cli2Edit[] = [];
   const match = deps.held.matcher();
   for (const token of scan.tokens.filter((t) => t.fileId === fileId)) {
+    if (only && token.accessKey !== only.keyId) continue;
     const base = { findingId: token.findingId, place: token.place, accessKey: token.accessKey };
     const serverId = deps.held.serverIdFor(token.serverUrl);
     const heldHash = serverId === null ? null : await match(serverId, token.accessKey);
+    if (only && serverId !== only.serverId) continue;
     if (serverId === null || heldHash !== token.hash) {
       kept.push({ ...base, reason: 'Not in Rancher Keys: import it first.' });
       continue;
@@ -148,8 +157,9 @@ export async function rewriteFile(
   scan: KeptScan,
   fileId: string,
   deps: RewriteDeps,
+  only?: OnlyKey,
 ): Promise<DoneRewrite> {
-  const plan = await planRewrite(scan, fileId, deps);
+  const plan = await planRewrite(scan, fileId, deps, only);
   if (plan.preview.refusal !== null) throw new AppFailure('conflict', plan.preview.refusal);
   if (plan.preview.changes.length === 0) {
     throw new AppFailure(

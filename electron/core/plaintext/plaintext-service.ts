@@ -47,6 +47,12 @@ export function createPlaintextService(deps: PlaintextDeps) {
   const running = new Set<Promise<unknown>>();
   const rewrites = new Map<string, DoneRewrite>();
   const rewriteDeps = () => ({ ...deps, held, now: () => deps.clock.now() });
+  const doneView = (done: DoneRewrite): Output<'plaintext:rewrite'> => ({
+    rewriteId: done.rewriteId,
+    path: displayPath(done.absolute, deps.home),
+    backupPath: displayPath(done.backupPath, deps.home),
+    changed: done.changed,
+  });
 
   async function scanFiles(addedFileIds: readonly string[]): Promise<ScanResult> {
     const chosen = new Map<string, string>();
@@ -163,12 +169,54 @@ export function createPlaintextService(deps: PlaintextDeps) {
       const done = await rewriteFile(this.kept(input.scanId), input.fileId, rewriteDeps());
       rewrites.set(done.rewriteId, done);
       deps.log.info('plaintext: rewrote a file', { kind: done.kind, changed: done.changed });
-      return {
-        rewriteId: done.rewriteId,
-        path: displayPath(done.absolute, deps.home),
-        backupPath: displayPath(done.backupPath, deps.home),
-        changed: done.changed,
-      };
+      return doneView(done);
+    },
+
+    /**
+     * Rewrites each kubeconfig the check finds holding this key's secret so its users run
+     * `rancher-keys kubectl-credential` for the key (whose handle moves to its renewal), one
+     * `plaintext:rewrite` per file; a cli2.json, or a file that cannot be rewritten, is left and
+     * says why. Called before a renewal, while the key's secret is still held.
+     */
+    async updatePlaces(
+      input: ParsedInput<'plaintext:updatePlaces'>,
+    ): Promise<Output<'plaintext:updatePlaces'>> {
+      const hash = await held.heldHash(input.serverId, input.keyId);
+      if (hash === null) {
+        throw new AppFailure(
+          'not_found',
+          `Rancher Keys does not hold the secret of ${input.keyId}.`,
+        );
+      }
+      const result = await scanFiles([...added.keys()]);
+      const scanId = `scan-${randomBytes(8).toString('hex')}`;
+      const scan: KeptScan = { ...result, scanId, at: deps.clock.now() };
+      const holding = new Set(result.tokens.filter((t) => t.hash === hash).map((t) => t.fileId));
+      const updated: Output<'plaintext:updatePlaces'>['updated'] = [];
+      const left: Output<'plaintext:updatePlaces'>['left'] = [];
+      for (const file of result.files.filter((f) => holding.has(f.info.fileId))) {
+        if (file.info.kind !== 'kubeconfig') {
+          left.push({
+            path: file.info.path,
+            reason: 'The Rancher CLI’s file: rewrite it in the Plaintext check.',
+          });
+          continue;
+        }
+        const only = { serverId: input.serverId, keyId: input.keyId };
+        try {
+          const done = await rewriteFile(scan, file.info.fileId, rewriteDeps(), only);
+          rewrites.set(done.rewriteId, done);
+          updated.push(doneView(done));
+        } catch (error) {
+          if (!(error instanceof AppFailure)) throw error;
+          left.push({ path: file.info.path, reason: error.message });
+        }
+      }
+      deps.log.info('plaintext: updated the places of a key', {
+        updated: updated.length,
+        left: left.length,
+      });
+      return { updated, left };
     },
 
     async undo(input: ParsedInput<'plaintext:undo'>): Promise<Output<'plaintext:undo'>> {

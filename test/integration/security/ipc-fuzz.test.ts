@@ -95,6 +95,7 @@ const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'plaintext:rewrite': () => ({ scanId: 'scan-decoy', fileId: 'f-decoy' }),
   'plaintext:undo': () => ({ rewriteId: 'rw-decoy' }),
   'keys:whereUsed': (k) => ({ serverId: k.serverId, keyId: k.keyIds[0]! }),
+  'plaintext:updatePlaces': (k) => ({ serverId: k.serverId, keyId: k.keyIds[0]! }),
 };
 
 function nest(depth: number, leaf: unknown, random: SeededRandom): unknown {
