@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Output } from '../../../electron/contract/ipc';
 import { formatDateTime, time } from '../format/time';
 import { UsedPlaceList, useWhereUsed } from '../plaintext/UsedPlaces';
+import { UpdatedPlaces } from './UpdatedPlaces';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';
@@ -32,9 +33,17 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
   const [grace, setGrace] = useState(DEFAULT_GRACE_MS);
   const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<Output<'keys:renew'> | null>(null);
+  const kubeconfigs = found.filter((p) => p.fileKind === 'kubeconfig');
+  const [update, setUpdate] = useState(false);
+  const [updated, setUpdated] = useState<Output<'plaintext:updatePlaces'> | null>(null);
 
   const renew = () =>
     run(async () => {
+      // Before the renewal, while the old secret is still held to recognise its places: the
+      // rewritten users name the key's handle, which moves to the new key.
+      if (update && kubeconfigs.length > 0) {
+        setUpdated(await api.call('plaintext:updatePlaces', { serverId, keyId }));
+      }
       setDone(await keys.renew(keyId, grace));
     });
 
@@ -52,6 +61,7 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
             The server shortened the new key&apos;s lifetime to its maximum.
           </p>
         )}
+        {updated && <UpdatedPlaces result={updated} />}
         <CopyButtons
           keyId={done.key.id}
           endpoint={`${origin ?? ''}/v3`}
@@ -100,11 +110,21 @@ export function RenewKeyDialog({ serverId, keyId }: { serverId: string; keyId: s
             </strong>
             <UsedPlaceList places={found} label="Files holding the old key" />
             <span>
-              Rancher Keys does not change them on renewal. Rewrite them in the Plaintext check and
-              they get the key from Rancher Keys, following every renewal.
+              Rancher Keys does not change them unless you ask. Rewritten, they get the key from
+              Rancher Keys, following every renewal.
             </span>
           </div>
         </div>
+      )}
+      {kubeconfigs.length > 0 && (
+        <label className="check" data-testid="renew-update-places">
+          <input type="checkbox" checked={update} onChange={(e) => setUpdate(e.target.checked)} />
+          <span>
+            Also rewrite the kubeconfig users holding the old key so kubectl runs rancher-keys for
+            this key and follows the new one. Each file is backed up beside it (readable only by
+            you) first, and you can undo each file afterwards.
+          </span>
+        </label>
       )}
       {written.length > 0 && (
         <p className="hint" data-testid="renew-written-places">

@@ -271,6 +271,78 @@ describe('where a key is used', () => {
     expect(fake.callsTo('keys:whereUsed')).toEqual([{ serverId: 'a', keyId: 'token-held1' }]);
   });
 
+  it('offers on Renew to update the kubeconfigs holding the old key, before renewing, with undo', async () => {
+    const { fake } = await renderCheck(
+      {
+        'keys:whereUsed': () => ({ places, scannedAt: null }),
+        'plaintext:updatePlaces': () => ({
+          updated: [
+            {
+              rewriteId: 'rw-1',
+              path: '~/.kube/config',
+              backupPath: '~/.kube/config.rancher-keys-backup-1',
+              changed: 1,
+            },
+          ],
+          left: [{ path: '~/.rancher/cli2.json', reason: 'The Rancher CLI’s file.' }],
+        }),
+        'keys:renew': () => ({
+          key: makeKey({ id: 'token-new01', description: 'ci' }),
+          oldKeyId: 'token-held1',
+          oldRevokeAt: null,
+          clamped: false,
+        }),
+        'plaintext:undo': () => ({ path: '~/.kube/config', restored: true }),
+      },
+      { view: 'keys' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /More actions for ci/ }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Renew…' }));
+    const offer = await screen.findByRole('checkbox', {
+      name: /Also rewrite the kubeconfig users/,
+    });
+    expect(offer.closest('label')!.textContent).toContain('backed up beside it');
+    fireEvent.click(offer);
+    fireEvent.click(screen.getByTestId('confirm-renew'));
+    const result = await screen.findByTestId('renew-updated-places');
+    // Updated first, while the old secret is still held, then renewed.
+    const order = fake.calls
+      .map((c) => c.channel)
+      .filter((c) => c === 'plaintext:updatePlaces' || c === 'keys:renew');
+    expect(order).toEqual(['plaintext:updatePlaces', 'keys:renew']);
+    expect(fake.callsTo('plaintext:updatePlaces')).toEqual([
+      { serverId: 'a', keyId: 'token-held1' },
+    ]);
+    expect(result.textContent).toContain('~/.rancher/cli2.json: The Rancher CLI’s file.');
+    fireEvent.click(
+      within(result).getByRole('button', { name: 'Undo the rewrite of ~/.kube/config' }),
+    );
+    expect(await within(result).findByText('restored')).toBeTruthy();
+    expect(fake.callsTo('plaintext:undo')).toEqual([{ rewriteId: 'rw-1' }]);
+  });
+
+  it('leaves the files alone on Renew unless asked', async () => {
+    const { fake } = await renderCheck(
+      {
+        'keys:whereUsed': () => ({ places, scannedAt: null }),
+        'keys:renew': () => ({
+          key: makeKey({ id: 'token-new01', description: 'ci' }),
+          oldKeyId: 'token-held1',
+          oldRevokeAt: null,
+          clamped: false,
+        }),
+      },
+      { view: 'keys' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /More actions for ci/ }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Renew…' }));
+    await screen.findByRole('checkbox', { name: /Also rewrite the kubeconfig users/ });
+    fireEvent.click(screen.getByTestId('confirm-renew'));
+    await screen.findByTestId('renewed-dialog');
+    expect(fake.callsTo('plaintext:updatePlaces')).toEqual([]);
+    expect(screen.queryByTestId('renew-updated-places')).toBeNull();
+  });
+
   it('warns on Delete which places stop working', async () => {
     await renderCheck({ 'keys:whereUsed': () => ({ places, scannedAt: null }) }, { view: 'keys' });
     fireEvent.click(await screen.findByRole('button', { name: /More actions for ci/ }));
