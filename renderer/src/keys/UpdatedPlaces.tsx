@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Output } from '../../../electron/contract/ipc';
-import { toAppError } from '../ui/error-text';
+import { undoWithToast } from '../plaintext/undo-rewrite';
 import { useStores } from '../ui/stores-context';
 
 type Updated = Output<'plaintext:updatePlaces'>;
@@ -15,16 +15,8 @@ export function UpdatedPlaces({ result }: { result: Updated }) {
   const [undone, setUndone] = useState<ReadonlySet<string>>(new Set());
 
   async function undo(rewriteId: string) {
-    try {
-      const out = await api.call('plaintext:undo', { rewriteId });
-      setUndone((s) => new Set(s).add(rewriteId));
-      ui.toast(
-        out.restored ? `${out.path} is back as it was.` : `${out.path} was not restored.`,
-        out.restored ? 'success' : 'warning',
-      );
-    } catch (e) {
-      ui.toast(toAppError(e).message, 'error');
-    }
+    const restored = await undoWithToast(() => api.call('plaintext:undo', { rewriteId }), ui);
+    if (restored) setUndone((s) => new Set(s).add(rewriteId));
   }
 
   return (

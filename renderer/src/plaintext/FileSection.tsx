@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { PlaintextFile, PlaintextFinding } from '../../../electron/contract/plaintext';
-import { toAppError } from '../ui/error-text';
 import { useStores } from '../ui/stores-context';
 import { importable } from './plaintext-store';
+import { undoWithToast } from './undo-rewrite';
 import { fileKindText, fileProblemText, placeText, plural, tokenKindText } from './plaintext-text';
 
 /** A file's findings shown at once; the rest are counted (a kubeconfig may hold 10,000 users). */
@@ -38,16 +38,7 @@ export function FileSection({
   const canRewrite = file.status === 'ok' && file.rewritable && held > 0;
 
   async function undo() {
-    if (!done) return;
-    try {
-      const out = await plaintext.undo(done.rewriteId);
-      ui.toast(
-        out.restored ? `${out.path} is back as it was.` : `${out.path} was not restored.`,
-        out.restored ? 'success' : 'warning',
-      );
-    } catch (e) {
-      ui.toast(toAppError(e).message, 'error');
-    }
+    if (done) await undoWithToast(() => plaintext.undo(done.rewriteId), ui);
   }
 
   return (
