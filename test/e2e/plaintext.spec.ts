@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Output } from '../../electron/contract/ipc';
 import { expect, test } from './fixtures';
 import { addSignedInServer, call } from './helpers';
 import { KeysPage } from './pages/keys-page';
 import { PlaintextPage } from './pages/plaintext-page';
 import { writePlaintextFiles, type PlaintextFiles } from './plaintext-files';
+import { kubeconfigYaml } from '../support/plaintext-fixtures';
 
 /** Every secret the fixture files hold: none may ever reach the page. */
 function secretsOf(files: PlaintextFiles): string[] {
@@ -145,6 +147,60 @@ test.describe('plaintext check', () => {
     for (const secret of secretsOf(files)) expect(html).not.toContain(secret);
   });
 });
+test.describe('renew updates the places', () => {
+  test('Renew offers to rewrite the kubeconfig holding the old key, by keyboard, with undo', async ({
+    app,
+    page,
+    core,
+    sim,
+  }) => {
+    test.setTimeout(90_000);
+    await addSignedInServer(core, sim);
+    const key = sim.state.addToken({ user: sim.admin.id, description: 'kube script' });
+    const kubeconfigPath = path.join(core.dataDir, '.kube', 'config');
+    mkdirSync(path.dirname(kubeconfigPath), { recursive: true, mode: 0o700 });
+    const original = kubeconfigYaml([
+      {
+        name: 'script',
+        server: `${sim.url}/k8s/clusters/local`,
+        token: key.bearer,
+        caData: Buffer.from(sim.caPem ?? '').toString('base64'),
+      },
+    ]);
+    writeFileSync(kubeconfigPath, original, { mode: 0o600 });
+    const check = new PlaintextPage(page);
+    await app.open();
+    await check.openFromSettings();
+    await check.chooseAll.check();
+    await check.importButton.click();
+    await expect(check.results).toBeVisible({ timeout: 30_000 });
+    await check.results.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    await app.server('Sim').click();
+    await new KeysPage(page).menuAction('kube script', 'Renew…');
+    const offer = page.getByRole('checkbox', { name: /Also rewrite the kubeconfig users/ });
+    await expect(offer).toBeVisible();
+    await app.expectAccessible('renew dialog offering to update the places');
+    await offer.focus();
+    await page.keyboard.press('Space');
+    await expect(offer).toBeChecked();
+    await page.getByTestId('confirm-renew').click();
+    const updated = page.getByTestId('renew-updated-places');
+    await expect(updated).toContainText('~/.kube/config');
+    await app.expectAccessible('renewed dialog with the files updated');
+    const rewritten = readFileSync(kubeconfigPath, 'utf8');
+    expect(rewritten).not.toContain(key.bearer);
+    expect(rewritten).toContain('kubectl-credential');
+
+    await updated
+      .getByRole('button', { name: 'Undo the rewrite of ~/.kube/config' })
+      .press('Enter');
+    await expect(updated).toContainText('restored');
+    expect(readFileSync(kubeconfigPath, 'utf8')).toBe(original);
+    expect(await page.content()).not.toContain(key.secret);
+  });
+});
+
 test.describe('plaintext check layout', () => {
   const sizes = [
     { width: 900, height: 600 },
