@@ -19,8 +19,8 @@ interface Cookie {
  * The "system browser" of single sign-on tests: a SystemBrowser whose `open` walks the journey with
  * plain HTTP, as a user clicking through would. It follows redirects, keeps cookies (host, path,
  * Max-Age), and submits a form marked `data-auto-submit` (what the simulator's pages and the fake
- * IdP auto-submit with script in a real browser). `localhost` is reached on 127.0.0.1, as browsers
- * treat it. `open` resolves at once, like a real browser; `idle()` waits for the journey.
+ * IdP auto-submit with script in a real browser). `localhost` is reached on 127.0.0.1 unless
+ * `localhostAddress` says `[::1]` (a browser on an IPv6-first host). `open` resolves at once, like a real browser; `idle()` waits for the journey.
  */
 export function createHttpBrowser(): SystemBrowser & {
   readonly opened: string[];
@@ -29,6 +29,8 @@ export function createHttpBrowser(): SystemBrowser & {
   idle(): Promise<void>;
   /** Stops following after the page at this URL prefix (the user walks away). */
   stopAt: string | null;
+  /** Where `localhost` goes: `127.0.0.1` (default) or `[::1]`. */
+  localhostAddress: string;
 } {
   const cookies: Cookie[] = [];
   const opened: string[] = [];
@@ -84,7 +86,7 @@ export function createHttpBrowser(): SystemBrowser & {
     for (let step = 0; step < 20; step++) {
       if (browser.stopAt && url.href.startsWith(browser.stopAt)) return;
       const target = new URL(url);
-      if (target.hostname === 'localhost') target.hostname = '127.0.0.1';
+      if (target.hostname === 'localhost') target.hostname = browser.localhostAddress;
       const headers: Record<string, string> = { 'User-Agent': 'Mozilla/5.0 (test browser)' };
       const cookie = cookieHeader(url);
       if (cookie) headers.Cookie = cookie;
@@ -120,6 +122,7 @@ export function createHttpBrowser(): SystemBrowser & {
     visits,
     errors,
     stopAt: null as string | null,
+    localhostAddress: '127.0.0.1',
     open(url: string): Promise<void> {
       opened.push(url);
       journeys = journeys.then(() =>

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppFailure } from '../app-failure';
 import { azureEndpoints } from './azure-device-code';
 import { ENTRA_SCOPE, entraError, entraFailure, idTokenOf } from './entra';
 import type { FlowEnv, StartedFlow } from './flow-types';
+import { listenLoopback, type LoopbackListener } from './loopback-listener';
 import { browserUrl } from './url-policy';
 
 const DESCRIPTION = 'Rancher Keys sign-in';
@@ -29,9 +29,9 @@ export function pkcePair(): { verifier: string; challenge: string } {
 
 /**
  * Flow C, Azure AD authorization code + PKCE on a loopback redirect (rancher-sso.md §4): a
- * listener on 127.0.0.1 at a random port, `redirect_uri=http://localhost:<port>` as Rancher's CLI
- * registers it, a 32-byte `state`, S256; the first request on any path wins and closes the
- * listener; 5 minutes at most; the code is redeemed with the verifier (no secret) and its
+ * listener on 127.0.0.1 and ::1 at one random port, `redirect_uri=http://localhost:<port>` as
+ * Rancher's CLI registers it (whichever address the browser resolves `localhost` to), a 32-byte
+ * `state`, S256; the first request on any path of either address wins and closes both; 5 minutes at most; the code is redeemed with the verifier (no secret) and its
  * `id_token` logs in.
  */
 export async function startAzurePkce(env: FlowEnv): Promise<StartedFlow> {
@@ -55,7 +55,7 @@ export async function startAzurePkce(env: FlowEnv): Promise<StartedFlow> {
     settle = { resolve, reject };
   });
   callback.catch(() => undefined);
-  const server: Server = createServer((req, res) => {
+  const onCallback = (req: IncomingMessage, res: ServerResponse) => {
     const done = settle;
     settle = null;
     res.setHeader('Connection', 'close');
@@ -92,19 +92,17 @@ export async function startAzurePkce(env: FlowEnv): Promise<StartedFlow> {
       res.writeHead(200).end(page(true));
       done.resolve(query.get('code') ?? '');
     }
-  });
+  };
+  let listener: LoopbackListener | null = null;
   let closed = false;
   function close() {
-    if (closed) return;
     closed = true;
-    server.close();
-    server.closeIdleConnections();
+    listener?.close();
   }
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const redirectUri = `http://localhost:${(server.address() as AddressInfo).port}`;
+  listener = await listenLoopback(onCallback);
+  // A request that came while ::1 was still being bound already used the listener up.
+  if (closed) listener.close();
+  const redirectUri = `http://localhost:${listener.port}`;
   const url = new URL(authorize.href);
   url.searchParams.set('client_id', clientId);
   url.searchParams.set('code_challenge', challenge);

@@ -20,9 +20,14 @@ describe('Azure AD authorization code + PKCE sign-in (issue 15 item 3)', () => {
   const begin = (r: SsoRig) =>
     r.call('auth:ssoStart', { serverId: r.serverId, kind: 'azure_pkce', provider: 'azuread' });
   const authorizeOf = (r: SsoRig) => new URL(r.browser.opened[0] ?? '');
-  const loopbackOf = (r: SsoRig) => {
+  const loopbackOf = (r: SsoRig, address = '127.0.0.1') => {
     const redirect = new URL(authorizeOf(r).searchParams.get('redirect_uri') ?? '');
-    return `http://127.0.0.1:${redirect.port}`;
+    return `http://${address}:${redirect.port}`;
+  };
+  /** Neither loopback address answers any more. */
+  const bothClosed = async (r: SsoRig) => {
+    await expect(fetch(`${loopbackOf(r)}/`)).rejects.toThrow();
+    await expect(fetch(`${loopbackOf(r, '[::1]')}/`)).rejects.toThrow();
   };
 
   it('opens the authorize page with S256 and state, takes the loopback callback once and signs in', async () => {
@@ -41,8 +46,8 @@ describe('Azure AD authorization code + PKCE sign-in (issue 15 item 3)', () => {
     expect(server.signIn).toMatchObject({ state: 'signed_in', method: 'sso', provider: 'azuread' });
     const callback = r.browser.visits.find((v) => v.url.startsWith('http://localhost:'));
     expect(callback?.status).toBe(200);
-    // Single use: the listener is closed after the first callback.
-    await expect(fetch(`${loopbackOf(r)}/?code=again`)).rejects.toThrow();
+    // Single use: the listener is closed after the first callback, on both addresses.
+    await bothClosed(r);
 
     const told = JSON.stringify([started, server, r.progress]);
     const logs = r.t.log.lines.join('\n');
@@ -50,6 +55,16 @@ describe('Azure AD authorization code + PKCE sign-in (issue 15 item 3)', () => {
       expect(logs).not.toContain(secret);
       expect(told).not.toContain(secret);
     }
+  });
+
+  it('takes the callback of a browser that resolves localhost to ::1, once, and closes both addresses', async () => {
+    const r = await start();
+    r.browser.localhostAddress = '[::1]';
+    const started = await begin(r);
+    const { server } = await r.call('auth:ssoWait', { flowId: started.flowId });
+    expect(server.signIn).toMatchObject({ state: 'signed_in', method: 'sso', provider: 'azuread' });
+    expect(r.browser.visits.find((v) => v.url.startsWith('http://localhost:'))?.status).toBe(200);
+    await bothClosed(r);
   });
 
   it('says the sign-in was declined when Microsoft answers access_denied', async () => {
@@ -87,7 +102,7 @@ describe('Azure AD authorization code + PKCE sign-in (issue 15 item 3)', () => {
     const { flowId } = await begin(r);
     const error = await r.fail('auth:ssoWait', { flowId });
     expect(error.code).toBe('timeout');
-    await expect(fetch(`${loopbackOf(r)}/`)).rejects.toThrow();
+    await bothClosed(r);
   });
 
   it('closes the listener when cancelled', async () => {
@@ -97,6 +112,6 @@ describe('Azure AD authorization code + PKCE sign-in (issue 15 item 3)', () => {
     expect(await r.call('auth:ssoCancel', { flowId })).toEqual({ cancelled: true });
     expect((await r.fail('auth:ssoWait', { flowId })).message).toBe('The sign-in was cancelled.');
     await new Promise((res) => setTimeout(res, 50));
-    await expect(fetch(`${loopbackOf(r)}/`)).rejects.toThrow();
+    await bothClosed(r);
   });
 });
