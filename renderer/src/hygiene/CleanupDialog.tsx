@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { HygieneResult } from '../../../electron/contract/hygiene';
 import { Dialog } from '../ui/Dialog';
+import { JobProgressDialog, type JobProgressWords } from '../ui/JobProgressDialog';
 import { useStores } from '../ui/stores-context';
 import type { HygieneStore } from './hygiene-store';
 import { MemberList } from './MemberList';
@@ -16,6 +17,15 @@ const outcomeText: Record<HygieneResult['outcome'], string> = {
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const revokeWords: JobProgressWords = {
+  title: 'Revoking tokens',
+  testId: 'cleanup-progress',
+  progressLabel: 'Revocation progress',
+  doneWord: 'done',
+  failedWord: 'failed',
+  inFlight: 'the requests under way',
+};
 
 /**
  * The bulk revocation, step by step: the dry run (exactly which tokens on which servers), a
@@ -80,33 +90,7 @@ export function CleanupDialog({ hygiene, now }: { hygiene: HygieneStore; now: nu
 
   if (step.kind === 'running') {
     return (
-      <Dialog
-        title="Revoking tokens"
-        onClose={() => void hygiene.cancel()}
-        testId="cleanup-progress"
-        footer={
-          <button
-            type="button"
-            className="button"
-            disabled={step.cancelling}
-            onClick={() => void hygiene.cancel()}
-          >
-            {step.cancelling ? 'Stopping…' : 'Stop'}
-          </button>
-        }
-      >
-        <progress
-          className="cleanup-progress"
-          max={Math.max(1, step.total)}
-          value={step.done}
-          aria-label="Revocation progress"
-        />
-        <p role="status" aria-live="polite">
-          {step.done} of {step.total} done
-          {step.failed > 0 ? `, ${step.failed} failed` : ''}
-          {step.cancelling ? '. Stopping after the requests under way…' : ''}
-        </p>
-      </Dialog>
+      <JobProgressDialog words={revokeWords} step={step} onStop={() => void hygiene.cancel()} />
     );
   }
 

@@ -6,11 +6,21 @@ import type {
   PlaintextImportResult,
 } from '../../../electron/contract/plaintext';
 import { Dialog } from '../ui/Dialog';
+import { JobProgressDialog, type JobProgressWords } from '../ui/JobProgressDialog';
 import { useStores } from '../ui/stores-context';
 import { outcomeRank, outcomeText, placeText, plural } from './plaintext-text';
 
 /** Result lines shown at once; the activity log records every one. */
 const MAX_RESULTS = 500;
+
+const importWords: JobProgressWords = {
+  title: 'Importing tokens',
+  testId: 'plaintext-import-progress',
+  progressLabel: 'Import progress',
+  doneWord: 'checked',
+  failedWord: 'not imported',
+  inFlight: 'the checks under way',
+};
 
 /**
  * The import, step by step: a cancellable progress bar while tokens are verified with their
@@ -23,33 +33,11 @@ export function ImportDialog() {
 
   if (step.kind === 'running') {
     return (
-      <Dialog
-        title="Importing tokens"
-        onClose={() => void plaintext.cancelImport()}
-        testId="plaintext-import-progress"
-        footer={
-          <button
-            type="button"
-            className="button"
-            disabled={step.cancelling}
-            onClick={() => void plaintext.cancelImport()}
-          >
-            {step.cancelling ? 'Stopping…' : 'Stop'}
-          </button>
-        }
-      >
-        <progress
-          className="plaintext-progress"
-          max={Math.max(1, step.total)}
-          value={step.done}
-          aria-label="Import progress"
-        />
-        <p role="status" aria-live="polite">
-          {step.done} of {step.total} checked
-          {step.failed > 0 ? `, ${step.failed} not imported` : ''}
-          {step.cancelling ? '. Stopping after the checks under way…' : ''}
-        </p>
-      </Dialog>
+      <JobProgressDialog
+        words={importWords}
+        step={step}
+        onStop={() => void plaintext.cancelImport()}
+      />
     );
   }
   if (step.kind === 'results') {
