@@ -3,7 +3,8 @@
  * CA data and context, as Rancher's per-cluster downloads merged together) and a cli2.json with
  * 500 server entries (login key and a cached kube credential each). Times the scan of the files
  * alone (read, parse, find), the whole `plaintext:scan` through the core, and the rewrite of one
- * user in the big kubeconfig (a YAML document round trip).
+ * user in the big kubeconfig (the changed pair spliced at its syntax-tree offsets, then the whole
+ * file read back and checked).
  *
  *   npx tsx bench/plaintext-scan.bench.ts
  */

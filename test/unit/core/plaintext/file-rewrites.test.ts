@@ -97,6 +97,68 @@ describe('rewriteKubeconfig', () => {
     expect(out).not.toContain(users[2]!.token);
   });
 
+  it('replaces only the bytes of the token pair: spacing, comments and later fields stay', () => {
+    const before = [
+      'apiVersion:   v1   # kept as typed',
+      'users:',
+      '- name: prod',
+      '  user:',
+      "    # the token below is Rancher's",
+      `    token:    "token-abcde:${'x'.repeat(54)}"   # trailing note`,
+      '    username:  someone',
+      '- name:   other',
+      '  user: {username: x}',
+      'current-context:    prod',
+      '',
+    ].join('\n');
+    const out = rewriteKubeconfig(before, [{ user: 'prod', exec }]);
+    const start = before.indexOf('token:');
+    const end = before.indexOf('"   # trailing') + 1;
+    const execLines = out.slice(start, out.indexOf('   # trailing note'));
+    expect(out).toBe(before.slice(0, start) + execLines + before.slice(end));
+    expect(execLines.split('\n')[0]).toBe('exec:');
+    expect(
+      execLines
+        .split('\n')
+        .slice(1)
+        .every((l) => l.startsWith('      ')),
+    ).toBe(true);
+    expect(out).not.toContain('token-abcde:');
+  });
+
+  it('keeps CRLF line endings and an indented list layout', () => {
+    const before = [
+      'apiVersion: v1',
+      'users:',
+      '  - name: other',
+      '    user:',
+      '      username: someone',
+      '  - name: prod',
+      '    user:',
+      `      token: token-abcde:${'x'.repeat(54)}`,
+      'kind: Config',
+      '',
+    ].join('\r\n');
+    const out = rewriteKubeconfig(before, [{ user: 'prod', exec }]);
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+    const start = before.indexOf('token: ');
+    expect(out.slice(0, start)).toBe(before.slice(0, start));
+    expect(out.endsWith(`'\r\nkind: Config\r\n`)).toBe(true);
+    expect(out).toContain('\r\n        args:\r\n          - kubectl-credential\r\n');
+  });
+
+  it('rewrites a flow-style user through the document model, still checked', () => {
+    const before = `users: [{name: prod, user: {token: "token-abcde:${'x'.repeat(54)}"}}]\n`;
+    const out = rewriteKubeconfig(before, [{ user: 'prod', exec }]);
+    expect(out).not.toContain('token-abcde:');
+    expect(out).toContain('kubectl-credential');
+  });
+
+  it('refuses a file that reads two ways (two "users" lists) instead of guessing', () => {
+    const twice = `${kubectlStyle}users:\n- name: prod\n  user:\n    token: token-fghij:${'y'.repeat(54)}\n`;
+    expect(() => rewriteKubeconfig(twice, [{ user: 'prod', exec }])).toThrow(/read back/);
+  });
+
   it('refuses a file whose user disappeared', () => {
     expect(() => rewriteKubeconfig(kubectlStyle, [{ user: 'gone', exec }])).toThrow(/no longer/);
   });
