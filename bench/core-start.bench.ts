@@ -5,9 +5,10 @@
  *
  * Four figures:
  * - fresh process, bundled core: what users run (main is one esbuild bundle, bundled here with
- *   scripts/build.mjs's own `mainBuildOptions`); from loading the bundle to every list, in a new
- *   Node process each time (Node's own boot before that is printed apart), with its CPU time and
- *   the time to list every server again (what each later listing of unchanged keys costs);
+ *   scripts/build.mjs's own `mainBuildOptions`, beside the files of the dependencies it loads on
+ *   first use); from loading the bundle to every list, in a new Node process each time (Node's
+ *   own boot before that is printed apart), with its CPU time and the time to list every server
+ *   again (what each later listing of unchanged keys costs);
  * - the same with a V8 code cache of the bundle (compiled through `vm.Script` with `cachedData`
  *   made by an earlier run, as v8-compile-cache does and as Node 22's `module.enableCompileCache`
  *   does for a required file): what compile caching would save; the app does not use one (see
@@ -16,6 +17,7 @@
  * - further starts in one process (modules loaded and compiled already).
  *
  *   npx tsx bench/core-start.bench.ts
+ *   BENCH_CPU_PROF=/tmp/prof npx tsx bench/core-start.bench.ts  (also a CPU profile of each start)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -143,7 +145,7 @@ function freshStart(
 /** Bundles the core as scripts/build.mjs bundles main (one CommonJS file for Node). */
 async function bundleCore(outDir: string): Promise<string> {
   const { build } = await import('esbuild');
-  const { mainBuildOptions } = await import('../scripts/build.mjs');
+  const { buildMainVendors, mainBuildOptions } = await import('../scripts/build.mjs');
   const outfile = path.join(outDir, 'core.cjs');
   await build({
     ...mainBuildOptions,
@@ -155,6 +157,7 @@ async function bundleCore(outDir: string): Promise<string> {
     outfile,
     sourcemap: false,
   });
+  await buildMainVendors(outDir);
   return outfile;
 }
 
@@ -177,8 +180,12 @@ export async function run(): Promise<Record<string, number>> {
   await freshStart([], [bundle], t.dataDir, secrets.snapshot(), codeCache);
   const bundled: Phases[] = [];
   const cached: Phases[] = [];
+  // BENCH_CPU_PROF=<dir>: each bundled fresh start also writes a V8 CPU profile there.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '--cpu-prof-interval=100']
+    : [];
   for (let i = 0; i < 7; i++) {
-    bundled.push(await freshStart([], [bundle], t.dataDir, secrets.snapshot()));
+    bundled.push(await freshStart(profile, [bundle], t.dataDir, secrets.snapshot()));
     cached.push(await freshStart([], [bundle], t.dataDir, secrets.snapshot(), codeCache));
   }
   const sources = coreModules.map((m) => pathToFileURL(path.join(repo, m)).href);

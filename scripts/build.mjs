@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { isMain } from './setup.mjs';
+import { buildVendors, lazyVendor } from './lazy-vendor.mjs';
 import { zodWithoutLocales } from './zod-without-locales.mjs';
 
 const common = {
@@ -57,7 +58,8 @@ export const preloadBuildOptions = {
  * start, and leaving them out saved ~9 ms of CPU per start. Not minified: measured against the
  * same sources in the same minutes, minifying saved nothing measurable (V8 only pre-parses code
  * that does not run), `keepNames` (to keep names in stack traces) cost ~17 ms, and unminified
- * stack traces stay readable in the log file (bench/RESULTS.md, issue 14).
+ * stack traces stay readable in the log file (bench/RESULTS.md, issue 14). axios, yaml and js-yaml
+ * are bundled apart (dist/main/vendor, {@link buildMainVendors}) and loaded on first use.
  */
 export const mainBuildOptions = {
   ...common,
@@ -65,8 +67,16 @@ export const mainBuildOptions = {
   // `import('keytar')` becomes `require('keytar')`: CommonJS resolution reads app.asar and
   // redirects keytar.node to app.asar.unpacked, which the ESM loader is not relied on to do.
   supported: { 'dynamic-import': false },
-  plugins: [zodWithoutLocales],
+  plugins: [zodWithoutLocales, lazyVendor()],
 };
+
+/**
+ * The files main's bundle loads its large, rarely needed dependencies from (scripts/lazy-vendor.mjs),
+ * into `<outdir>/vendor`: they must sit beside the bundle.
+ */
+export function buildMainVendors(outdir) {
+  return buildVendors(outdir, { ...common, sourcemap: false });
+}
 
 export async function buildAll({ renderer = true } = {}) {
   copyIcons();
@@ -76,6 +86,7 @@ export async function buildAll({ renderer = true } = {}) {
       entryPoints: ['electron/main/index.ts'],
       outfile: 'dist/main/index.cjs',
     }),
+    buildMainVendors('dist/main'),
     esbuild({ ...preloadBuildOptions, outfile: 'dist/preload/index.cjs' }),
   ]);
   if (renderer) await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
