@@ -17,6 +17,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { Arch, build, Platform, type Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import FpmTarget from 'app-builder-lib/out/targets/FpmTarget';
+import { lazyVendorPackages } from '../../scripts/lazy-vendor.mjs';
 
 const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'rk-package-'));
@@ -93,6 +94,8 @@ describe('electron-builder package', () => {
   it('contains the main, preload and renderer entry points in app.asar', () => {
     const files = new Set(asarFiles());
     expect(files).toContain('/dist/main/index.cjs');
+    // The dependencies main loads on first use (scripts/lazy-vendor.mjs), beside it.
+    for (const name of lazyVendorPackages) expect(files).toContain(`/dist/main/vendor/${name}.cjs`);
     expect(files).toContain('/dist/preload/index.cjs');
     expect(files).toContain('/dist/renderer/index.html');
     expect(files).toContain('/package.json');
