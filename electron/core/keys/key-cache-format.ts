@@ -3,6 +3,16 @@ import type { KeyKind, TokenFamily } from '../../contract/keys';
 import { idTable } from '../id-table';
 import { MAX_NAME_LENGTH } from '../rancher/names';
 import { LIMITS } from '../rancher/schemas';
+import {
+  isCompactKeysFile,
+  KEYS_FILE_MAX_ROWS,
+  MAX_EPOCH_SECONDS,
+  MAX_FLAGS,
+  MAX_HANDLE,
+  MAX_LABELS,
+  MAX_PREVIEW,
+  MAX_ROW_NAME,
+} from './key-cache-check';
 import { keyIdOf } from './key-id';
 import { keyRecordSchema, NO_LABELS, type KeyRecord, type ServerKeysDoc } from './key-records';
 
@@ -17,10 +27,7 @@ import { keyRecordSchema, NO_LABELS, type KeyRecord, type ServerKeysDoc } from '
 
 /** A keys file larger than this is not read (set aside as damaged): 2× the largest real list. */
 export const KEYS_FILE_MAX_BYTES = 128 * 1024 * 1024;
-/** The most rows a keys file may hold: two token families of the largest list Rancher sends. */
-export const KEYS_FILE_MAX_ROWS = 300_000;
-/** 9999-12-31T23:59:59Z: beyond it `toISOString` changes shape, so such instants stay text. */
-const MAX_EPOCH_SECONDS = 253_402_300_799;
+export { KEYS_FILE_MAX_ROWS };
 
 const FAMILIES: readonly TokenFamily[] = ['v3', 'ext'];
 const KINDS: readonly KeyKind[] = ['api_key', 'session', 'kubeconfig', 'system'];
@@ -36,7 +43,6 @@ const FLAG = {
   pendingRevocation: 128,
   toolsDefault: 256,
 } as const;
-const MAX_FLAGS = 511;
 
 /** An instant: epoch seconds when that gives back the same text, else the text itself. */
 const timeCell = z
@@ -48,23 +54,20 @@ const nameText = z.string().max(MAX_NAME_LENGTH);
 const localCell = z
   .object({
     /** Masked bearer. */
-    p: z
-      .string()
-      .max(2 * MAX_NAME_LENGTH)
-      .optional(),
-    l: z.array(z.string().max(LIMITS.text)).max(64).optional(),
+    p: z.string().max(MAX_PREVIEW).optional(),
+    l: z.array(z.string().max(LIMITS.text)).max(MAX_LABELS).optional(),
     /** Snoozed until. */
     s: timeCell.optional(),
     /** Revoke at. */
     r: timeCell.optional(),
     /** Tools handle. */
-    h: z.string().max(300).optional(),
+    h: z.string().max(MAX_HANDLE).optional(),
   })
   .strict();
 
 /** One key: name, flags, description, user index, cluster index, created, last used, expires, ttl. */
 const rowSchema = z.tuple([
-  z.string().min(1).max(300),
+  z.string().min(1).max(MAX_ROW_NAME),
   z.number().int().min(0).max(MAX_FLAGS),
   z.string().max(LIMITS.text),
   z.number().int().min(0),
@@ -77,7 +80,10 @@ const rowSchema = z.tuple([
 ]);
 type Row = z.infer<typeof rowSchema>;
 
-/** Version 2, as written: checked before every write and on every read. */
+/**
+ * Version 2, as written: checked before every write and on every read (on read, a file it accepts
+ * takes the exact check of key-cache-check.ts instead, which gives the same answer faster).
+ */
 export const compactKeysFileSchema = z.object({
   version: z.literal(2),
   refreshedAt: z.string().max(LIMITS.short).nullable(),
@@ -102,27 +108,48 @@ export interface KeysFileContent {
   format: 1 | 2;
 }
 
-/** Reads either version into the in-memory document; a bad index or duplicate key fails it. */
-export const keysFileSchema = z
+type Issues = z.core.$RefinementCtx['issues'];
+
+/** A version 2 file as the in-memory document; a bad index or duplicate key is an issue. */
+function compactContent(file: CompactKeysFile, issues: Issues): KeysFileContent | typeof z.NEVER {
+  const problem = (message: string, path: PropertyKey[]) => {
+    issues.push({ code: 'custom', message, input: file, path });
+    return z.NEVER;
+  };
+  const keys = idTable<KeyRecord>();
+  for (const [i, row] of file.keys.entries()) {
+    const record = fromRow(row, file.users, file.clusters);
+    if (!record) return problem('refers to a user or cluster that is not listed', ['keys', i]);
+    const id = keyIdOf(record.token.family, record.token.name);
+    if (Object.hasOwn(keys, id)) return problem(`lists ${id} twice`, ['keys', i]);
+    keys[id] = record;
+  }
+  return { doc: { refreshedAt: file.refreshedAt, keys }, format: 2 };
+}
+
+/** Either version, by zod: what the exact check does not accept, with zod's account of why. */
+const anyKeysFileSchema = z
   .discriminatedUnion('version', [legacyKeysFileSchema, compactKeysFileSchema])
   .transform((file, ctx): KeysFileContent => {
     if (file.version === 1) {
       return { doc: { refreshedAt: file.refreshedAt, keys: idTable(file.keys) }, format: 1 };
     }
-    const problem = (message: string, path: PropertyKey[]) => {
-      ctx.issues.push({ code: 'custom', message, input: file, path });
-      return z.NEVER;
-    };
-    const keys = idTable<KeyRecord>();
-    for (const [i, row] of file.keys.entries()) {
-      const record = fromRow(row, file.users, file.clusters);
-      if (!record) return problem('refers to a user or cluster that is not listed', ['keys', i]);
-      const id = keyIdOf(record.token.family, record.token.name);
-      if (Object.hasOwn(keys, id)) return problem(`lists ${id} twice`, ['keys', i]);
-      keys[id] = record;
-    }
-    return { doc: { refreshedAt: file.refreshedAt, keys }, format: 2 };
+    return compactContent(file, ctx.issues);
   });
+
+/**
+ * Reads either version into the in-memory document; a bad index or duplicate key fails it. A
+ * version 2 file that the exact check accepts skips zod's copy; anything else is parsed by zod.
+ */
+export const keysFileSchema = z.unknown().transform((value, ctx): KeysFileContent => {
+  if (isCompactKeysFile(value)) return compactContent(value, ctx.issues);
+  const parsed = anyKeysFileSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    ctx.issues.push({ code: 'custom', message: issue.message, input: value, path: issue.path });
+  }
+  return z.NEVER;
+});
 
 const ISO_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 
