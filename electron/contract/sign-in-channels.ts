@@ -3,6 +3,7 @@ import { serverSchema } from './servers';
 import {
   authMethodsInputSchema,
   authMethodsOutputSchema,
+  ssoCancelInputSchema,
   ssoFlowInputSchema,
   ssoProgressSchema,
   ssoStartInputSchema,
@@ -27,8 +28,11 @@ export const signInChannels = {
    * (timed out, denied, cancelled…) otherwise.
    */
   'auth:ssoWait': { input: ssoFlowInputSchema, output: z.object({ server: serverSchema }) },
-  /** Stops the flow at once (no further poll); false when it had already ended. */
-  'auth:ssoCancel': { input: ssoFlowInputSchema, output: z.object({ cancelled: z.boolean() }) },
+  /**
+   * Stops the flow (or the server's flow, also while it starts) at once: no further request, one
+   * in flight aborted. False when none was running.
+   */
+  'auth:ssoCancel': { input: ssoCancelInputSchema, output: z.object({ cancelled: z.boolean() }) },
 } as const;
 
 export const signInEvents = {

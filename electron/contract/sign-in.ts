@@ -83,6 +83,14 @@ export type SsoPrompt = z.infer<typeof ssoPromptSchema>;
 
 export const ssoStartOutputSchema = z.object({ flowId: z.string(), prompt: ssoPromptSchema });
 export const ssoFlowInputSchema = z.object({ flowId: z.string().min(1).max(64) });
+/**
+ * What `auth:ssoCancel` stops: one flow, or the server's flow, also one still starting (its first
+ * requests under way, so the window has no flow id yet).
+ */
+export const ssoCancelInputSchema = z.union([
+  ssoFlowInputSchema,
+  z.object({ serverId: z.string().min(1).max(300) }),
+]);
 
 /**
  * Where a flow is. `waiting` for the user in the browser or window; `slowed_down` when the IdP asked

@@ -12,7 +12,6 @@ import type { RancherClient, RancherClientOptions } from './rancher/rancher-clie
 import type { SecretStore } from './vault/secret-store';
 import type { EmbeddedSignInWindow, SystemBrowser } from './sign-in-ports';
 import type { SsoTiming } from './sso/flow-types';
-import type { IdpHttp } from './sso/idp-http';
 
 /** What the shell (or the test bridge) provides to build the core. */
 export interface CoreDeps {
@@ -47,8 +46,6 @@ export interface CoreDeps {
   embeddedSignIn?: EmbeddedSignInWindow;
   /** Single sign-on's polling intervals and limits (tests shorten them). */
   ssoTiming?: Partial<SsoTiming>;
-  /** Requests to identity providers (default: Node's http/https). */
-  idpHttp?: IdpHttp;
   /** The OS file dialog, for files the user adds to the Plaintext check (default: none). */
   filePicker?: FilePickerPort;
 }

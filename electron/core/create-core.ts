@@ -20,7 +20,6 @@ import { createServerHandlers } from './servers/server-handlers';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsService } from './settings/settings-service';
 import { defaultSsoTiming } from './sso/flow-types';
-import { createIdpHttp } from './sso/idp-http';
 import { createSsoHandlers } from './sso/sso-handlers';
 import { createSsoService } from './sso/sso-service';
 import { createPlaintextHandlers } from './plaintext/plaintext-handlers';
@@ -176,9 +175,6 @@ export function createCore(deps: CoreDeps): Core {
     clipboard: deps.clipboard,
     browser: deps.systemBrowser ?? null,
     embedded: deps.embeddedSignIn ?? null,
-    idp:
-      deps.idpHttp ??
-      createIdpHttp({ timeoutMs: 30_000, userAgent: `rancher-keys/${deps.appVersion}` }),
     timing: { ...defaultSsoTiming, ...deps.ssoTiming },
     clock,
     log,

@@ -65,7 +65,8 @@ export function createTestCore(
     | 'systemBrowser'
     | 'embeddedSignIn'
     | 'ssoTiming'
-    | 'idpHttp'
+    | 'systemProxy'
+    | 'trustStore'
   > = {},
 ): TestCore {
   const keychainService =
@@ -103,7 +104,8 @@ export function createTestCore(
     ...(options.systemBrowser ? { systemBrowser: options.systemBrowser } : {}),
     ...(options.embeddedSignIn ? { embeddedSignIn: options.embeddedSignIn } : {}),
     ...(options.ssoTiming ? { ssoTiming: options.ssoTiming } : {}),
-    ...(options.idpHttp ? { idpHttp: options.idpHttp } : {}),
+    ...(options.systemProxy ? { systemProxy: options.systemProxy } : {}),
+    ...(options.trustStore ? { trustStore: options.trustStore } : {}),
     // "Use with kubectl…" merges into <dataDir>/.kube/config, never the user's own kubeconfig,
     // and kubeconfigs run the checkout's bundled command (npm run rancher-keys builds it).
     commandLine: {

@@ -1,5 +1,6 @@
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimState } from './state';
 import type { SimAssertion } from './sso-state';
@@ -59,6 +60,11 @@ export interface FakeIdpOptions {
    * `interval` seconds. Tests that shorten the client's waits shorten this alike.
    */
   minPollGapMs?: number;
+  /**
+   * Serve over HTTPS with this certificate (issued by a test CA, as Microsoft's are by a public
+   * one); `caPem` is what Rancher's discovery trusts. Plain HTTP on loopback otherwise.
+   */
+  tls?: { certPem: string; keyPem: string; caPem: string };
 }
 
 export interface FakeIdp {
@@ -68,8 +74,16 @@ export interface FakeIdp {
   /** `<origin>/<tenant>/v2.0`. */
   readonly issuer: string;
   readonly endpoints: { authorize: string; token: string; devicecode: string };
+  /** The CA of its certificate when served over HTTPS, else null. */
+  readonly caPem: string | null;
   /** Whether "Allow public client flows" is on (off: `invalid_client`, AADSTS7000218). */
   publicClientFlows: boolean;
+  /**
+   * Holds device-code requests without answering (a slow or stuck Entra) until set back to false;
+   * `heldClosed` counts held requests whose client went away.
+   */
+  holdDeviceCode: boolean;
+  readonly heldClosed: number;
   authorizeMode: AuthorizeMode;
   /** Redirect URIs registered besides loopback (any port on `http://localhost`/`127.0.0.1`). */
   readonly registeredRedirects: Set<string>;
@@ -147,18 +161,22 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
   let lastAssertion: { response: string; acs: string } | null = null;
   const sockets = new Set<Socket>();
 
-  const server: Server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
-  server.on('connection', (s: Socket) => {
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, onRequest)
+    : createServer(onRequest);
+  let heldClosed = 0;
+  server.on(options.tls ? 'secureConnection' : 'connection', (s: Socket) => {
     sockets.add(s);
     s.once('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const issuer = `${origin}/${tenant}/v2.0`;
   const endpoints = {
     authorize: `${origin}/${tenant}/oauth2/v2.0/authorize`,
@@ -228,6 +246,13 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
     }
     if (method === 'POST' && url.pathname === `${base}/oauth2/v2.0/devicecode`) {
       const form = new URLSearchParams(await readBody(req));
+      if (fake.holdDeviceCode) {
+        res.once('close', () => {
+          if (!res.writableEnded) heldClosed += 1;
+        });
+        while (fake.holdDeviceCode && !res.destroyed) await new Promise((r) => setTimeout(r, 10));
+        if (res.destroyed) return;
+      }
       if (form.get('client_id') !== clientId)
         return oauthError(res, 'invalid_client', 'AADSTS700016: unknown application');
       if (!fake.publicClientFlows) {
@@ -384,7 +409,12 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
     clientId,
     issuer,
     endpoints,
+    caPem: options.tls?.caPem ?? null,
     publicClientFlows: true,
+    holdDeviceCode: false,
+    get heldClosed() {
+      return heldClosed;
+    },
     authorizeMode: { kind: 'approve', oid: 'oid-alice' },
     registeredRedirects: new Set(),
     saml: { user: 'alice', deny: false, slow: false, replay: false },
@@ -460,6 +490,10 @@ export function connectAzureProvider(
       redirectUrl: `${idp.endpoints.authorize}?client_id=${idp.clientId}`,
     },
   });
-  state.sso.entra = { issuer: idp.issuer, clientId: idp.clientId };
+  state.sso.entra = {
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    ...(idp.caPem ? { caPem: idp.caPem } : {}),
+  };
   for (const [oid, userId] of Object.entries(users)) state.sso.link('azuread', oid, userId);
 }

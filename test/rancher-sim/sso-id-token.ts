@@ -1,4 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
+import { get } from 'node:https';
 import { z } from 'zod';
 import type { SimEntraLink } from './sso-state';
 
@@ -17,6 +18,25 @@ const claimsSchema = z.looseObject({
 const part = (s: string | undefined) =>
   JSON.parse(Buffer.from(s ?? '', 'base64url').toString('utf8')) as unknown;
 
+/** A JSON GET; over HTTPS trusting `caPem` when given (a test IdP's own CA). */
+async function getJson(url: string, caPem: string | undefined): Promise<unknown> {
+  if (!url.startsWith('https:')) return (await fetch(url)).json();
+  return new Promise((resolve, reject) => {
+    get(url, { ...(caPem ? { ca: caPem } : {}) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 /**
  * Rancher's check of an Azure AD `id_token` (B5, §7 rule 7): go-oidc discovery at the issuer, the
  * signature against its JWKS (RS256), `iss`, `aud` = the app registration, `exp`, a non-empty
@@ -32,10 +52,10 @@ export async function verifyEntraIdToken(
     const header = headerSchema.parse(part(h));
     const claims = claimsSchema.parse(part(p));
     const discovery = discoverySchema.parse(
-      await (await fetch(`${link.issuer}/.well-known/openid-configuration`)).json(),
+      await getJson(`${link.issuer}/.well-known/openid-configuration`, link.caPem),
     );
     if (discovery.issuer !== link.issuer) return null;
-    const jwks = jwksSchema.parse(await (await fetch(discovery.jwks_uri)).json());
+    const jwks = jwksSchema.parse(await getJson(discovery.jwks_uri, link.caPem));
     const jwk = jwks.keys.find((k) => k.kid === header.kid);
     if (!jwk) return null;
     const key = createPublicKey({ format: 'jwk', key: jwk });

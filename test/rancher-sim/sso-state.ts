@@ -75,6 +75,8 @@ export interface SimEntraLink {
   /** `<base>/<tenant>/v2.0` (go-oidc discovery at `<issuer>/.well-known/openid-configuration`). */
   issuer: string;
   clientId: string;
+  /** The CA Rancher trusts for the IdP when it is served over HTTPS with a test certificate. */
+  caPem?: string;
 }
 
 /** Test hooks on the simulated Rancher's side of single sign-on. */

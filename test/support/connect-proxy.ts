@@ -33,6 +33,8 @@ export interface ConnectProxy {
   readonly url: string;
   readonly port: number;
   readonly log: ProxyLogEntry[];
+  /** CONNECT targets (`host:port`) answered with this status instead of a tunnel (a blocked site). */
+  readonly refusedTargets: Map<string, number>;
   /** Every byte clients sent to the proxy, tunnelled bytes included. */
   clientBytes(): Buffer;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
   const log: ProxyLogEntry[] = [];
   const received: Buffer[] = [];
   const sockets = new Set<net.Socket>();
+  const refusedTargets = new Map<string, number>();
 
   function answer(socket: net.Socket, status: number, reason: string, extra: string[] = []) {
     socket.end(
@@ -111,9 +114,10 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
           ]);
         }
       }
-      if (options.refuse) {
-        entry.status = options.refuse;
-        return answer(client, options.refuse, 'Refused');
+      const refuse = options.refuse ?? refusedTargets.get(target);
+      if (refuse) {
+        entry.status = refuse;
+        return answer(client, refuse, 'Refused');
       }
       const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(target);
       if (!match) {
@@ -136,6 +140,7 @@ export async function startConnectProxy(options: ConnectProxyOptions = {}): Prom
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     log,
+    refusedTargets,
     clientBytes: () => Buffer.concat(received),
     close: () =>
       new Promise<void>((resolve) => {

@@ -38,6 +38,8 @@ export interface HttpRequest {
   path: string;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as `application/x-www-form-urlencoded` instead of `body` (an identity provider's OAuth endpoints). */
+  form?: Readonly<Record<string, string>>;
   contentType?: string;
   /** `name:secret` to send as `Authorization: Bearer`; omitted or null = anonymous. A secret. */
   bearer?: string | null;
@@ -108,6 +110,8 @@ export interface TransportOptions {
   backoffMs?: number;
   /** Proxy routing and the OS trust store; omitted = direct, Node's roots. */
   network?: NetworkPolicy | undefined;
+  /** Largest buffered answer (default 32 MiB); a larger one fails as a damaged answer. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -200,7 +204,7 @@ export function createTransport(options: TransportOptions): Transport {
       validateStatus: () => true,
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
-      maxContentLength: 32 * 1024 * 1024,
+      maxContentLength: options.maxBodyBytes ?? 32 * 1024 * 1024,
       httpAgent: agent,
       httpsAgent: agent,
       headers: {
@@ -250,7 +254,8 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       const headers: Record<string, string> = {};
       if (request.bearer) headers.Authorization = `Bearer ${request.bearer}`;
-      if (request.body !== undefined)
+      if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      else if (request.body !== undefined)
         headers['Content-Type'] = request.contentType ?? 'application/json';
       const response = await (
         await clientOf()
@@ -258,7 +263,12 @@ export function createTransport(options: TransportOptions): Transport {
         method: request.method,
         url: path,
         headers,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        data:
+          request.form !== undefined
+            ? new URLSearchParams(request.form).toString()
+            : request.body === undefined
+              ? undefined
+              : JSON.stringify(request.body),
         signal: controller.signal,
         ...(request.consume ? { responseType: 'stream', maxContentLength: -1 } : {}),
       });

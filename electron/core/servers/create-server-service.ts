@@ -5,6 +5,8 @@ import { AppFailure } from '../app-failure';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
 import { createRancherClient } from '../rancher/create-rancher-client';
+import { createTransport } from '../rancher/http';
+import { IDP_MAX_BODY } from '../sso/idp-http';
 import type { RancherClient, RancherClientOptions } from '../rancher/rancher-client';
 import type { MetadataStore } from '../vault/metadata-store';
 import { legacySignInAccount, parseAccount } from '../vault/keychain-accounts';
@@ -363,6 +365,24 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
       return view(server);
     },
     anonymousClient: (id) => makeClient(options(find(id), () => Promise.resolve(null))),
+    idpTransport(id, origin) {
+      const server = find(id);
+      return createTransport({
+        origin,
+        // The server's CA and a TLS-inspecting proxy's CA the user trusted for it apply to the
+        // identity provider too (the same company network); its pin and anchor are its own host's.
+        tls: {
+          caPem: server.caPem ?? undefined,
+          proxyCaPem: server.proxyCaPem ?? undefined,
+        },
+        timeoutMs: server.timeoutMs,
+        connectTimeoutMs: Math.min(server.timeoutMs, 10_000),
+        appVersion: deps.appVersion,
+        network: network(server),
+        maxBodyBytes: IDP_MAX_BODY,
+        retries: 0,
+      });
+    },
 
     async signOut(id) {
       const server = find(id);

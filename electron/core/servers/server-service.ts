@@ -6,6 +6,7 @@ import type {
   ServerUpdateInput,
   SignInInput,
 } from '../../contract/servers';
+import type { Transport } from '../rancher/http';
 import type { RancherClient } from '../rancher/rancher-client';
 import type { ObtainedToken } from './sign-in-sessions';
 
@@ -51,6 +52,11 @@ export interface ServerService {
   anonymousClient(id: string): RancherClient;
   /** A client authenticated with the server's sign-in credential. Fails `unauthorized` when signed out. */
   clientFor(id: string): RancherClient;
+  /**
+   * HTTP to another origin (an identity provider's, e.g. Entra's) reached as this server is: its
+   * proxy setting, the OS trust store and its CA, never its certificate pin.
+   */
+  idpTransport(id: string, origin: string): Transport;
   /** A client that authenticates with the given bearer (to verify a pasted key). */
   clientWith(id: string, bearer: string): RancherClient;
   /** Records the outcome of a call for the server's health (ok, unreachable, sign-in needed...). */

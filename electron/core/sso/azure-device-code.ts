@@ -44,11 +44,10 @@ export async function startAzureDeviceCode(env: FlowEnv): Promise<StartedFlow> {
       'This server’s Azure AD has no device sign-in (Rancher 2.8.6 or later has it).',
     );
   }
-  const begin = new AbortController();
   const response = await env.idp.postForm(
     device.href,
     { client_id: clientId, scope: ENTRA_SCOPE },
-    begin.signal,
+    env.signal,
   );
   if (response.status !== 200) throw entraFailure(entraError(response), response.status);
   const answer = deviceAnswerSchema.safeParse(response.body);
@@ -98,7 +97,12 @@ export async function startAzureDeviceCode(env: FlowEnv): Promise<StartedFlow> {
             run.signal,
           );
         } catch (error) {
-          if (error instanceof AppFailure && ['unreachable', 'timeout'].includes(error.code))
+          // A blip is retried at the next interval; a proxy that refuses is not a blip.
+          if (
+            error instanceof AppFailure &&
+            !error.proxy &&
+            ['unreachable', 'timeout'].includes(error.code)
+          )
             continue;
           throw error;
         }

@@ -62,7 +62,10 @@ export interface FlowEnv {
   client: RancherClient;
   browser: SystemBrowser | null;
   embedded: EmbeddedSignInWindow | null;
+  /** Requests to identity providers, over the server's proxy and trust. */
   idp: IdpHttp;
+  /** Aborts when the flow is cancelled, from its first request on (its start included). */
+  signal: AbortSignal;
   timing: SsoTiming;
   now(): number;
   log: Logger;

@@ -1,6 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { AppFailure } from '../app-failure';
+import type { Transport } from '../rancher/http';
 import { parseSignInUrl } from './url-policy';
 
 /** An identity provider's answer: status and parsed JSON (null when the body was not JSON). */
@@ -17,76 +16,96 @@ export interface IdpHttp {
   postForm(url: string, form: Record<string, string>, signal: AbortSignal): Promise<IdpResponse>;
 }
 
-const MAX_BODY = 256 * 1024;
+/** Largest answer read from an identity provider (an OAuth token answer is a few KB). */
+export const IDP_MAX_BODY = 256 * 1024;
 
-/** The real one, over Node's http/https with the given timeout. */
-export function createIdpHttp(options: { timeoutMs: number; userAgent: string }): IdpHttp {
+/** Every status an OAuth endpoint answers with is the caller's to read (errors are 400 JSON). */
+const everyStatus: readonly number[] = Array.from({ length: 400 }, (_, i) => 200 + i);
+
+/** The transport to one identity provider origin, reached the way its Rancher server is. */
+export type IdpTransportFor = (origin: string) => Transport;
+
+/**
+ * What the user reads when the identity provider could not be talked to. A proxy's own failure
+ * keeps its message (it names the proxy and the provider's host, and the proxy setting to check);
+ * the rest are said of the identity provider, never offering to trust its certificate for the
+ * Rancher server (a certificate of another host must not become the server's pin).
+ */
+function idpFailure(error: unknown, host: string): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  if (error.code === 'tls_untrusted') {
+    const seen = error.proxy === 'intercepting' ? ', seen through this server’s proxy,' : '';
+    return new AppFailure(
+      'tls_untrusted',
+      `The identity provider ${host}'s certificate${seen} is not trusted by this computer. If your organisation inspects TLS, install its CA in the operating system's trust store (or add it to this server's CA setting), then start again.`,
+      error.proxy ? { proxy: error.proxy } : {},
+    );
+  }
+  if (error.proxy) return error;
+  switch (error.code) {
+    case 'timeout':
+      return new AppFailure(
+        'timeout',
+        `The identity provider at ${host} did not answer in time. Check your network or VPN, then start again.`,
+      );
+    case 'unreachable':
+      return new AppFailure(
+        'unreachable',
+        `The identity provider at ${host} could not be reached. Check your network or VPN (and this server's proxy settings), then start again.`,
+      );
+    case 'server_error':
+      return new AppFailure(
+        'server_error',
+        `The identity provider at ${host} sent an answer Rancher Keys does not accept (a redirect, a damaged or too large answer).`,
+      );
+    default:
+      return error;
+  }
+}
+
+/**
+ * Identity provider requests over the server's own HTTP stack (`transportFor`): the server's
+ * proxy setting (or the system's), the OS trust store and the server's CA, timeouts, a bounded
+ * answer, no redirect followed, the flow's abort signal. Cancelled, it fails with the signal's
+ * reason.
+ */
+export function createIdpHttp(transportFor: IdpTransportFor): IdpHttp {
+  const transports = new Map<string, Transport>();
   return {
-    postForm(raw, form, signal) {
+    async postForm(raw, form, signal) {
       const url = parseSignInUrl(raw);
       if (!url) {
-        return Promise.reject(
-          new AppFailure('server_error', 'The identity provider address is not an https address.'),
+        throw new AppFailure(
+          'server_error',
+          'The identity provider address is not an https address.',
         );
       }
-      // A cancelled flow sends nothing more (Node would still open the connection).
-      if (signal.aborted) return Promise.reject(signal.reason as Error);
-      const payload = new URLSearchParams(form).toString();
-      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      return new Promise<IdpResponse>((resolve, reject) => {
-        const req = send(
-          url,
-          {
-            method: 'POST',
-            signal,
-            timeout: options.timeoutMs,
-            headers: {
-              'Content-Type': 'application/x-www-form-urlencoded',
-              'Content-Length': Buffer.byteLength(payload),
-              Accept: 'application/json',
-              'User-Agent': options.userAgent,
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            let size = 0;
-            res.on('data', (chunk: Buffer) => {
-              size += chunk.length;
-              if (size > MAX_BODY) res.destroy(new Error('too large'));
-              else chunks.push(chunk);
-            });
-            res.on('error', () =>
-              reject(
-                new AppFailure(
-                  'server_error',
-                  'The identity provider sent an answer too large or broken to read.',
-                ),
-              ),
-            );
-            res.on('end', () => {
-              let body: unknown;
-              try {
-                body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-              } catch {
-                body = null;
-              }
-              resolve({ status: res.statusCode ?? 0, body });
-            });
-          },
-        );
-        req.on('timeout', () => req.destroy(new Error('timeout')));
-        req.on('error', (error) => {
-          if (signal.aborted) reject(signal.reason as Error);
-          else
-            reject(
-              new AppFailure(
-                error.message === 'timeout' ? 'timeout' : 'unreachable',
-                `The identity provider at ${url.host} could not be reached.`,
-              ),
-            );
+      signal.throwIfAborted();
+      let transport = transports.get(url.origin);
+      if (!transport) {
+        transport = transportFor(url.origin);
+        transports.set(url.origin, transport);
+      }
+      let response;
+      try {
+        response = await transport.request({
+          method: 'POST',
+          path: `${url.pathname}${url.search}`,
+          form,
+          passStatuses: everyStatus,
+          signal,
         });
-        req.end(payload);
-      });
+      } catch (error) {
+        signal.throwIfAborted();
+        throw idpFailure(error, url.host);
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(response.body);
+      } catch {
+        body = null;
+      }
+      return { status: response.status, body };
     },
   };
 }

@@ -17,6 +17,9 @@ export function createSsoHandlers(sso: SsoService): Pick<Handlers, SsoChannels> 
     'auth:ssoOpenBrowser': async ({ flowId }) => ({ opened: await sso.openBrowser(flowId) }),
     'auth:ssoCopyCode': async ({ flowId }) => ({ copied: await sso.copyCode(flowId) }),
     'auth:ssoWait': async ({ flowId }) => ({ server: await sso.wait(flowId) }),
-    'auth:ssoCancel': ({ flowId }) => Promise.resolve({ cancelled: sso.cancel(flowId) }),
+    'auth:ssoCancel': (input) =>
+      Promise.resolve({
+        cancelled: 'flowId' in input ? sso.cancel(input.flowId) : sso.cancelServer(input.serverId),
+      }),
   };
 }

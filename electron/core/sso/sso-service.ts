@@ -8,7 +8,7 @@ import type { ClipboardPort, Clock } from '../ports';
 import type { ServerService } from '../servers/server-service';
 import type { EmbeddedSignInWindow, SystemBrowser } from '../sign-in-ports';
 import type { FlowEnv, SsoTiming, StartedFlow } from './flow-types';
-import type { IdpHttp } from './idp-http';
+import { createIdpHttp } from './idp-http';
 import { startAzureDeviceCode } from './azure-device-code';
 import { startAzurePkce } from './azure-pkce';
 import { startEmbedded } from './embedded-sign-in';
@@ -21,7 +21,6 @@ export interface SsoServiceDeps {
   clipboard: ClipboardPort;
   browser: SystemBrowser | null;
   embedded: EmbeddedSignInWindow | null;
-  idp: IdpHttp;
   timing: SsoTiming;
   clock: Clock;
   log: Logger;
@@ -38,6 +37,33 @@ interface FlowEntry {
   started: StartedFlow;
   result: Promise<Server>;
   settled: boolean;
+}
+
+/**
+ * `work`, or the abort's reason as soon as `signal` aborts; what `work` brings after that is
+ * handed to `late` (to release a listener it opened).
+ */
+function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  late: (value: T) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) late(value);
+        else resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject((signal.aborted ? signal.reason : error) as Error);
+      },
+    );
+  });
 }
 
 /** How each single sign-on flow starts. */
@@ -57,6 +83,8 @@ const flowStarters: Record<SsoKind, (env: FlowEnv) => Promise<StartedFlow>> = {
 export function createSsoService(deps: SsoServiceDeps) {
   const { servers, log, emit } = deps;
   const flows = new Map<string, FlowEntry>();
+  /** Flows still starting (their first requests under way), by the id they will get. */
+  const starting = new Map<string, { serverId: string; controller: AbortController }>();
   const capabilities = {
     systemBrowser: deps.browser !== null,
     embeddedWindow: deps.embedded !== null,
@@ -76,43 +104,67 @@ export function createSsoService(deps: SsoServiceDeps) {
   }
 
   function cancel(flowId: string, reason = 'The sign-in was cancelled.'): boolean {
-    const flow = flows.get(flowId);
-    if (!flow || flow.settled) return false;
+    const flow = flows.get(flowId) ?? starting.get(flowId);
+    if (!flow || ('settled' in flow && flow.settled)) return false;
     flow.controller.abort(new AppFailure('conflict', reason));
     return true;
   }
 
-  async function start(input: SsoStartInput) {
+  /** Cancels the server's flow, also one still starting (the window has no flow id yet). */
+  function cancelServer(serverId: string): boolean {
+    let cancelled = false;
+    for (const [id, flow] of [...flows, ...starting]) {
+      if (flow.serverId === serverId && cancel(id)) cancelled = true;
+    }
+    return cancelled;
+  }
+
+  /** Checks the method is offered, replaces the server's other flows, and starts this one. */
+  async function begin(input: SsoStartInput, signal: AbortSignal) {
     const client = servers.anonymousClient(input.serverId);
-    const providers = await client.sso.providers();
+    const providers = await client.sso.providers(signal);
     const offered = signInMethods(providers, capabilities).some(
       (m) => m.kind === input.kind && 'provider' in m && m.provider === input.provider,
     );
     const provider = providers.find((p) => p.id === input.provider);
-    const begin = flowStarters[input.kind];
     if (!offered || !provider) {
       throw new AppFailure(
         'invalid_input',
         'This server does not offer that way of signing in (any more). Choose another.',
       );
     }
-    for (const flow of flows.values()) {
-      if (flow.serverId === input.serverId) cancel(flow.id, 'A new sign-in replaced this one.');
+    for (const [id, flow] of [...flows, ...starting]) {
+      if (flow.serverId === input.serverId && flow.controller.signal !== signal) {
+        cancel(id, 'A new sign-in replaced this one.');
+      }
     }
     const origin = servers.get(input.serverId).origin;
-    const started = await begin({
+    return flowStarters[input.kind]({
       origin,
       provider,
       client,
       browser: deps.browser,
       embedded: deps.embedded,
-      idp: deps.idp,
+      idp: createIdpHttp((idpOrigin) => servers.idpTransport(input.serverId, idpOrigin)),
+      signal,
       timing: deps.timing,
       now: () => deps.clock.now(),
       log,
     });
+  }
+
+  async function start(input: SsoStartInput) {
     const id = `sso-${randomBytes(8).toString('hex')}`;
     const controller = new AbortController();
+    const { signal } = controller;
+    // Registered before the first request, so Cancel (by server) stops a start under way at once.
+    starting.set(id, { serverId: input.serverId, controller });
+    let started: StartedFlow;
+    try {
+      started = await untilAborted(begin(input, signal), signal, (late) => late.dispose?.());
+    } finally {
+      starting.delete(id);
+    }
     const progress = (state: Parameters<typeof emit<'auth:ssoProgress'>>[1]['state']) =>
       emit('auth:ssoProgress', { flowId: id, serverId: input.serverId, state, error: null });
     const flow: FlowEntry = {
@@ -194,9 +246,11 @@ export function createSsoService(deps: SsoServiceDeps) {
       }
     },
     cancel: (flowId: string) => cancel(flowId),
-    /** Cancels every running flow (the core is stopping). */
+    cancelServer,
+    /** Cancels every running or starting flow (the core is stopping). */
     stop(): void {
-      for (const flow of flows.values()) cancel(flow.id, 'Rancher Keys is closing.');
+      for (const id of [...flows.keys(), ...starting.keys()])
+        cancel(id, 'Rancher Keys is closing.');
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { AppError } from '../../../electron/contract/errors';
 import type { Channel, Input, Output } from '../../../electron/contract/ipc';
+import type { ServerAddInput } from '../../../electron/contract/servers';
+import { envProxyResolver } from '../../../electron/core/network/proxy-env';
 import type { SsoProgress } from '../../../electron/contract/sign-in';
 import type { SsoTiming } from '../../../electron/core/sso/flow-types';
 import { createTestCore, type TestCore } from '../../bridge/compose';
@@ -33,9 +35,18 @@ export async function startSsoRig(
     timing?: Partial<SsoTiming>;
     idp?: FakeIdpOptions;
     connect?: (sim: RancherSim, idp: FakeIdp, aliceId: string) => void;
+    /** Serve the simulator over HTTPS (its CA is trusted for the server when it is added). */
+    simTls?: boolean;
+    /** The server's proxy setting when it is added (default: the system's, none here). */
+    proxy?: ServerAddInput['proxy'];
+    /** The certificates the "operating system" trusts (default: none). */
+    osCertificates?: readonly string[];
   } = {},
 ): Promise<SsoRig> {
-  const sim = await startRancherSim({ version: options.version ?? '2.13' });
+  const sim = await startRancherSim({
+    version: options.version ?? '2.13',
+    ...(options.simTls ? { tls: true } : {}),
+  });
   const idp = await startFakeIdp(options.idp);
   const alice = sim.state.addUser({
     username: 'alice',
@@ -46,6 +57,9 @@ export async function startSsoRig(
   const browser = createHttpBrowser();
   const t = createTestCore({
     systemBrowser: browser,
+    // No proxy from this machine's environment, and a known "OS" trust store.
+    systemProxy: envProxyResolver({}),
+    trustStore: { certificates: () => Promise.resolve([...(options.osCertificates ?? [])]) },
     ssoTiming: {
       samlIntervalMs: 40,
       samlDeadlineMs: 1_500,
@@ -57,7 +71,11 @@ export async function startSsoRig(
     if (event === 'auth:ssoProgress') progress.push(payload as SsoProgress);
   });
   const { call, fail } = rigCalls(t);
-  const { server } = await call('servers:add', { url: sim.url });
+  const { server } = await call('servers:add', {
+    url: sim.url,
+    ...(options.simTls ? { caPem: sim.caPem } : {}),
+    ...(options.proxy ? { proxy: options.proxy } : {}),
+  });
   return {
     sim,
     idp,

@@ -147,8 +147,27 @@ describe('createSsoFlow', () => {
     flow.dispose();
     started.resolve({ flowId: 'late', prompt: samlPrompt });
     await tick();
-    expect(fake.callsTo('auth:ssoCancel')).toEqual([{ flowId: 'late' }]);
+    expect(fake.callsTo('auth:ssoCancel')).toEqual([{ serverId: 'srv' }, { flowId: 'late' }]);
     expect(fake.callsTo('auth:ssoWait')).toEqual([]);
+  });
+
+  it('asks main to cancel the server’s flow when Cancel comes while it is still starting', async () => {
+    const started = deferred<{ flowId: string; prompt: SsoPrompt }>();
+    const fake = createFakeApi({
+      'auth:ssoStart': () => started.promise,
+      'auth:ssoCancel': () => ({ cancelled: true }),
+    });
+    const flow = createSsoFlow(fake.api, 'srv', () => undefined);
+    void flow.start(saml);
+    await tick();
+    expect(flow.store.getState().phase).toBe('starting');
+    flow.cancel();
+    // Main stops the first request now; it has no flow id to give yet.
+    expect(fake.callsTo('auth:ssoCancel')).toEqual([{ serverId: 'srv' }]);
+    expect(flow.store.getState()).toEqual({ phase: 'idle', error: null });
+    started.reject(new Error('cancelled'));
+    await tick();
+    expect(flow.store.getState()).toEqual({ phase: 'idle', error: null });
   });
 
   it('marks the code copied once main copied it', async () => {

@@ -77,11 +77,17 @@ export function createSsoFlow(api: Api, serverId: string, onSignedIn: (server: S
     }
   }
 
-  /** Stops the running (or starting) flow now; the dialog is back at the choice at once. */
+  /**
+   * Stops the running (or starting) flow now; the dialog is back at the choice at once. A flow
+   * still starting has no id yet: main cancels the server's flow, its first request included.
+   */
   function cancel(): void {
     const s = store.getState();
     attempt += 1;
     if (s.phase === 'running') cancelInMain(s.flowId);
+    if (s.phase === 'starting') {
+      api.call('auth:ssoCancel', { serverId }).catch(() => undefined);
+    }
     set({ phase: 'idle', error: null });
   }
 

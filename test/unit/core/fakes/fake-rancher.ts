@@ -211,6 +211,9 @@ export function createFakeRancher(options: {
     signOut: notBuilt,
     adoptSso: notBuilt,
     anonymousClient: () => client(null),
+    idpTransport: () => {
+      throw new Error('fake: not supported');
+    },
     clientFor(id) {
       if (!servers.get(id).signedIn) throw new AppFailure('unauthorized', 'Sign in first.');
       return client(null);

@@ -43,6 +43,7 @@ function env(window: EmbeddedSignInWindow | null): FlowEnv {
     browser: null,
     embedded: window,
     idp: {} as IdpHttp,
+    signal: new AbortController().signal,
     timing: defaultSsoTiming,
     now: () => 0,
     log: createMemoryLogger(),

@@ -73,6 +73,7 @@ function env(client: RancherClient, opened: string[], now: () => number): FlowEn
     browser: { open: async (url) => void opened.push(url) },
     embedded: null,
     idp: {} as IdpHttp,
+    signal: new AbortController().signal,
     timing: { ...defaultSsoTiming, samlIntervalMs: 1, samlDeadlineMs: 60_000 },
     now,
     log: createMemoryLogger(),
