@@ -2,7 +2,8 @@
  * The Plaintext check on big files: a kubeconfig with 10,000 users (each with its own cluster,
  * CA data and context, as Rancher's per-cluster downloads merged together) and a cli2.json with
  * 500 server entries (login key and a cached kube credential each). Times the scan of the files
- * alone (read, parse, find), the whole `plaintext:scan` through the core, and the rewrite of one
+ * alone (read, parse, find), the whole `plaintext:scan` through the core (files changed before
+ * each run, and unchanged: what `keys:whereUsed` and a rescan cost), and the rewrite of one
  * user in the big kubeconfig (the changed pair spliced at its syntax-tree offsets, then the whole
  * file read back and checked).
  *
@@ -10,7 +11,7 @@
  */
 import { medianMax } from './median-max';
 import { mkdtempSync } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,7 @@ export interface PlaintextFigures {
   kubeconfigScanMs: { median: number; max: number };
   cli2ScanMs: { median: number; max: number };
   coreScanMs: { median: number; max: number };
+  coreRescanUnchangedMs: { median: number; max: number };
   rewriteOneUserMs: { median: number; max: number };
   findings: number;
 }
@@ -78,7 +80,8 @@ export async function run(): Promise<PlaintextFigures> {
     await mkdir(path.join(home, '.rancher'), { recursive: true });
     const kubeFile = path.join(home, '.kube', 'config');
     await writeFile(kubeFile, kube, { mode: 0o600 });
-    await writeFile(path.join(home, '.rancher', 'cli2.json'), cli2, { mode: 0o600 });
+    const cli2File = path.join(home, '.rancher', 'cli2.json');
+    await writeFile(cli2File, cli2, { mode: 0o600 });
     const places = knownPlaces({ home, env: {} }, new Map());
     const hasher = createSecretHasher();
     const kubeOnly = places.filter((p) => p.kind === 'kubeconfig');
@@ -90,11 +93,22 @@ export async function run(): Promise<PlaintextFigures> {
     const t = createTestCore({ secrets: createMemorySecretStore(), dataDir: home, keep: true });
     await t.ready();
     let findings = 0;
-    const coreScan = await timed(RUNS, async () => {
+    const coreScanOnce = async () => {
       const result = await t.dispatch('plaintext:scan', {});
       if (!result.ok) throw new Error(result.error.message);
       findings = (result.value as { findings: unknown[] }).findings.length;
+    };
+    let touched = Date.now();
+    // A new modification time each run: the core's scan cache must read both files again.
+    const coreScan = await timed(RUNS, async () => {
+      touched += 1000;
+      const at = new Date(touched);
+      await utimes(kubeFile, at, at);
+      await utimes(cli2File, at, at);
+      await coreScanOnce();
     });
+    // Files unchanged since the last run: what a where-used lookup or a rescan costs.
+    const coreRescan = await timed(RUNS, coreScanOnce);
     await t.close();
 
     const exec = buildExecUser({
@@ -113,6 +127,7 @@ export async function run(): Promise<PlaintextFigures> {
       kubeconfigScanMs: medianMax(kubeconfigScan),
       cli2ScanMs: medianMax(cli2Scan),
       coreScanMs: medianMax(coreScan),
+      coreRescanUnchangedMs: medianMax(coreRescan),
       rewriteOneUserMs: medianMax(rewrite),
       findings,
     };

@@ -3,7 +3,7 @@ import { cli2Tokens, looksLikeCli2 } from './cli2-tokens';
 import type { FileTokens, FoundToken, WrittenPlace } from './found-token';
 import { kubeconfigTokens } from './kubeconfig-tokens';
 import { displayPath, shownPlace, type KnownPlace } from './plaintext-places';
-import { readKnownFile } from './plaintext-read';
+import { readKnownFile, type UnreadFile } from './plaintext-read';
 import type { SecretHasher } from './secret-hash';
 
 /** A file as scanned, with what a rewrite needs (main only). */
@@ -54,15 +54,47 @@ function parseAs(
     : { kind: 'kubeconfig', tokens: kubeconfigTokens(text) };
 }
 
+/** One place read and parsed: everything a scan takes from the file (secrets included). */
+export type PlaceRead =
+  | { status: 'unread'; read: UnreadFile }
+  | { status: 'malformed'; digest: string; mode: number; message: string }
+  | {
+      status: 'ok';
+      digest: string;
+      mode: number;
+      viaSymlink: boolean;
+      kind: PlaintextFileKind;
+      tokens: FileTokens;
+    };
+
+/** Reads one known place and finds the Rancher tokens in it; never throws. */
+export async function readPlace(place: KnownPlace): Promise<PlaceRead> {
+  const read = await readKnownFile(place.path);
+  if (read.status !== 'ok') return { status: 'unread', read };
+  try {
+    const parsed = parseAs(place.kind, read.text);
+    const { digest, mode, viaSymlink } = read;
+    return { status: 'ok', digest, mode, viaSymlink, kind: parsed.kind, tokens: parsed.tokens };
+  } catch (error) {
+    return {
+      status: 'malformed',
+      digest: read.digest,
+      mode: read.mode,
+      message: `${error instanceof Error ? error.message : 'Not readable as a config file.'} Nothing in it was changed.`,
+    };
+  }
+}
+
 /**
  * Reads each known place and lists the Rancher tokens in it. A file that cannot be read or parsed
  * gets its line in the report and does not stop the others. Finding ids are `<fileId>:<n>`. Names
  * read from files are cleaned for display here, once, for everything built from the scan
- * (findings, files, where-used places, rewrite previews; the app and the CLI alike).
+ * (findings, files, where-used places, rewrite previews; the app and the CLI alike). `read` is
+ * {@link readPlace} unless a cache stands in front of it (scan-cache.ts).
  */
 export async function scanPlaces(
   places: readonly KnownPlace[],
-  deps: { home: string; hasher: SecretHasher },
+  deps: { home: string; hasher: SecretHasher; read?: (place: KnownPlace) => Promise<PlaceRead> },
 ): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const tokens: ScannedToken[] = [];
@@ -73,43 +105,24 @@ export async function scanPlaces(
       kind: place.kind ?? ('kubeconfig' as const),
       origin: place.origin,
     };
-    const read = await readKnownFile(place.path);
+    const read = await (deps.read ?? readPlace)(place);
     if (read.status !== 'ok') {
       files.push({
         info: {
           ...base,
-          status: read.status,
-          message: read.message,
+          status: read.status === 'unread' ? read.read.status : 'malformed',
+          message: read.status === 'unread' ? read.read.message : read.message,
           findingCount: 0,
           rewritable: false,
         },
         absolute: place.path,
-        digest: null,
-        mode: 0,
+        digest: read.status === 'unread' ? null : read.digest,
+        mode: read.status === 'unread' ? 0 : read.mode,
         written: [],
       });
       continue;
     }
-    let parsed: ReturnType<typeof parseAs>;
-    try {
-      parsed = parseAs(place.kind, read.text);
-    } catch (error) {
-      files.push({
-        info: {
-          ...base,
-          status: 'malformed',
-          message: `${error instanceof Error ? error.message : 'Not readable as a config file.'} Nothing in it was changed.`,
-          findingCount: 0,
-          rewritable: false,
-        },
-        absolute: place.path,
-        digest: read.digest,
-        mode: read.mode,
-        written: [],
-      });
-      continue;
-    }
-    parsed.tokens.found.forEach((token, index) => {
+    read.tokens.found.forEach((token, index) => {
       tokens.push({
         ...token,
         place: shownPlace(token.place),
@@ -122,18 +135,18 @@ export async function scanPlaces(
     files.push({
       info: {
         ...base,
-        kind: parsed.kind,
+        kind: read.kind,
         status: 'ok',
         message: read.viaSymlink
           ? 'A symbolic link: read, but Rancher Keys rewrites only the file itself.'
           : null,
-        findingCount: parsed.tokens.found.length,
+        findingCount: read.tokens.found.length,
         rewritable: !read.viaSymlink,
       },
       absolute: place.path,
       digest: read.digest,
       mode: read.mode,
-      written: parsed.tokens.written.map((w) => ({ ...w, place: shownPlace(w.place) })),
+      written: read.tokens.written.map((w) => ({ ...w, place: shownPlace(w.place) })),
     });
   }
   return { files, tokens };

@@ -15,6 +15,7 @@ import { importTokens, type ImportJob } from './plaintext-import';
 import { displayPath, fileIdFor, knownPlaces, type PlaceEnv } from './plaintext-places';
 import { scanPlaces, toFinding, type KeptScan, type ScanResult } from './plaintext-scan';
 import { planRewrite, rewriteFile, undoRewrite, type DoneRewrite } from './plaintext-rewrite';
+import { createScanCache } from './scan-cache';
 import { createSecretHasher } from './secret-hash';
 
 /** Scans kept for import and rewrite (the newest few; older ids must rescan). */
@@ -40,6 +41,8 @@ export interface PlaintextDeps extends PlaceEnv {
 export function createPlaintextService(deps: PlaintextDeps) {
   const hasher = createSecretHasher();
   const held = createHeldSecrets({ ...deps, hasher });
+  /** Files as last read: an unchanged file is not read again by the next scan or where-used. */
+  const cache = createScanCache();
   /** User-added files of this session, by file id. */
   const added = new Map<string, string>();
   const scans = new Map<string, KeptScan>();
@@ -47,6 +50,11 @@ export function createPlaintextService(deps: PlaintextDeps) {
   const running = new Set<Promise<unknown>>();
   const rewrites = new Map<string, DoneRewrite>();
   const rewriteDeps = () => ({ ...deps, held, now: () => deps.clock.now() });
+  /** Keeps a rewrite for undo; its file is read afresh next time. */
+  const remember = (done: DoneRewrite) => {
+    rewrites.set(done.rewriteId, done);
+    cache.forget(done.absolute);
+  };
   const doneView = (done: DoneRewrite): Output<'plaintext:rewrite'> => ({
     rewriteId: done.rewriteId,
     path: displayPath(done.absolute, deps.home),
@@ -63,7 +71,7 @@ export function createPlaintextService(deps: PlaintextDeps) {
       }
       chosen.set(id, file);
     }
-    return scanPlaces(knownPlaces(deps, chosen), { home: deps.home, hasher });
+    return scanPlaces(knownPlaces(deps, chosen), { home: deps.home, hasher, read: cache.read });
   }
 
   async function findings(result: ScanResult): Promise<PlaintextFinding[]> {
@@ -167,7 +175,7 @@ export function createPlaintextService(deps: PlaintextDeps) {
 
     async rewrite(input: ParsedInput<'plaintext:rewrite'>): Promise<Output<'plaintext:rewrite'>> {
       const done = await rewriteFile(this.kept(input.scanId), input.fileId, rewriteDeps());
-      rewrites.set(done.rewriteId, done);
+      remember(done);
       deps.log.info('plaintext: rewrote a file', { kind: done.kind, changed: done.changed });
       return doneView(done);
     },
@@ -205,7 +213,7 @@ export function createPlaintextService(deps: PlaintextDeps) {
         const only = { serverId: input.serverId, keyId: input.keyId };
         try {
           const done = await rewriteFile(scan, file.info.fileId, rewriteDeps(), only);
-          rewrites.set(done.rewriteId, done);
+          remember(done);
           updated.push(doneView(done));
         } catch (error) {
           if (!(error instanceof AppFailure)) throw error;
@@ -227,6 +235,7 @@ export function createPlaintextService(deps: PlaintextDeps) {
           'That rewrite cannot be undone from here any more (undo lasts until Rancher Keys quits); its backup is beside the file.',
         );
       }
+      cache.forget(done.absolute);
       await undoRewrite(done);
       rewrites.delete(input.rewriteId);
       deps.log.info('plaintext: restored a file from its backup', { kind: done.kind });
