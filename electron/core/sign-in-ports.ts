@@ -42,15 +42,42 @@ export interface EmbeddedWindowSpec {
   denyWindowOpen: true;
   /** Deny every permission request (camera, notifications…). */
   denyPermissions: true;
-  /** Whether a navigation or redirect to `url` may proceed (https only; see `navigationAllowed`). */
-  allowNavigation(url: string): boolean;
+  /**
+   * Whether the page's main frame may go to `url` (a navigation or a redirect), `from` being the
+   * page or redirect it leaves: https only, on the server, a host its provider list names, or a
+   * host the server itself sent the window to (`createEmbeddedNavigation`). Subframes need only
+   * https.
+   */
+  allowNavigation(url: string, from?: string | null): boolean;
+  /**
+   * What a main-frame navigation, redirect or loaded page at `url` means for the run: null to go
+   * on, or why the run stops now (a refused host, the IdP's refusal or error, Rancher's error
+   * page). The shell ends the run with `{ kind: 'stopped', stop }` and cancels the navigation.
+   */
+  verdict(url: string, from?: string | null): EmbeddedStop | null;
   /** The run gives up after this long (ms). */
   timeoutMs: number;
 }
 
+/** Why a page ended an embedded run before Rancher's session cookie appeared. */
+export type EmbeddedStop =
+  /** The main frame was headed for a host that is not the server's or its IdP's. */
+  | { kind: 'blocked'; host: string }
+  /** The IdP refuses embedded browsers (Google's `disallowed_useragent`). */
+  | { kind: 'disallowed_useragent' }
+  /** The user declined at the IdP (`error=access_denied` on Rancher's callback). */
+  | { kind: 'denied' }
+  /** The IdP answered Rancher's callback with another error. */
+  | { kind: 'idp_error' }
+  /** Rancher's login page shows an error: it could not complete the sign-in. */
+  | { kind: 'rancher_error' };
+
 /** How an embedded run ended. The cookie value is a secret: the core turns it into a key. */
 export type EmbeddedOutcome =
-  { kind: 'session'; cookie: string } | { kind: 'closed' } | { kind: 'timed_out' };
+  | { kind: 'session'; cookie: string }
+  | { kind: 'closed' }
+  | { kind: 'timed_out' }
+  | { kind: 'stopped'; stop: EmbeddedStop };
 
 /**
  * A window inside the app for providers whose redirect Rancher pins to its own `/verify-auth`

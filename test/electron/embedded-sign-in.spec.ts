@@ -26,17 +26,22 @@ async function startRun(
   sim: RancherSim,
   options: { timeoutMs?: number } = {},
 ): Promise<string> {
-  // The core's spec for the simulator, as data (JSON drops its navigation rule, a function, which
-  // cannot cross into the main process; it is rebuilt there).
+  // The core's spec for the simulator, as data (JSON drops its navigation rule and verdict,
+  // functions, which cannot cross into the main process; they are rebuilt there: https only).
   const spec = JSON.parse(
     JSON.stringify(embeddedWindowSpec(sim.url, options.timeoutMs ?? 60_000)),
-  ) as Omit<EmbeddedWindowSpec, 'allowNavigation'>;
+  ) as Omit<EmbeddedWindowSpec, 'allowNavigation' | 'verdict'>;
   await app.evaluate(
     (_electron, { spec, key }) => {
       const hook = (globalThis as unknown as E2eGlobal).__rancherKeysE2E;
       const controller = new AbortController();
       const outcome = hook.embeddedSignIn.run(
-        { ...spec, allowNavigation: (url: string) => url.startsWith('https:') },
+        {
+          ...spec,
+          allowNavigation: (url: string) => url.startsWith('https:'),
+          verdict: (url: string) =>
+            url.startsWith('https:') ? null : { kind: 'blocked' as const, host: '' },
+        },
         controller.signal,
       );
       (globalThis as unknown as Record<string, unknown>)[key] = { controller, outcome };
@@ -145,7 +150,7 @@ test.describe('embedded sign-in window', () => {
     expect(left).toBe(0);
   });
 
-  test('stays on https: a plain-http navigation and window.open are refused', async ({
+  test('stays on https: a plain-http navigation ends the run as blocked, window.open is refused', async ({
     app,
     tlsSim: sim,
   }) => {
@@ -160,22 +165,20 @@ test.describe('embedded sign-in window', () => {
         .find((c) => c.session === ses && !c.getURL().startsWith('data:'))!;
       await page.loadURL(page.getURL() || 'about:blank').catch(() => undefined);
       const before = page.getURL();
-      await page.executeJavaScript('location.href = "http://127.0.0.1:9/"; 1').catch(() => 0);
-      await new Promise((r) => setTimeout(r, 800));
       const opened = (await page.executeJavaScript(
         'window.open("https://example.com/") === null',
       )) as boolean;
-      return { before, after: page.getURL(), opened };
+      await page.executeJavaScript('location.href = "http://127.0.0.1:9/"; 1').catch(() => 0);
+      return { before, opened };
     }, partition);
-    expect(result.after).toBe(result.before);
-    expect(result.after.startsWith('https:')).toBe(true);
+    expect(result.before.startsWith('https:')).toBe(true);
     expect(result.opened).toBe(true);
-    await app.evaluate((_electron, key) => {
-      (
-        (globalThis as unknown as Record<string, unknown>)[key] as { controller: AbortController }
-      ).controller.abort();
-    }, runKey);
-    expect(await outcomeOf(app)).toEqual({ kind: 'closed' });
+    // The main frame headed for plain http: the run ends, explained as a refused address.
+    expect(await outcomeOf(app)).toEqual({
+      kind: 'stopped',
+      stop: { kind: 'blocked', host: '127.0.0.1:9' },
+    });
+    expect(await partitionContents(app, partition)).toEqual([]);
   });
 
   test('gives up at the timeout and leaves no window behind', async ({ app, tlsSim: sim }) => {

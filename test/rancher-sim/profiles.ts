@@ -1,4 +1,7 @@
-/** Rancher versions the simulator can emulate; 2.13 and 2.14 behave the same (rancher-api.md §0). */
+/**
+ * Rancher versions the simulator can emulate; 2.13 and 2.14 behave the same (rancher-api.md §0)
+ * but for `/v1-oidc` (rancher-sso.md §6).
+ */
 export type RancherVersion = '2.8' | '2.12' | '2.13' | '2.14' | '2.15';
 
 /** Everything that differs between emulated releases, as decided by rancher-api.md §0 and §10.16. */
@@ -27,6 +30,8 @@ export interface VersionProfile {
   readonly normanCreatorLabel: boolean;
   /** `auth-user-session-idle-ttl-minutes` exists from 2.11 (§0). */
   readonly idleSessionSetting: boolean;
+  /** `/v1-oidc/<id>` and OIDC server-side PKCE from 2.14 (rancher-sso.md §6, §7 rule 9). */
+  readonly v1Oidc: boolean;
 }
 
 const base = {
@@ -40,6 +45,7 @@ const base = {
   extCallerOnV3Tokens: false,
   normanCreatorLabel: false,
   idleSessionSetting: true,
+  v1Oidc: false,
 } as const;
 
 const profiles: Record<RancherVersion, VersionProfile> = {
@@ -71,13 +77,20 @@ const profiles: Record<RancherVersion, VersionProfile> = {
     normanCreatorLabel: true,
   },
   '2.13': { ...base, version: '2.13', versionString: 'v2.13.1', gitCommit: '5a9f2e6d1' },
-  '2.14': { ...base, version: '2.14', versionString: 'v2.14.0', gitCommit: 'b7c3d8e24' },
+  '2.14': {
+    ...base,
+    version: '2.14',
+    versionString: 'v2.14.0',
+    gitCommit: 'b7c3d8e24',
+    v1Oidc: true,
+  },
   '2.15': {
     ...base,
     version: '2.15',
     versionString: 'v2.15.0',
     gitCommit: '1f6a4c9d3',
     extCallerOnV3Tokens: true,
+    v1Oidc: true,
   },
 };
 

@@ -12,6 +12,7 @@ import { logout } from './logout';
 import { extTokensFlavour, handleExtTokens } from './routes-ext-tokens';
 import { handleK8s } from './routes-k8s';
 import { handleV1Public, handleV3Public } from './routes-login';
+import { handleOAuthPages } from './routes-oauth';
 import { handleSsoPages, handleSsoPublic } from './routes-sso';
 import { handleManagement, handlePublicSetting } from './routes-management';
 import { handleV3Tokens, isV3TokensPath } from './routes-v3-tokens';
@@ -29,8 +30,9 @@ export function bodyLimitFor(path: string): number {
 }
 
 /**
- * Dispatches a request the way Rancher's muxes and filters do (§1.1). Only an Azure AD login is
- * asynchronous (Rancher fetches the IdP's discovery document and keys, rancher-sso.md B5).
+ * Dispatches a request the way Rancher's muxes and filters do (§1.1). Azure AD and OAuth logins
+ * are asynchronous (Rancher fetches the IdP's discovery and keys, or redeems the code, rancher-sso.md
+ * B5, D3).
  */
 export function route(ctx: RouteContext): SimReply | Promise<SimReply> {
   const { path, method } = ctx.req;
@@ -56,7 +58,7 @@ export function route(ctx: RouteContext): SimReply | Promise<SimReply> {
     if (!ctx.profile.v1Public) return goNotFoundReply();
     return handleSsoPublic(ctx, false) ?? handleV1Public(ctx);
   }
-  const page = handleSsoPages(ctx);
+  const page = handleSsoPages(ctx) ?? handleOAuthPages(ctx);
   if (page) return page;
   const setting = /^\/v3\/settings\/([^/]+)\/?$/.exec(path)?.[1];
   if (setting && isPublicSetting(setting) && method === 'GET') {

@@ -8,6 +8,7 @@ import type { Json } from './json';
 import { formatTime, generateName } from './names';
 import { emptyReply, normanError, normanReply } from './norman';
 import { issueLogin, loginError } from './routes-login';
+import { isOAuthType, oauthLogin } from './routes-oauth';
 import { verifyEntraIdToken } from './sso-id-token';
 import { SAML_TYPES, type SamlPending, type SimSsoProvider } from './sso-state';
 
@@ -51,7 +52,7 @@ const ssoLoginBody = z.looseObject({
 
 /**
  * `/v1-public/*` and `/v3-public/*` routes of single sign-on: relay tokens (rule 6) and logins of
- * SAML and Azure AD providers (rules 3, 7). Null when the request is not theirs.
+ * SAML, Azure AD and OAuth/OIDC providers (rules 3, 7, 8). Null when the request is not theirs.
  */
 export function handleSsoPublic(
   ctx: RouteContext,
@@ -79,6 +80,7 @@ export function handleSsoPublic(
   if (!body?.success) return loginError(ctx, 422, 'InvalidFormat', 'invalid login body');
   if (isSaml(provider.type)) return samlLogin(ctx, provider, body.data, v3);
   if (provider.type === 'azureADProvider') return azureLogin(ctx, provider, body.data, v3);
+  if (isOAuthType(provider.type)) return oauthLogin(ctx, provider, body.data, v3);
   return loginError(ctx, 422, 'InvalidBodyContent', 'unknown provider type');
 }
 
@@ -191,7 +193,9 @@ async function azureLogin(
 /** Rancher's `/dashboard/*` and `/v1-saml/*` pages for single sign-on (rules 4, 5); null otherwise. */
 export function handleSsoPages(ctx: RouteContext): SimReply | null {
   const { path, method } = ctx.req;
-  if (path === '/dashboard/auth/login' && method === 'GET') return cliLoginPage(ctx);
+  if (path === '/dashboard/auth/login' && method === 'GET' && ctx.req.query.get('cli') === 'true') {
+    return cliLoginPage(ctx);
+  }
   if (path === '/dashboard/auth/saml-cli' && method === 'POST') return cliLoginClick(ctx);
   const acs = /^\/v1-saml\/([^/]+)\/saml\/acs$/.exec(path);
   if (acs?.[1] && method === 'POST') return assertionConsumer(ctx, acs[1]);
@@ -201,9 +205,11 @@ export function handleSsoPages(ctx: RouteContext): SimReply | null {
   return null;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Escapes text for the simulator's pages. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function html(
+/** An HTML page of the simulator (Rancher's dashboard stand-ins). */
+export function html(
   status: number,
   body: string,
   headers: Record<string, string | string[]> = {},
@@ -223,7 +229,6 @@ function html(
  */
 function cliLoginPage(ctx: RouteContext): SimReply {
   const q = ctx.req.query;
-  if (q.get('cli') !== 'true') return html(200, '<h1>Log in to Rancher</h1>');
   const requestId = q.get('requestId') ?? '';
   const responseType = q.get('responseType') ?? '';
   if (ctx.profile.v1Public && responseType !== 'kubeconfig') {

@@ -79,13 +79,41 @@ export interface SimEntraLink {
   caPem?: string;
 }
 
+/** OAuth and OIDC provider types, whose login is a `code` Rancher redeems (§1, flow D). */
+export const OAUTH_TYPES = [
+  'githubProvider',
+  'githubAppProvider',
+  'googleOAuthProvider',
+  'oidcProvider',
+  'keyCloakOIDCProvider',
+  'genericOIDCProvider',
+  'cognitoProvider',
+] as const;
+
+/** How Rancher redeems an OAuth provider's code (§7 rule 8): its app registration at the IdP. */
+export interface SimOAuthLink {
+  clientId: string;
+  clientSecret: string;
+  /** The IdP's authorize, token and user-info endpoints. */
+  authorizeUrl: string;
+  tokenUrl: string;
+  userinfoUrl: string;
+  /** `redirect_uri` Rancher redeems with (`<server>/verify-auth`); null for GitHub (none sent). */
+  redirectUri: string | null;
+  /** Server-side PKCE through `/v1-oidc/<id>` and `R_PKCE_VERIFIER` (2.14+, `pkceMethod: S256`). */
+  pkce: boolean;
+  scopes: string[];
+  /** The CA Rancher trusts the IdP with (the fake IdP's is the simulator's test CA). */
+  caPem: string;
+}
+
 /** Test hooks on the simulated Rancher's side of single sign-on. */
 export interface SsoHooks {
   /** The ACS stores the relay token under another request id (the page was another request's). */
   relayUnderOtherRequestId: boolean;
 }
 
-/** Single sign-on state of a simulated Rancher (rancher-sso.md §7, rules 1–8). */
+/** Single sign-on state of a simulated Rancher (rancher-sso.md §7, rules 1–11). */
 export class SimSso {
   readonly providers = new Map<string, SimSsoProvider>();
   readonly relayTokens = new Map<string, RelayToken>();
@@ -99,6 +127,8 @@ export class SimSso {
   /** The fake SAML IdP's `/sso` URL, per SAML provider id. */
   readonly samlIdpUrls = new Map<string, string>();
   entra: SimEntraLink | null = null;
+  /** OAuth/OIDC providers' registrations at their IdP, per provider id. */
+  readonly oauth = new Map<string, SimOAuthLink>();
   readonly hooks: SsoHooks = { relayUnderOtherRequestId: false };
 
   /** Maps an IdP principal of a provider to a simulated user. */

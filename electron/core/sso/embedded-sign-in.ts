@@ -1,29 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../app-failure';
-import type { EmbeddedWindowSpec } from '../sign-in-ports';
+import type { SsoProvider } from '../rancher/sso-api';
+import type { EmbeddedStop, EmbeddedWindowSpec } from '../sign-in-ports';
+import { createEmbeddedNavigation, hostsOf } from './embedded-navigation';
 import type { FlowEnv, StartedFlow } from './flow-types';
 import { providerDisplayName } from './sign-in-methods';
-
-const loopback = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * Whether the embedded window may go to `raw` (rancher-sso.md §8): `https:` anywhere (the IdP's
- * pages are on other hosts); plain `http:` only to the server itself when that is a loopback
- * server (a local simulator). Everything else (`http:` elsewhere, `javascript:`, `data:`,
- * `file:`, custom schemes) is refused.
- */
-export function navigationAllowed(raw: string, serverOrigin: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  const server = new URL(serverOrigin);
-  return url.protocol === 'http:' && url.origin === server.origin && loopback.has(server.hostname);
-}
 
 /** A Rancher session cookie's value, `token-abc12:<secret>`; null when it is not one. */
 export function sessionFromCookie(value: string): string | null {
@@ -39,11 +20,17 @@ export function sessionFromCookie(value: string): string | null {
 
 /**
  * How the embedded sign-in window is built (§8): a fresh non-persistent partition per run,
- * sandboxed, isolated, without Node or a preload, `https:` navigation only, a visible host bar,
- * pop-ups and permissions denied; it starts on Rancher's own login page.
+ * sandboxed, isolated, without Node or a preload, `https:` navigation only and only to the server
+ * and its IdP (`providerHosts`, from the provider list), a visible host bar, pop-ups and
+ * permissions denied; it starts on Rancher's own login page.
  */
-export function embeddedWindowSpec(serverOrigin: string, timeoutMs: number): EmbeddedWindowSpec {
+export function embeddedWindowSpec(
+  serverOrigin: string,
+  timeoutMs: number,
+  providerHosts: readonly string[] = [],
+): EmbeddedWindowSpec {
   const origin = new URL(serverOrigin).origin;
+  const navigation = createEmbeddedNavigation(origin, providerHosts);
   return {
     partition: `rk-sso-${randomUUID()}`,
     startUrl: `${origin}/dashboard/auth/login`,
@@ -63,7 +50,8 @@ export function embeddedWindowSpec(serverOrigin: string, timeoutMs: number): Emb
     showHostBar: true,
     denyWindowOpen: true,
     denyPermissions: true,
-    allowNavigation: (url) => navigationAllowed(url, origin),
+    allowNavigation: navigation.allow,
+    verdict: navigation.verdict,
     timeoutMs,
   };
 }
@@ -81,7 +69,11 @@ export function startEmbedded(env: FlowEnv): Promise<StartedFlow> {
       new AppFailure('invalid_input', 'Signing in inside Rancher Keys is not available here.'),
     );
   }
-  const spec = embeddedWindowSpec(env.origin, env.timing.embeddedTimeoutMs);
+  const spec = embeddedWindowSpec(
+    env.origin,
+    env.timing.embeddedTimeoutMs,
+    providerHostsOf(env.provider),
+  );
   const deadline = env.now() + spec.timeoutMs;
   const name = providerDisplayName(env.provider);
   return Promise.resolve({
@@ -105,9 +97,10 @@ export function startEmbedded(env: FlowEnv): Promise<StartedFlow> {
       if (outcome.kind === 'timed_out') {
         throw new AppFailure(
           'timeout',
-          `The ${name} sign-in was not finished within ${Math.round(spec.timeoutMs / 60_000)} minutes.`,
+          `The ${name} sign-in was not finished within ${spanText(spec.timeoutMs)}.`,
         );
       }
+      if (outcome.kind === 'stopped') throw stopFailure(outcome.stop, name, spec.serverOrigin);
       const bearer = sessionFromCookie(outcome.cookie);
       if (!bearer) {
         throw new AppFailure('server_error', 'Rancher’s session cookie was not a Rancher token.');
@@ -116,4 +109,42 @@ export function startEmbedded(env: FlowEnv): Promise<StartedFlow> {
       return { bearer, expiresAt: null };
     },
   });
+}
+
+/** The IdP hosts a provider object names (its authorize `redirectUrl`, Azure's endpoints). */
+export function providerHostsOf(provider: SsoProvider): string[] {
+  return hostsOf([provider.redirectUrl, provider.authUrl]);
+}
+
+/** One sentence per way a page can end the run (issue 15: every failure explained). */
+export function stopFailure(stop: EmbeddedStop, name: string, serverOrigin: string): AppFailure {
+  switch (stop.kind) {
+    case 'blocked':
+      return new AppFailure(
+        'server_error',
+        `The sign-in page went to ${stop.host || 'an address'}, which is neither ${new URL(serverOrigin).host} nor its identity provider, so Rancher Keys stopped it.`,
+      );
+    case 'disallowed_useragent':
+      return new AppFailure(
+        'forbidden',
+        `${name} refuses to sign in inside an app’s window (disallowed_useragent), so sign in another way or paste an API key from the Rancher dashboard.`,
+      );
+    case 'denied':
+      return new AppFailure('forbidden', `The sign-in was declined at ${name}.`);
+    case 'idp_error':
+      return new AppFailure(
+        'server_error',
+        `${name} answered the sign-in with an error instead of signing you in.`,
+      );
+    case 'rancher_error':
+      return new AppFailure(
+        'server_error',
+        `Rancher could not complete the ${name} sign-in (it took too long, or your account is not allowed on this server).`,
+      );
+  }
+}
+
+/** "10 minutes", or "30 seconds" under a minute. */
+function spanText(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.round(ms / 1000)} seconds`;
 }

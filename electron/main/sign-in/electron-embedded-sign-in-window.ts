@@ -8,6 +8,8 @@ import type {
 import { denyPermissionCheck, denyPermissionRequest } from '../web/web-guards';
 import {
   createSignInNavigationGuard,
+  hostOf,
+  isAllowedSignInNavigation,
   embeddedSignInWindowOptions,
   hostBarDocument,
   hostBarLayout,
@@ -49,11 +51,7 @@ export function createElectronEmbeddedSignInWindow(options: { log: Logger }): Em
         bar.webContents.loadURL(hostBarDocument(url)).catch(() => undefined);
       };
       const contents = page.webContents;
-      const guard = createSignInNavigationGuard((url) => spec.allowNavigation(url));
       contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-      contents.on('will-navigate', guard);
-      contents.on('will-redirect', guard);
-      contents.on('will-frame-navigate', (details) => guard(details, details.url));
       contents.on('will-attach-webview', (event) => event.preventDefault());
       contents.on('did-navigate', (_event, url) => showHost(url));
       contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
@@ -99,6 +97,34 @@ export function createElectronEmbeddedSignInWindow(options: { log: Logger }): Em
           if (!removed && cookie.name === spec.cookieName) check();
         };
         const onAbort = () => finish({ kind: 'closed' });
+        // The main frame: the core's verdict on every navigation, redirect and loaded page (a
+        // refused host, the IdP's refusal, Rancher's error page end the run); `current` is where
+        // the frame is, the page or redirect a navigation leaves. Subframes: https only.
+        let current: string | null = null;
+        const mainFrame = (event: { preventDefault(): void }, url: string) => {
+          const stop = isAllowedSignInNavigation(url)
+            ? spec.verdict(url, current)
+            : { kind: 'blocked' as const, host: hostOf(url) };
+          if (stop) {
+            event.preventDefault();
+            finish({ kind: 'stopped', stop });
+            return;
+          }
+          current = url;
+        };
+        const subframe = createSignInNavigationGuard(() => true);
+        contents.on('will-navigate', (event, url) => mainFrame(event, url));
+        contents.on('will-redirect', (event, url, _inPlace, isMainFrame) =>
+          isMainFrame ? mainFrame(event, url) : subframe(event, url),
+        );
+        contents.on('will-frame-navigate', (details) =>
+          details.isMainFrame ? mainFrame(details, details.url) : subframe(details, details.url),
+        );
+        contents.on('did-navigate', (event, url) => mainFrame(event, url));
+        // The dashboard moves to its login page with `err` by its own router, in the page.
+        contents.on('did-navigate-in-page', (event, url, isMainFrame) => {
+          if (isMainFrame) mainFrame(event, url);
+        });
         const timer = setTimeout(() => finish({ kind: 'timed_out' }), spec.timeoutMs);
 
         if (signal.aborted) return onAbort();
@@ -111,6 +137,7 @@ export function createElectronEmbeddedSignInWindow(options: { log: Logger }): Em
           log.warn('sign-in window: the start page is not an allowed https address');
           return finish({ kind: 'closed' });
         }
+        current = spec.startUrl;
         contents.loadURL(spec.startUrl).catch(() => undefined);
         win.show();
       });

@@ -94,9 +94,18 @@ export function isAllowedSignInNavigation(raw: string): boolean {
   return url.protocol === 'https:' && url.username === '' && url.password === '';
 }
 
+/** A URL's host for a message ('' when it has none). */
+export function hostOf(raw: string): string {
+  try {
+    return new URL(raw).host.slice(0, 253);
+  } catch {
+    return '';
+  }
+}
+
 /**
- * `will-navigate` / `will-redirect` / `will-frame-navigate` of the page: stopped unless both the
- * core's rule and {@link isAllowedSignInNavigation} allow it.
+ * A navigation guard (`will-navigate` / `will-redirect` / `will-frame-navigate`): stopped unless
+ * both `allow` and {@link isAllowedSignInNavigation} allow it.
  */
 export function createSignInNavigationGuard(
   allow: (url: string) => boolean,
@@ -110,7 +119,7 @@ export function createSignInNavigationGuard(
 export function isAllowedStartPage(
   spec: Pick<EmbeddedWindowSpec, 'startUrl' | 'allowNavigation'>,
 ): boolean {
-  return isAllowedSignInNavigation(spec.startUrl) && spec.allowNavigation(spec.startUrl);
+  return isAllowedSignInNavigation(spec.startUrl) && spec.allowNavigation(spec.startUrl, null);
 }
 
 /** The host bar across the top and the page below it, for a window content size. */

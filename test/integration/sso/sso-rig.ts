@@ -3,6 +3,7 @@ import type { Channel, Input, Output } from '../../../electron/contract/ipc';
 import type { ServerAddInput } from '../../../electron/contract/servers';
 import { envProxyResolver } from '../../../electron/core/network/proxy-env';
 import type { SsoProgress } from '../../../electron/contract/sign-in';
+import type { EmbeddedSignInWindow } from '../../../electron/core/sign-in-ports';
 import type { SsoTiming } from '../../../electron/core/sso/flow-types';
 import { createTestCore, type TestCore } from '../../bridge/compose';
 import { startRancherSim, type RancherSim, type RancherVersion } from '../../rancher-sim';
@@ -41,6 +42,8 @@ export async function startSsoRig(
     proxy?: ServerAddInput['proxy'];
     /** The certificates the "operating system" trusts (default: none). */
     osCertificates?: readonly string[];
+    /** The shell's embedded sign-in window (the port's test implementation). */
+    embeddedSignIn?: EmbeddedSignInWindow;
   } = {},
 ): Promise<SsoRig> {
   const sim = await startRancherSim({
@@ -60,6 +63,7 @@ export async function startSsoRig(
     // No proxy from this machine's environment, and a known "OS" trust store.
     systemProxy: envProxyResolver({}),
     trustStore: { certificates: () => Promise.resolve([...(options.osCertificates ?? [])]) },
+    ...(options.embeddedSignIn ? { embeddedSignIn: options.embeddedSignIn } : {}),
     ssoTiming: {
       samlIntervalMs: 40,
       samlDeadlineMs: 1_500,

@@ -9,10 +9,10 @@ import type {
 } from '../../../../electron/core/sign-in-ports';
 import {
   embeddedWindowSpec,
-  navigationAllowed,
   sessionFromCookie,
   startEmbedded,
 } from '../../../../electron/core/sso/embedded-sign-in';
+import { navigationAllowed } from '../../../../electron/core/sso/embedded-navigation';
 import { defaultSsoTiming, type FlowEnv } from '../../../../electron/core/sso/flow-types';
 import type { IdpHttp } from '../../../../electron/core/sso/idp-http';
 
@@ -133,6 +133,31 @@ describe('startEmbedded', () => {
     [{ kind: 'closed' } as const, 'conflict', /window was closed before the GitHub sign-in/],
     [{ kind: 'timed_out' } as const, 'timeout', /not finished within 10 minutes/],
     [{ kind: 'session', cookie: 'garbage' } as const, 'server_error', /not a Rancher token/],
+    [
+      { kind: 'stopped', stop: { kind: 'disallowed_useragent' } } as const,
+      'forbidden',
+      /^GitHub refuses to sign in inside an app’s window \(disallowed_useragent\)/,
+    ],
+    [
+      { kind: 'stopped', stop: { kind: 'denied' } } as const,
+      'forbidden',
+      /^The sign-in was declined at GitHub\.$/,
+    ],
+    [
+      { kind: 'stopped', stop: { kind: 'idp_error' } } as const,
+      'server_error',
+      /^GitHub answered the sign-in with an error/,
+    ],
+    [
+      { kind: 'stopped', stop: { kind: 'rancher_error' } } as const,
+      'server_error',
+      /^Rancher could not complete the GitHub sign-in/,
+    ],
+    [
+      { kind: 'stopped', stop: { kind: 'blocked', host: 'evil.example' } } as const,
+      'server_error',
+      /^The sign-in page went to evil\.example, which is neither rancher\.example\.com nor its identity provider/,
+    ],
   ])('fails in one sentence when the window ends with %o', async (outcome, code, message) => {
     const flow = await startEmbedded(env(fakeWindow(outcome).window));
     const error = await flow.complete(run()).catch((e: unknown) => e);
