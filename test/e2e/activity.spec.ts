@@ -49,6 +49,37 @@ test.describe('activity log', () => {
     expect((JSON.parse(json.text) as unknown[]).length).toBe(5);
   });
 
+  test('shows a renewal that revoked the old key at once as the renewal and the revocation', async ({
+    app,
+    page,
+    core,
+    sim,
+  }) => {
+    const server = await addSignedInServer(core, sim, 'Sim');
+    const old = await call<Output<'keys:create'>>(core, 'keys:create', {
+      serverId: server.id,
+      description: 'renew now',
+      expiry: { kind: 'max' },
+    });
+    const keys = new KeysPage(page);
+    const activity = new ActivityPage(page);
+    await app.open();
+    await keys.menuAction('renew now', 'Renew…');
+    await page.getByRole('radio', { name: 'Revoke the old key now' }).check();
+    await page.getByTestId('confirm-renew').click();
+    await page.getByTestId('renewed-dialog').getByRole('button', { name: 'Done' }).click();
+
+    await activity.open();
+    await activity.keyFilter.fill(old.key.id);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(activity.rows).toHaveCount(3);
+    await expect(activity.rows.nth(0)).toContainText('Renewed');
+    await expect(activity.rows.nth(1)).toContainText('Revoked');
+    await expect(activity.rows.nth(1)).toContainText('renewed; old key revoked at once');
+    await expect(activity.rows.nth(2)).toContainText('Created');
+    await app.expectAccessible('activity view (a renewal and its revocation)');
+  });
+
   test('passes axe empty and at 900x600, and saves the retention limits', async ({
     app,
     page,

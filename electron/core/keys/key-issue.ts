@@ -3,7 +3,7 @@ import type { Output, ParsedInput } from '../../contract/ipc';
 import { AppFailure } from '../app-failure';
 import type { KeyContext } from './key-context';
 import { createAndStore } from './key-create';
-import { revokeKeys } from './key-revoke';
+import { backgroundRevocation, revokeKeys } from './key-revoke';
 
 const DAY = 24 * 3_600_000;
 
@@ -138,7 +138,14 @@ export async function renewKey(
   // on still revokes it: at once on the next start, or when its grace period ends.
   let oldRevokeAt: string | null = null;
   if (input.revokeOldAfterMs === 0) {
-    await revokeKeys(ctx, input.serverId, [input.keyId]);
+    const results = await revokeKeys(ctx, input.serverId, [input.keyId]);
+    // The renewal's own revocation: its entry in the activity log beside the renewal's, worded
+    // like the revocations the app does by itself (the grace period's end, a retry).
+    await ctx.recordRevocations(
+      results.map((r) =>
+        backgroundRevocation(input.serverId, r, 'renewed; old key revoked at once'),
+      ),
+    );
   } else {
     oldRevokeAt = ctx.cache.get(input.serverId).keys[input.keyId]?.revokeAt ?? null;
     ctx.armRevocations();

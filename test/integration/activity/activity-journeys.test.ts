@@ -46,6 +46,8 @@ describe('the activity log over the real core', () => {
       ['copy', 'ok', created.key.id, null],
       ['import', 'ok', imported.key.id, null],
       ['set_labels', 'ok', imported.key.id, null],
+      // The renewal revoked the old key at once: its own entry, before the renewal's.
+      ['revoke', 'ok', created.key.id, null],
       ['renew', 'ok', created.key.id, null],
       ['revoke', 'ok', imported.key.id, null],
       ['import', 'failed', null, 'not_found'],
@@ -57,7 +59,8 @@ describe('the activity log over the real core', () => {
     expect(entries.every((e) => e.serverId === serverId)).toBe(true);
 
     const history = await rig.call('activity:list', { keyId: created.key.id });
-    expect(history.entries.map((e) => e.action)).toEqual(['renew', 'copy', 'create']);
+    expect(history.entries.map((e) => e.action)).toEqual(['renew', 'revoke', 'copy', 'create']);
+    expect(history.entries[1]?.detail).toBe('renewed; old key revoked at once');
 
     const text = await readFile(path.join(rig.t.dataDir, ACTIVITY_FILE), 'utf8');
     const secrets = [

@@ -80,6 +80,43 @@ describe('background revocations in the activity log', () => {
     expect(sim.state.tokens.has(renewed.key.name)).toBe(true);
   });
 
+  it('records the old key of a renewal revoked at once, pending when the server is down', async () => {
+    rig = await startRig({ version: '2.13' });
+    const { serverId, sim } = rig;
+    const { key } = await rig.call('keys:create', {
+      serverId,
+      description: 'renew now',
+      expiry: { kind: 'max' },
+    });
+    await rig.call('keys:renew', { serverId, keyId: key.id });
+    expect(sim.state.tokens.has(key.name)).toBe(false);
+    expect(summary(await revokeEntries(rig, key.id))).toEqual([
+      ['ok', null, 'renewed; old key revoked at once'],
+    ]);
+
+    const { key: other } = await rig.call('keys:create', {
+      serverId,
+      description: 'renew while down',
+      expiry: { kind: 'max' },
+    });
+    const down = sim.faults.add({
+      method: 'DELETE',
+      path: '/v3/tokens',
+      action: { kind: 'status', status: 503 },
+    });
+    await rig.call('keys:renew', { serverId, keyId: other.id });
+    down.remove();
+    await rig.call('keys:refresh', { serverId });
+    expect(summary(await revokeEntries(rig, other.id))).toEqual([
+      [
+        'pending',
+        'server_error',
+        'renewed; old key revoked at once: server unreachable; revoked when it answers',
+      ],
+      ['ok', null, 'pending revocation retried'],
+    ]);
+  });
+
   it('records a pending revocation completed because the key left the server meanwhile', async () => {
     rig = await startRig({ version: '2.13' });
     const { serverId, sim } = rig;
