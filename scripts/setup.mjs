@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Debian packages: libsecret's headers (keytar's build), a private Secret Service for the tests
- * (gnome-keyring, secret-tool, dbus), the browser the e2e suite drives.
+ * (gnome-keyring, secret-tool, dbus), the browser the e2e suite drives, and Go with its D-Bus
+ * library for the native kubectl credential helper (native/credential, scripts/build-native.mjs).
  */
 export const debianPackages = [
   'libsecret-1-dev',
@@ -20,6 +21,8 @@ export const debianPackages = [
   'libsecret-tools',
   'dbus',
   'chromium',
+  'golang-go',
+  'golang-dbus-dev',
 ];
 /** Debian's kubectl, for the kubeconfig tests, when no kubectl is on PATH. */
 export const kubectlPackage = 'kubernetes-client';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one test command: typecheck, lint, format, the CI workflow's schema, build, vitest (unit, integration, packaging),
+// The one test command: typecheck, lint, format, the CI workflow's schema, build, the Go helper's
+// tests, vitest (unit, integration, packaging),
 // Playwright in Chromium (e2e) and the Electron suite. Prints one closing line
 // `N passed, N failed[, N skipped]` summing every suite, and exits non-zero when anything failed
 // or when no test ran. Meant to run inside scripts/with-keyring.mjs (npm test does that).
@@ -89,6 +90,9 @@ check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 // The GitHub Actions workflow against GitHub's schema, offline (a WebAssembly validator).
 check('workflow', bin('action-validator'), ['.github/workflows/ci.yml']);
 const built = check('build', 'node', ['scripts/build.mjs']);
+// The native kubectl credential helper's Go tests (go vet, go test); without Go this fails naming
+// the fix (`npm run setup` installs it).
+check('go', 'node', ['scripts/build-native.mjs', '--test']);
 vitestStage();
 if (built) {
   playwrightStage('e2e', 'test/e2e/playwright.config.ts', path.join(artifacts, 'e2e.json'));

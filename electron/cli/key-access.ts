@@ -2,7 +2,6 @@ import { keyStateOf } from '../core/keys/key-view';
 import { defaultKeyOf, handleOf, resolveKeyRef } from '../core/keys/key-handle';
 import { keySecretAccount } from '../core/vault/keychain-accounts';
 import type { KeyRecord } from '../core/keys/key-records';
-import { expiringWindow } from '../core/keys/key-context';
 import type { StoredServer } from '../core/servers/server-store';
 import { AppFailure } from '../core/app-failure';
 import { printable } from './args';
@@ -48,9 +47,11 @@ export async function pickKey(
  * Fails, with the fix, unless the key can authenticate as far as Rancher Keys knows: not expired,
  * revoked, deleted or disabled, and its secret held.
  */
-export async function assertUsable(ctx: CliContext, key: PickedKey): Promise<void> {
+export function assertUsable(ctx: CliContext, key: PickedKey): void {
   const { server, keyId, record } = key;
-  const state = keyStateOf(record, ctx.io.now(), expiringWindow(await ctx.settings()));
+  // No warning window: whether a key is merely "expiring" does not matter here, so the settings
+  // file is not read (a damaged one must not break kubectl, and the native helper reads no more).
+  const state = keyStateOf(record, ctx.io.now(), 0);
   const expiresAt = record.token.expiresAt ? Date.parse(record.token.expiresAt) : NaN;
   switch (state) {
     case 'expired':
@@ -107,6 +108,6 @@ export async function usableBearer(
   keyRef: string | undefined,
 ): Promise<PickedKey & { bearer: string }> {
   const key = await pickKey(ctx, serverRef, keyRef);
-  await assertUsable(ctx, key);
+  assertUsable(ctx, key);
   return { ...key, bearer: await readBearer(ctx, key) };
 }

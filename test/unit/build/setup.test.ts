@@ -40,6 +40,8 @@ describe('npm run setup: system packages', () => {
         'libsecret-tools',
         'dbus',
         'chromium',
+        'golang-go',
+        'golang-dbus-dev',
       ]),
     );
   });
@@ -47,7 +49,7 @@ describe('npm run setup: system packages', () => {
   it('installs only what is missing and leaves an existing kubectl alone', () => {
     const plan = planSystemPackages({
       ...fresh,
-      installed: new Set(['libsecret-1-dev', 'dbus', 'chromium']),
+      installed: new Set(['libsecret-1-dev', 'dbus', 'chromium', 'golang-go', 'golang-dbus-dev']),
       hasKubectl: true,
     });
     expect(plan).toMatchObject({ kind: 'apt', missing: ['gnome-keyring', 'libsecret-tools'] });
