@@ -3,6 +3,7 @@
 // runs electron-builder with build/electron-builder.yml and the signing choice for macOS below.
 import { spawnSync } from 'node:child_process';
 import { buildAll } from './build.mjs';
+import { buildCredentialHelper, goAvailable, noGoMessage } from './build-native.mjs';
 import { isMain, isOlderThan } from './setup.mjs';
 
 /** The oldest Node that Electron 45's packaging tools (@electron/rebuild, node-abi, @electron/get) accept. */
@@ -44,6 +45,11 @@ if (isMain(import.meta.url)) {
   // The `rancher-keys` command, as a single executable (shipped as resources/bin).
   const cli = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--sea'], { stdio: 'inherit' });
   if (cli.status !== 0) process.exit(cli.status ?? 1);
+  // The native kubectl credential helper beside it (kubeconfigs run it; without Go they run the
+  // command above, and this says so).
+  if (goAvailable()) await buildCredentialHelper();
+  else
+    console.warn(`dist: ${noGoMessage} The installers fall back to the Node command for kubectl.`);
   const args = [
     'electron-builder',
     '--config',

@@ -53,6 +53,10 @@ beforeAll(async () => {
     await run('node', ['scripts/build.mjs']);
   }
   if (!existsSync('dist/cli/rancher-keys')) await run('node', ['scripts/build-cli.mjs', '--sea']);
+  // The native credential helper, as `npm run dist` builds it (this fails, naming the fix, without Go).
+  if (!existsSync('dist/cli/rancher-keys-credential')) {
+    await run('node', ['scripts/build-native.mjs', '--require-go']);
+  }
   const stub = path.join(work, 'electron-stub');
   mkdirSync(path.join(stub, 'resources'), { recursive: true });
   writeFileSync(
@@ -144,6 +148,13 @@ describe('electron-builder package', () => {
     expect(existsSync(exe)).toBe(true);
     const { stdout } = await run(exe, ['--version'], { env: { PATH: '/nonexistent' } });
     expect(stdout).toMatch(/^rancher-keys \d+\.\d+\.\d+\n$/);
+  });
+
+  it('ships the native kubectl credential helper beside it, runnable without Node', async () => {
+    const helper = path.join(unpacked, 'resources', 'bin', 'rancher-keys-credential');
+    expect(existsSync(helper)).toBe(true);
+    const { stdout } = await run(helper, ['--help'], { env: { PATH: '/nonexistent' } });
+    expect(stdout).toMatch(/^Usage: rancher-keys kubectl-credential --server S/);
   });
 
   it('leaves source maps out of the archive', () => {

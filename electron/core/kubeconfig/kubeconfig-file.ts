@@ -8,6 +8,11 @@ import { AppFailure } from '../app-failure';
 export interface SelfCommand {
   command: string;
   args: readonly string[];
+  /**
+   * The native credential helper beside the command (credential-helper.ts), by absolute path:
+   * kubeconfigs run it instead of `<command> kubectl-credential`, with the same arguments.
+   */
+  credentialHelper?: string | null;
 }
 
 /** The client-go exec credential API the kubeconfigs name (kubectl 1.22+). */
@@ -35,15 +40,24 @@ export interface ExecConfig {
   installHint: string;
 }
 
-/** The exec entry: no token in the file, only how to ask the keychain for it. */
+/**
+ * The exec entry: no token in the file, only how to ask the keychain for it. It runs the native
+ * helper when there is one, else the command's `kubectl-credential`; both take the same arguments
+ * and answer alike, and both find the key by its handle, so Renew never breaks the entry.
+ */
 export function buildExecUser(target: ExecTarget): ExecConfig {
-  const args = [...target.self.args, 'kubectl-credential', '--server', target.server];
+  const helper = target.self.credentialHelper ?? null;
+  const args = [
+    ...(helper === null ? [...target.self.args, 'kubectl-credential'] : []),
+    '--server',
+    target.server,
+  ];
   if (target.key !== null) args.push('--key', target.key);
   if (target.dataDir !== null) args.push('--data-dir', target.dataDir);
   if (target.keychainService !== null) args.push('--keychain-service', target.keychainService);
   return {
     apiVersion: EXEC_API_VERSION,
-    command: target.self.command,
+    command: helper ?? target.self.command,
     args,
     interactiveMode: 'Never',
     provideClusterInfo: false,

@@ -16,7 +16,8 @@ import { countingKubeconfig, kubectlsOf, pluginRuns } from './kubectl-runs';
 const DAY = 86_400_000;
 const KUBECTL = '/usr/bin/kubectl';
 // The single executable takes a while to build; RANCHER_KEYS_CLI_KINDS=bundle skips it locally.
-const kinds = (process.env.RANCHER_KEYS_CLI_KINDS ?? 'bundle,sea').split(',') as Array<
+// `native`: the kubeconfigs run the Go credential helper (native/credential) instead.
+const kinds = (process.env.RANCHER_KEYS_CLI_KINDS ?? 'bundle,sea,native').split(',') as Array<
   CliBuild['kind']
 >;
 
@@ -88,7 +89,13 @@ describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) =>
     expect(written.code).toBe(0);
     const text = readFileSync(kubeconfig(), 'utf8');
     expect(text).toContain(`server: ${rig.sim.origin}/k8s/clusters/c-m-prod1234`);
-    expect(text).toContain('kubectl-credential');
+    if (kind === 'native') {
+      expect(text).toContain(`command: ${cli.credential[0]}`);
+      expect(text).not.toContain('kubectl-credential');
+    } else {
+      expect(text).toContain('kubectl-credential');
+      expect(text).not.toContain('rancher-keys-credential');
+    }
     expect(text).toContain('certificate-authority-data');
     expect(statSync(kubeconfig()).mode & 0o777).toBe(0o600);
 
@@ -116,7 +123,7 @@ describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) =>
       'client.authentication.k8s.io/v1beta1',
     ]) {
       const run = await runProgram(
-        [...cli.prefix, 'kubectl-credential', '--server', rig.sim.origin, '--key', keyId],
+        [...cli.credential, '--server', rig.sim.origin, '--key', keyId],
         {
           ...env,
           KUBERNETES_EXEC_INFO: JSON.stringify({
@@ -145,21 +152,21 @@ describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) =>
   });
 
   it('answers kubectl-credential mistakes with one line and the usual exit codes', async () => {
-    const missing = await rk('kubectl-credential');
+    const rk = (...args: string[]) => runProgram([...cli.credential, ...args], env);
+    const missing = await rk();
     expect(missing.code).toBe(64);
     expect(missing.stderr).toBe(
       'rancher-keys: kubectl-credential needs --server. See rancher-keys kubectl-credential --help.\n',
     );
-    const bogus = await rk('kubectl-credential', '--server', rig.sim.origin, '--bogus');
+    const bogus = await rk('--server', rig.sim.origin, '--bogus');
     expect(bogus.code).toBe(64);
     expect(bogus.stderr).toBe(
       'rancher-keys: Unknown option --bogus. See rancher-keys kubectl-credential --help.\n',
     );
-    const elsewhere = await rk('kubectl-credential', '--server', 'nowhere.example');
+    const elsewhere = await rk('--server', 'nowhere.example');
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toMatch(/^rancher-keys: There is no server "nowhere\.example" .*\n$/);
     const empty = await rk(
-      'kubectl-credential',
       '--server',
       rig.sim.origin,
       '--data-dir',
@@ -168,7 +175,7 @@ describe.each(kinds)('rancher-keys (%s) as kubectl credential plugin', (kind) =>
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^rancher-keys: Rancher Keys has no servers in .*no-such-dir/);
     const garbled = await runProgram(
-      [...cli.prefix, 'kubectl-credential', '--server', rig.sim.origin, '--key', keyId],
+      [...cli.credential, '--server', rig.sim.origin, '--key', keyId],
       { ...env, KUBERNETES_EXEC_INFO: '{"apiVersion":' },
     );
     expect(garbled.code).toBe(1);

@@ -5,34 +5,47 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCliExecutable, bundleCli } from '../../../scripts/build-cli.mjs';
+import { buildNativeHelper } from './native-helper';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** How a test runs `rancher-keys`: the bundled script under Node, or the single executable. */
+/**
+ * How a test runs `rancher-keys`: the bundled script under Node, the single executable, or the
+ * bundled script with the native credential helper beside it (so kubeconfigs run the helper).
+ */
 export interface CliBuild {
-  kind: 'bundle' | 'sea';
+  kind: 'bundle' | 'sea' | 'native';
   /** argv[0..n] before the command's own arguments. */
   prefix: string[];
+  /** argv of the credential plugin the kubeconfigs of this build run, before its options. */
+  credential: string[];
   remove(): Promise<void>;
 }
 
 /**
  * Builds the command as users get it: `bundle` is what `npm run rancher-keys` runs; `sea` is the
- * single executable `npm run dist` ships. Built under dist/ (the bundle resolves keytar from the
- * checkout's node_modules), in a directory of its own so parallel runs do not collide.
+ * single executable `npm run dist` ships; `native` adds the Go credential helper beside the bundle
+ * (as both put it there when Go is installed). Built under dist/ (the bundle resolves keytar from
+ * the checkout's node_modules), in a directory of its own so parallel runs do not collide.
  */
 export async function buildCli(kind: CliBuild['kind']): Promise<CliBuild> {
   const dir = path.join(root, 'dist', `cli-test-${process.pid}-${kind}`);
-  if (kind === 'bundle') {
-    const file = await bundleCli(path.join(dir, 'rancher-keys.cjs'));
-    return {
-      kind,
-      prefix: [process.execPath, file],
-      remove: () => rm(dir, { recursive: true, force: true }),
-    };
+  const remove = () => rm(dir, { recursive: true, force: true });
+  if (kind === 'sea') {
+    const exe = await buildCliExecutable(path.join(dir, 'rancher-keys'));
+    return { kind, prefix: [exe], credential: [exe, 'kubectl-credential'], remove };
   }
-  const exe = await buildCliExecutable(path.join(dir, 'rancher-keys'));
-  return { kind, prefix: [exe], remove: () => rm(dir, { recursive: true, force: true }) };
+  const [file, helper] = await Promise.all([
+    bundleCli(path.join(dir, 'rancher-keys.cjs')),
+    kind === 'native' ? buildNativeHelper(dir) : null,
+  ]);
+  const prefix = [process.execPath, file];
+  return {
+    kind,
+    prefix,
+    credential: helper ? [helper] : [...prefix, 'kubectl-credential'],
+    remove,
+  };
 }
 
 /** The outcome of one run. */

@@ -7,6 +7,11 @@ import {
   mergeKubeconfig,
   type KubeconfigEntry,
 } from '../../../electron/core/kubeconfig/kubeconfig-file';
+import {
+  credentialHelperBeside,
+  credentialHelperName,
+} from '../../../electron/core/kubeconfig/credential-helper';
+import { bundledCommandLine } from '../../../electron/main/lifecycle/bundled-command-line';
 
 const entry = (name = 'prod-local'): KubeconfigEntry => ({
   name,
@@ -69,6 +74,47 @@ describe('kubeconfig', () => {
       '--keychain-service',
       'rancher-keys-demo',
     ]);
+  });
+
+  it('runs the native credential helper by absolute path when there is one, with the same arguments', () => {
+    const exec = buildExecUser({
+      self: {
+        command: '/usr/bin/node',
+        args: ['/src/dist/cli/rancher-keys.cjs'],
+        credentialHelper: '/src/dist/cli/rancher-keys-credential',
+      },
+      server: 'https://r',
+      key: 'token-abc12',
+      dataDir: '/tmp/demo',
+      keychainService: null,
+    });
+    expect(exec.command).toBe('/src/dist/cli/rancher-keys-credential');
+    expect(exec.args).toEqual([
+      '--server',
+      'https://r',
+      '--key',
+      'token-abc12',
+      '--data-dir',
+      '/tmp/demo',
+    ]);
+  });
+
+  it('finds the helper beside the command (installers: resources/bin; checkout: dist/cli), else none', () => {
+    const present = new Set(['/opt/rk/resources/bin/rancher-keys-credential']);
+    const exists = (file: string) => present.has(file);
+    expect(credentialHelperBeside('/opt/rk/resources/bin/rancher-keys', 'linux', exists)).toBe(
+      '/opt/rk/resources/bin/rancher-keys-credential',
+    );
+    expect(credentialHelperBeside('/src/dist/cli/rancher-keys.cjs', 'linux', exists)).toBeNull();
+    expect(credentialHelperName('win32')).toBe('rancher-keys-credential.exe');
+    expect(bundledCommandLine('/opt/rk/resources', true, 'linux', exists)?.credentialHelper).toBe(
+      '/opt/rk/resources/bin/rancher-keys-credential',
+    );
+    expect(bundledCommandLine('/opt/rk/resources', true, 'linux', () => false)).toEqual({
+      command: '/opt/rk/resources/bin/rancher-keys',
+      args: [],
+      credentialHelper: null,
+    });
   });
 
   it('replaces its own entries by name, keeps others and comments, and switches context only when asked', () => {
