@@ -27,6 +27,11 @@ export const signInStateSchema = z.object({
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }).nullable(),
   /** When the sign-in credential itself expires; null when it never does or is unknown. */
   expiresAt: z.string().nullable(),
+  /**
+   * `sso` only: the credential is the token the sign-in obtained (a Rancher `session`, or SAML's
+   * `kubeconfig` token), kept because Rancher refused to create a key from it. Absent for a key.
+   */
+  obtained: z.enum(['session', 'kubeconfig']).optional(),
 });
 export type SignInState = z.infer<typeof signInStateSchema>;
 

@@ -126,6 +126,15 @@ function remove(ctx: RouteContext, caller: Caller, id: string): SimReply {
 
 /** `deriveToken` (§4.4) with the TTL rules of §4.8. */
 function create(ctx: RouteContext, caller: Caller): SimReply {
+  const refusal = ctx.state.sso.hooks.refuseKeyCreation;
+  if (refusal && caller.family === 'v3' && refusal.kinds.includes(caller.token.kind)) {
+    return normanError(
+      ctx,
+      refusal.status,
+      refusal.status === 403 ? 'PermissionDenied' : 'InvalidBodyContent',
+      `tokens of kind ${caller.token.kind} may not create API keys on this server`,
+    );
+  }
   const raw = parseJson(ctx.req);
   if (!raw.ok) return normanError(ctx, 422, 'InvalidFormat', raw.message);
   const input = decodeAs(raw.value, createBody, 'client.Token', CREATE_GO_TYPES);

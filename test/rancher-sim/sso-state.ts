@@ -1,3 +1,4 @@
+import type { V3TokenKind } from './model';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Json } from './json';
 
@@ -111,6 +112,12 @@ export interface SimOAuthLink {
 export interface SsoHooks {
   /** The ACS stores the relay token under another request id (the page was another request's). */
   relayUnderOtherRequestId: boolean;
+  /**
+   * `POST /v3/tokens` refuses callers authenticated with a token of these kinds, with this status
+   * (a server setting or admission policy forbidding keys made from sign-in tokens; what a real
+   * server answers then is not known, so the message is the simulator's own).
+   */
+  refuseKeyCreation: { status: 403 | 422; kinds: readonly V3TokenKind[] } | null;
 }
 
 /** Single sign-on state of a simulated Rancher (rancher-sso.md §7, rules 1–11). */
@@ -129,7 +136,7 @@ export class SimSso {
   entra: SimEntraLink | null = null;
   /** OAuth/OIDC providers' registrations at their IdP, per provider id. */
   readonly oauth = new Map<string, SimOAuthLink>();
-  readonly hooks: SsoHooks = { relayUnderOtherRequestId: false };
+  readonly hooks: SsoHooks = { relayUnderOtherRequestId: false, refuseKeyCreation: null };
 
   /** Maps an IdP principal of a provider to a simulated user. */
   link(providerId: string, principal: string, userId: string): void {

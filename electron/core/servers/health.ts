@@ -18,6 +18,11 @@ export interface StoredSignIn {
   expiresAt: string | null;
   /** The server answered 401 for it: it was revoked, disabled or expired early. */
   rejected: boolean;
+  /**
+   * Set when the credential is the token single sign-on obtained (a Rancher session, or SAML's
+   * kubeconfig token) because Rancher refused to create a key from it; absent for a key.
+   */
+  obtained?: 'session' | 'kubeconfig';
 }
 
 /** `signed_out`, `signed_in`, or `expired` once the credential's time is up or Rancher refused it. */

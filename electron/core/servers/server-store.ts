@@ -13,6 +13,7 @@ const storedSignInSchema = z.object({
   keyId: z.string(),
   expiresAt: z.string().nullable(),
   rejected: z.boolean(),
+  obtained: z.enum(['session', 'kubeconfig']).optional(),
 });
 
 export const storedServerSchema = z.object({

@@ -47,6 +47,7 @@ export function serverView(
           }
         : null,
       expiresAt: server.signIn?.expiresAt ?? null,
+      ...(server.signIn?.obtained ? { obtained: server.signIn.obtained } : {}),
     },
     health: deriveHealth({ signIn: server.signIn, lastError, now }),
     lastRefreshedAt: null,

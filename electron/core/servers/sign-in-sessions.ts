@@ -57,6 +57,46 @@ export interface SignInSessions {
   forget(id: string): void;
 }
 
+/** Rancher answered the key creation with a refusal (403, 422…), not a passing failure. */
+function keyRefused(error: unknown): error is AppFailure {
+  return (
+    error instanceof AppFailure &&
+    ['forbidden', 'invalid_input', 'unauthorized'].includes(error.code)
+  );
+}
+
+/**
+ * When Rancher will not create a key from the token single sign-on obtained, that token is the
+ * sign-in, as a password sign-in keeps its session: if it can read itself on `/v3/tokens` (it can
+ * manage keys, and is not scoped to a cluster), with its real expiry from there. Otherwise one
+ * sentence saying what to do; the caller logs the token out.
+ */
+async function obtainedSignIn(
+  client: RancherClient,
+  obtained: ObtainedToken,
+  provider: string,
+  user: StoredSignIn['user'],
+  serverName: string,
+): Promise<StoredSignIn> {
+  const { name, accessKey } = parseBearer(obtained.bearer);
+  const own = await client.getToken('v3', name).catch(() => null);
+  if (!own || own.clusterId) {
+    throw new AppFailure(
+      'forbidden',
+      `${serverName} signed you in but refused to create a Rancher Keys key, and the sign-in it gave cannot manage keys: paste an API key made in the Rancher dashboard, or ask your Rancher administrator to allow API keys.`,
+    );
+  }
+  return {
+    method: 'sso',
+    provider,
+    user,
+    keyId: accessKey,
+    expiresAt: own.expiresAt ?? obtained.expiresAt,
+    rejected: false,
+    obtained: name.startsWith('kubeconfig-') ? 'kubeconfig' : 'session',
+  };
+}
+
 /** Builds the sign-in sessions over the registry's stored servers. */
 export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
   const { secrets, clock, log } = deps;
@@ -134,18 +174,32 @@ export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
     },
     async adoptSso(server, obtained, provider) {
       const temporary = deps.clientWith(server.id, obtained.bearer);
+      /** Set once the obtained token itself became the sign-in (then it is not logged out). */
+      let kept = false;
       try {
         const user = await temporary.me();
         // The key lives as long as the token it came from would have (a session: 16 h; SAML's
         // kubeconfig token: 30 days), so single sign-on is asked for again as often as Rancher asks.
         const left = obtained.expiresAt ? Date.parse(obtained.expiresAt) - clock.now() : NaN;
         const ttlMs = Number.isFinite(left) && left > 60_000 ? Math.floor(left) : SESSION_TTL_MS;
-        const created = await temporary.createToken({
-          family: 'v3',
-          description: `Rancher Keys sign-in (${provider})`,
-          ttlMs,
-          clusterId: null,
-        });
+        let created;
+        try {
+          created = await temporary.createToken({
+            family: 'v3',
+            description: `Rancher Keys sign-in (${provider})`,
+            ttlMs,
+            clusterId: null,
+          });
+        } catch (error) {
+          if (!keyRefused(error)) throw error;
+          log.info('sso: Rancher refused a key made from the sign-in; keeping the sign-in token', {
+            code: error.code,
+          });
+          const signIn = await obtainedSignIn(temporary, obtained, provider, user, server.name);
+          await store(server, obtained.bearer, signIn);
+          kept = true;
+          return;
+        }
         const { accessKey } = parseBearer(created.bearer);
         const expiresAt =
           created.token.expiresAt ??
@@ -168,13 +222,16 @@ export function createSignInSessions(deps: SignInSessionsDeps): SignInSessions {
           throw error;
         }
       } finally {
-        // The obtained session or kubeconfig token is never kept: once the key exists (or the
-        // attempt failed) it is logged out, which deletes it on the server (rancher-api.md §3.4).
-        await temporary.logout().catch((error: unknown) =>
-          log.info('sso: logging out the obtained token failed', {
-            code: error instanceof AppFailure ? error.code : 'internal',
-          }),
-        );
+        // The obtained session or kubeconfig token is not kept beside the key: once the key exists
+        // (or the attempt failed) it is logged out, which deletes it on the server (rancher-api.md
+        // §3.4).
+        if (!kept) {
+          await temporary.logout().catch((error: unknown) =>
+            log.info('sso: logging out the obtained token failed', {
+              code: error instanceof AppFailure ? error.code : 'internal',
+            }),
+          );
+        }
       }
     },
     async signOut(server) {

@@ -165,6 +165,14 @@ export function KeysView({
               : ''}
           </span>
           {server.signIn.user && <span className="muted">as {server.signIn.user.username}</span>}
+          {signedIn && server.signIn.obtained && (
+            <span className="muted" data-testid="sign-in-obtained">
+              {server.signIn.obtained === 'kubeconfig'
+                ? 'with the kubeconfig token single sign-on gave'
+                : 'with the Rancher session single sign-on gave'}{' '}
+              (Rancher did not allow a key of its own)
+            </span>
+          )}
         </div>
         <div className="view-actions">
           <Freshness server={server} />

@@ -39,6 +39,26 @@ async function renderApp(maxTtlMs: number | null = 90 * DAY) {
 const rowIds = () => screen.getAllByTestId('key-row').map((r) => r.dataset.keyId);
 
 describe('KeysView', () => {
+  it('says when the sign-in is the token single sign-on gave (Rancher refused a key) and when it ends', async () => {
+    const expiresAt = new Date(now + 20 * 3_600_000).toISOString();
+    const signIn = {
+      state: 'signed_in' as const,
+      method: 'sso' as const,
+      provider: 'okta',
+      user: { id: 'u-1', username: 'alice', displayName: 'Alice' },
+      expiresAt,
+      obtained: 'kubeconfig' as const,
+    };
+    const fake = createFakeApi(
+      worldHandlers([makeServer({ id: 'a', name: 'Alpha', active: true, signIn })], keys),
+    );
+    render(<App api={fake.api} stores={createAppStores(fake.api, createTick(1_000))} />);
+    expect((await screen.findByTestId('sign-in-obtained')).textContent).toBe(
+      'with the kubeconfig token single sign-on gave (Rancher did not allow a key of its own)',
+    );
+    expect(screen.getByTestId('health-pill').textContent).toContain('session ends');
+  });
+
   it('lists keys soonest expiry first and re-sorts on a header click', async () => {
     await renderApp();
     expect(rowIds()).toEqual(['token-soon', 'token-late', 'token-none']);
