@@ -5,6 +5,10 @@ import type { SsoTiming } from '../../electron/core/sso/flow-types';
 import { startRancherSim, type RancherSim, type RancherSimOptions } from '../rancher-sim';
 import { startFakeIdp, type FakeIdp, type FakeIdpOptions } from '../rancher-sim/fake-idp';
 import { createChromiumSystemBrowser, type ChromiumSystemBrowser } from './chromium-system-browser';
+import {
+  createChromiumEmbeddedWindow,
+  type ChromiumEmbeddedWindow,
+} from './chromium-embedded-window';
 import { startBridge, type Bridge } from '../bridge/server';
 import {
   createManualClock,
@@ -31,6 +35,8 @@ interface Options {
   ssoTiming: Partial<Omit<SsoTiming, 'sleep'>>;
   /** How the fake Entra answers (its device-code polling interval, …). */
   idpOptions: FakeIdpOptions;
+  /** Give the core an embedded sign-in window (Chromium contexts) for GitHub, Google, OIDC… */
+  embedded: boolean;
 }
 
 interface Fixtures {
@@ -43,6 +49,8 @@ interface Fixtures {
   systemBrowser: ChromiumSystemBrowser | null;
   /** The fake Entra and SAML IdP on loopback (test/rancher-sim/fake-idp.ts). */
   idp: FakeIdp;
+  /** The embedded sign-in window, when `embedded` is on (null otherwise). */
+  embeddedWindow: ChromiumEmbeddedWindow | null;
 }
 
 /**
@@ -56,6 +64,7 @@ export const test = base.extend<Fixtures & Options>({
   sso: [false, { option: true }],
   ssoTiming: [{ samlIntervalMs: 250 }, { option: true }],
   idpOptions: [{}, { option: true }],
+  embedded: [false, { option: true }],
   clock: async ({ manualClock }, use) => {
     await use(manualClock ? createManualClock(Date.now()) : null);
   },
@@ -70,16 +79,20 @@ export const test = base.extend<Fixtures & Options>({
     await use(systemBrowser);
     await systemBrowser.close();
   },
+  embeddedWindow: async ({ embedded, browser }, use) => {
+    await use(embedded ? createChromiumEmbeddedWindow(browser) : null);
+  },
   idp: async ({ idpOptions }, use) => {
     const idp = await startFakeIdp(idpOptions);
     await use(idp);
     await idp.close();
   },
-  core: async ({ clock, sim, trayAvailable, systemBrowser, ssoTiming }, use) => {
+  core: async ({ clock, sim, trayAvailable, systemBrowser, embeddedWindow, ssoTiming }, use) => {
     const core = createTestCore({
       ...(clock ? { clock } : {}),
       trayAvailable,
       ...(systemBrowser ? { systemBrowser, ssoTiming } : {}),
+      ...(embeddedWindow ? { embeddedSignIn: embeddedWindow, ssoTiming } : {}),
     });
     await use(core);
     // Every journey ends with a look at the activity log: no secret or password may be in it.

@@ -1,6 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 import type { RancherSim } from '../rancher-sim';
 import { connectAzureProvider, connectSamlProvider, type FakeIdp } from '../rancher-sim/fake-idp';
+import {
+  connectOAuthProvider,
+  type FakeOAuthIdp,
+  type OAuthProviderType,
+} from '../rancher-sim/fake-oauth-idp';
 import type { AppPage } from './pages/app-page';
 import { ServerDialogs } from './pages/server-dialogs';
 import { SignInPage } from './pages/sign-in-page';
@@ -22,6 +27,17 @@ export function connectOkta(sim: RancherSim, idp: FakeIdp): string {
 export function connectAzure(sim: RancherSim, idp: FakeIdp): string {
   const alice = addAlice(sim);
   connectAzureProvider(sim.state, idp, { 'oid-alice': alice });
+  return alice;
+}
+
+/** An OAuth provider (GitHub, Google…) on the simulator with a fake OAuth IdP, `alice` → alice. */
+export function connectOAuth(
+  sim: RancherSim,
+  idp: FakeOAuthIdp,
+  provider: { id: string; type: OAuthProviderType },
+): string {
+  const alice = addAlice(sim);
+  connectOAuthProvider(sim, idp, provider, { alice });
   return alice;
 }
 
