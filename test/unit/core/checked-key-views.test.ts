@@ -122,5 +122,5 @@ describe('the exact check of a key view', () => {
     }
     expect(accepted).toBeGreaterThan(4_000);
     expect(refused).toBeGreaterThan(4_000);
-  });
+  }, 60_000);
 });

@@ -137,7 +137,7 @@ describe('the exact check of a keys file', () => {
     // Both answers must be common, or the comparison proves little.
     expect(accepted).toBeGreaterThan(5_000);
     expect(refused).toBeGreaterThan(5_000);
-  });
+  }, 60_000);
 
   it('leaves a refused file to zod, which still says where it is wrong', () => {
     const file = {
