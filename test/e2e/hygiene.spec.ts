@@ -82,5 +82,41 @@ test.describe('clean up', () => {
     await hygiene.confirm.click();
     await expect(hygiene.results.getByTestId('cleanup-counts')).toContainText('Pending revocation');
     await expect(hygiene.results).toContainText('revoked as soon as their server answers');
+    await expect(hygiene.results.getByTestId('cleanup-reason').first()).toHaveText(
+      'The server answered with an error. (server_error)',
+    );
+  });
+
+  test('says why each token failed, readable at 900x600', async ({ app, page, core, sim }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    await addSignedInServer(core, sim, 'Demo Rancher');
+    const hygiene = new HygienePage(page);
+    await app.open();
+    await hygiene.open();
+    await expect(hygiene.count('orphaned')).toHaveText('1');
+    sim.faults.add({
+      method: 'DELETE',
+      path: '/v3/tokens',
+      action: { kind: 'status', status: 403 },
+    });
+    await hygiene.choose('orphaned');
+    await hygiene.startReview();
+    await hygiene.confirm.click();
+    await expect(hygiene.results.getByTestId('cleanup-counts')).toHaveText('Failed: 1');
+    const reason = hygiene.results.getByTestId('cleanup-reason');
+    await expect(reason).toHaveText(
+      'Your Rancher account is not allowed to revoke this token. (forbidden)',
+    );
+    await expect(reason).toBeInViewport();
+    // The reason wraps inside its cell: nothing is clipped and nothing scrolls sideways.
+    const region = hygiene.results.getByRole('region', { name: 'Results per token' });
+    expect(await region.evaluate((r) => r.scrollWidth - r.clientWidth)).toBeLessThanOrEqual(0);
+    const row = hygiene.results.getByTestId('cleanup-result');
+    await expect(row).toContainText(sim.seeded.kubeconfigDeletedCluster!.name);
+    for (const cell of await row.locator('td').all()) {
+      expect(await cell.evaluate((c) => c.scrollWidth - c.clientWidth)).toBeLessThanOrEqual(0);
+    }
+    await app.expectAccessible('clean-up results with a failure at 900x600');
+    await app.screenshot('hygiene-failed-900x600');
   });
 });

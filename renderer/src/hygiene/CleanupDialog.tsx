@@ -6,6 +6,7 @@ import { JobProgressDialog, type JobProgressWords } from '../ui/JobProgressDialo
 import { useStores } from '../ui/stores-context';
 import type { HygieneStore } from './hygiene-store';
 import { MemberList } from './MemberList';
+import { revokeReason } from './revoke-reason';
 import './hygiene.css';
 
 const outcomeText: Record<HygieneResult['outcome'], string> = {
@@ -171,20 +172,31 @@ function Results({
         </p>
       )}
       <div className="result-scroll" role="region" aria-label="Results per token" tabIndex={0}>
-        <table className="simple-table">
+        <table className="simple-table cleanup-results-table">
           <thead>
             <tr>
-              <th scope="col">Access key</th>
-              <th scope="col">Result</th>
+              <th scope="col" className="col-key">
+                Access key
+              </th>
+              <th scope="col" className="col-result">
+                Result
+              </th>
               <th scope="col">Details</th>
             </tr>
           </thead>
           <tbody>
             {ordered.slice(0, 500).map((r) => (
               <tr key={`${r.serverId}/${r.keyId}`} data-testid="cleanup-result">
-                <td className="mono">{r.keyId}</td>
+                <td className="mono cleanup-key">{r.keyId}</td>
                 <td>{outcomeText[r.outcome]}</td>
-                <td>{r.message ?? ''}</td>
+                <td className="cleanup-details">
+                  {r.code !== null && (
+                    <span className="cleanup-reason" data-testid="cleanup-reason">
+                      {revokeReason(r.code)} <span className="mono">({r.code})</span>
+                    </span>
+                  )}
+                  {r.message !== null && <span className="cleanup-message">{r.message}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
