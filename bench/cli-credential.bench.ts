@@ -2,10 +2,12 @@
  * The `rancher-keys` command as kubectl's credential plugin:
  *
  * - `kubectl-credential` cold, from process start to its output (target p50 ≤ 100 ms), as the
- *   single executable users get (`npm run dist`) and as the bundle `npm run rancher-keys` runs
- *   under Node; `node -e 0` (Node's own boot on this machine) alongside for scale;
+ *   single executable users get (`npm run dist`), as the bundle `npm run rancher-keys` runs
+ *   under Node, and as the native Go helper (native/credential) the kubeconfigs run when it is
+ *   built; `node -e 0` (Node's own boot on this machine) alongside for scale;
  * - `kubectl get namespaces` through the plugin vs with the same key as a plaintext token in the
- *   kubeconfig, interleaved in the same minutes (target ratio ≤ 1.3), with the kubectl users run
+ *   kubeconfig, interleaved in the same minutes (target ratio ≤ 1.3), through the single
+ *   executable and through the native helper, with the kubectl users run
  *   (/usr/bin/kubectl: on these machines Google Cloud SDK's dispatcher, which runs the plugin in a
  *   process of its own to read /version, then hands over to `kubectl.1.31`) and with the versioned
  *   kubectl it hands over to, and with a static plugin (`/bin/sh` printing the ExecCredential:
@@ -22,7 +24,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { keyAccount } from '../electron/core/vault/keychain-accounts';
@@ -32,7 +34,8 @@ import { countingKubeconfig, kubectlsOf, pluginRuns } from '../test/integration/
 
 const DAY = 86_400_000;
 const COLD_RUNS = 40;
-const KUBECTL_RUNS = 15;
+// More kubectl runs steady the ratios on a loaded machine: RANCHER_KEYS_BENCH_KUBECTL_RUNS=30.
+const KUBECTL_RUNS = Number(process.env.RANCHER_KEYS_BENCH_KUBECTL_RUNS ?? 15);
 
 /**
  * Runs a program to its end; resolves to the wall time from spawn to exit. Asynchronous: the
@@ -79,8 +82,13 @@ function percentile(values: number[], p: number): number {
 const ms = (n: number) => Math.round(n * 10) / 10;
 
 export async function run(): Promise<Record<string, unknown>> {
+  const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
   const rig = await startRig({ tls: true, trustCa: true, version: '2.13' });
-  const [bundle, sea] = await Promise.all([buildCli('bundle'), buildCli('sea')]);
+  const [bundle, sea, native] = await Promise.all([
+    buildCli('bundle'),
+    buildCli('sea'),
+    buildCli('native'),
+  ]);
   const home = mkdtempSync(path.join(tmpdir(), 'rk-bench-cli-'));
   try {
     const { key } = await rig.call('keys:create', {
@@ -106,6 +114,7 @@ export async function run(): Promise<Record<string, unknown>> {
     // Cold starts, interleaved so that load swings hit every variant alike.
     const baseline = process.env.RANCHER_KEYS_BENCH_BASELINE;
     const variants: Record<string, readonly string[]> = {
+      native: [...native.credential, ...credentialArgs.slice(1)],
       sea: [...sea.prefix, ...credentialArgs],
       bundle: [...bundle.prefix, ...credentialArgs],
       node: [process.execPath, '-e', '0'],
@@ -140,6 +149,15 @@ export async function run(): Promise<Record<string, unknown>> {
       [...sea.prefix, 'kubeconfig', '--cluster', 'local', '--key', key.id, '-o', viaPlugin],
       env,
     );
+    // The same through the native helper (the native build writes its exec entry).
+    const viaNative = path.join(home, 'native.kubeconfig');
+    await timeRun(
+      [...native.prefix, 'kubeconfig', '--cluster', 'local', '--key', key.id, '-o', viaNative],
+      env,
+    );
+    if (!readFileSync(viaNative, 'utf8').includes(`command: ${native.credential[0]}`)) {
+      throw new Error('the native kubeconfig does not run the native helper');
+    }
     const plaintext = path.join(home, 'plaintext.kubeconfig');
     writeFileSync(
       plaintext,
@@ -204,7 +222,7 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const get: Record<string, Record<string, number[]>> = {};
     for (const name of Object.keys(binaries)) {
-      get[name] = { plugin: [], plaintext: [], static: [], baseline: [] };
+      get[name] = { plugin: [], native: [], plaintext: [], static: [], baseline: [] };
     }
     const viaBaseline = path.join(home, 'baseline.kubeconfig');
     if (baseline) {
@@ -218,6 +236,7 @@ export async function run(): Promise<Record<string, unknown>> {
       for (const [name, binary] of Object.entries(binaries)) {
         const runs = get[name] as Record<string, number[]>;
         runs.plugin?.push(await kubectl(binary, viaPlugin));
+        runs.native?.push(await kubectl(binary, viaNative));
         runs.plaintext?.push(await kubectl(binary, plaintext));
         runs.static?.push(await kubectl(binary, viaStatic));
         if (baseline) runs.baseline?.push(await kubectl(binary, viaBaseline));
@@ -238,6 +257,8 @@ export async function run(): Promise<Record<string, unknown>> {
             plaintext: p50(runs.plaintext),
             plugin: p50(runs.plugin),
             ratio: ratio(runs.plugin),
+            native: p50(runs.native),
+            nativeRatio: ratio(runs.native),
             staticPlugin: p50(runs.static),
             staticRatio: ratio(runs.static),
             baselinePlugin: p50(runs.baseline),
@@ -247,6 +268,8 @@ export async function run(): Promise<Record<string, unknown>> {
       }),
     );
     const figures = {
+      loadAverage: { start: loadAtStart, end: loadavg().map((l) => Math.round(l * 100) / 100) },
+      credentialColdNative: coldFigures('native'),
       credentialColdSea: coldFigures('sea'),
       credentialColdBundle: coldFigures('bundle'),
       nodeBoot: coldFigures('node'),
@@ -258,7 +281,7 @@ export async function run(): Promise<Record<string, unknown>> {
     return figures;
   } finally {
     await rig.close();
-    await Promise.all([bundle.remove(), sea.remove()]);
+    await Promise.all([bundle.remove(), sea.remove(), native.remove()]);
     rmSync(home, { recursive: true, force: true });
   }
 }
