@@ -13,6 +13,12 @@ import { build } from 'vite';
 import { createTestCore } from '../test/bridge/compose';
 import { startBridge } from '../test/bridge/server';
 import { demoHeldKeys, startRancherSim } from '../test/rancher-sim';
+import {
+  connectAzureProvider,
+  connectSamlProvider,
+  startFakeIdp,
+} from '../test/rancher-sim/fake-idp';
+import type { Bridge } from '../test/bridge/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererDir = path.join(root, 'dist/renderer');
@@ -56,8 +62,32 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
 }
 
 const sim = await startRancherSim({ seed: 'demo', tls: true, version: '2.13' });
+// A second server that signs in only through single sign-on: Okta over SAML and Azure AD, backed
+// by the simulator's fake IdPs (loopback, plain HTTP, so the browser shows no certificate warning).
+const ssoSim = await startRancherSim({ version: '2.13' });
+const idp = await startFakeIdp();
+const alice = ssoSim.state.addUser({
+  username: 'alice',
+  password: 'sso-only-not-used',
+  displayName: 'Alice',
+});
+connectSamlProvider(ssoSim.state, idp, { id: 'okta', type: 'oktaProvider' }, { alice: alice.id });
+connectAzureProvider(ssoSim.state, idp, { 'oid-alice': alice.id });
 const dataDir = mkdtempSync(path.join(tmpdir(), 'rancher-keys-demo-'));
-const core = createTestCore({ keychainService: 'rancher-keys-demo', dataDir });
+// The demo's "system browser" is the browser showing the window: a sign-in page opens in a new tab.
+let bridgeRef: Bridge | null = null;
+const core = createTestCore({
+  keychainService: 'rancher-keys-demo',
+  dataDir,
+  systemBrowser: {
+    async open(url) {
+      bridgeRef?.openPage(url);
+      console.log(
+        `Sign-in page opened in a new tab (if your browser blocked it, open it yourself):\n  ${url}`,
+      );
+    },
+  },
+});
 
 const added = (await ok(
   core.dispatch('servers:add', { url: sim.url, name: 'Demo Rancher', caPem: sim.caPem }),
@@ -72,6 +102,8 @@ await ok(
   }),
 );
 await ok(core.dispatch('keys:refresh', { serverId: added.server.id }));
+await ok(core.dispatch('servers:add', { url: ssoSim.url, name: 'SSO Rancher' }));
+await ok(core.dispatch('servers:switch', { id: added.server.id }));
 // Keys whose secrets a real user's app would hold (created or imported there), so the first
 // screen has keys to copy; the rest say "No secret" and offer "Store secret…".
 for (const { token, labels } of demoHeldKeys) {
@@ -104,6 +136,7 @@ const bridge = await startBridge({
     '/__bridge/test/clipboard': () => ({ current: core.clipboard.current }),
   },
 });
+bridgeRef = bridge;
 const off = core.core.subscribe((event, payload) => bridge.emit(event, payload));
 
 // The command reaches the demo's private keyring through its D-Bus session, and its data through
@@ -122,6 +155,9 @@ console.log(`
 Rancher Keys demo
   window:     ${bridge.url}
   simulator:  ${sim.url}  (admin / ${sim.admin.password}; dev / dev-password-123)
+  SSO:        pick "SSO Rancher" in the sidebar and Sign in: Okta (SAML) or Azure AD, by browser or
+              by code. The sign-in page opens in a new tab of this browser (allow pop-ups for the
+              window's address); you sign in as alice. With a code: enter it on the page that opens.
   clipboard:  ${bridge.origin}/__bridge/test/clipboard?t=${bridge.token}
   keychain:   service "rancher-keys-demo" in a private, throwaway keyring
   command:    in another terminal of this checkout, set up the demo's world once:
@@ -136,7 +172,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   off();
-  await Promise.allSettled([bridge.close(), sim.close()]);
+  await Promise.allSettled([bridge.close(), sim.close(), ssoSim.close(), idp.close()]);
   await core.close().catch(() => undefined);
   await rm(dataDir, { recursive: true, force: true });
   process.exit(0);

@@ -42,6 +42,11 @@ export interface Bridge {
   token: string;
   /** Sends an event to the page; it waits (bounded) until the page has said `app:ready`. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /**
+   * Opens `url` in a new tab of the browser showing the window (the demo's "system browser"):
+   * a bridge-only message the shim turns into `window.open`. Only http(s) URLs.
+   */
+  openPage(url: string): void;
   close(): Promise<void>;
 }
 
@@ -183,6 +188,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     token,
     emit(event, payload) {
       gate.send(event, payload);
+    },
+    openPage(url) {
+      if (!/^https?:\/\//.test(url)) return;
+      const data = `data: ${JSON.stringify({ event: 'bridge:openPage', payload: { url } })}\n\n`;
+      for (const client of clients) client.write(data);
     },
     async close() {
       unguard();

@@ -6,6 +6,11 @@
   const events = new EventSource(`./__bridge/events?t=${encodeURIComponent(token)}`);
   events.onmessage = (message) => {
     const { event, payload } = JSON.parse(message.data);
+    // The demo's "system browser": a new tab (the app's is the OS's default browser).
+    if (event === 'bridge:openPage') {
+      if (/^https?:\/\//.test(payload.url)) window.open(payload.url, '_blank', 'noopener');
+      return;
+    }
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
   const api = {

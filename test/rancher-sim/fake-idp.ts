@@ -78,6 +78,8 @@ export interface FakeIdp {
   readonly caPem: string | null;
   /** Whether "Allow public client flows" is on (off: `invalid_client`, AADSTS7000218). */
   publicClientFlows: boolean;
+  /** The `oid` the device-login page approves a code as (default `oid-alice`). */
+  deviceUser: string;
   /**
    * Holds device-code requests without answering (a slow or stuck Entra) until set back to false;
    * `heldClosed` counts held requests whose client went away.
@@ -355,8 +357,44 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
       return void res.end();
     }
     if (method === 'GET' && url.pathname === '/saml/sso') return samlSso(url, res);
+    if (url.pathname === '/devicelogin') return deviceLogin(req, res);
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found');
+  }
+
+  /**
+   * The verification page a device code names (Microsoft's "Enter code"): a form for the user code,
+   * then Continue (approves as `deviceUser`) or Decline. For people trying the demo in a browser;
+   * tests use the approve/deny hooks.
+   */
+  async function deviceLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const page = (body: string) => {
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; form-action 'self'",
+      });
+      res.end(
+        `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Fake Entra: enter code</title></head><body>${body}</body></html>`,
+      );
+    };
+    if (req.method === 'POST') {
+      const form = new URLSearchParams(await readBody(req));
+      const code = (form.get('user_code') ?? '').trim().toUpperCase();
+      const known = [...devices.values()].some((g) => g.userCode === code && g.state === 'pending');
+      if (!known)
+        return page(
+          '<p>That code is not valid or was used already.</p><p><a href="/devicelogin">Try again</a></p>',
+        );
+      if (form.get('decision') === 'decline') fake.deny(code);
+      else fake.approve(code, fake.deviceUser);
+      return page('<p>Done. You can close this tab and return to Rancher Keys.</p>');
+    }
+    page(
+      `<h1>Enter code</h1><form method="post" action="/devicelogin">` +
+        `<label>Code <input name="user_code" autocomplete="off" autofocus></label> ` +
+        `<button name="decision" value="approve">Continue as ${escapeHtml(fake.deviceUser)}</button> ` +
+        `<button name="decision" value="decline">Decline</button></form>`,
+    );
   }
 
   /** Rule 18: an auto-submitting form that posts the assertion to the ACS. */
@@ -411,6 +449,7 @@ export async function startFakeIdp(options: FakeIdpOptions = {}): Promise<FakeId
     endpoints,
     caPem: options.tls?.caPem ?? null,
     publicClientFlows: true,
+    deviceUser: 'oid-alice',
     holdDeviceCode: false,
     get heldClosed() {
       return heldClosed;
