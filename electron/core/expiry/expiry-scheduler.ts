@@ -5,7 +5,7 @@ import type { Settings } from '../../contract/settings';
 import type { EventSink } from '../events';
 import type { Logger } from '../log';
 import type { Clock } from '../ports';
-import type { ServerKeyView } from '../keys/key-service';
+import type { KeyService, ServerKeyView } from '../keys/key-service';
 import type { MetadataStore } from '../vault/metadata-store';
 import {
   dueWarning,
@@ -41,7 +41,7 @@ interface Item extends Watched {
 }
 
 export interface ExpirySchedulerDeps {
-  keys: { allKeys(): ServerKeyView[] };
+  keys: Pick<KeyService, 'eachKey'>;
   servers: {
     list(): Array<{ id: string; name: string }>;
     sessionExpiry(id: string): string | null;
@@ -105,13 +105,17 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
   let running: Promise<void> = Promise.resolve();
   let stopped = true;
 
-  function items(): Item[] {
-    const out: Item[] = [];
-    for (const { serverId, serverName, key } of deps.keys.allKeys()) {
+  /**
+   * Visits every watched item. Items are made one at a time and dropped after their visit: an
+   * array of 100,000 would outlive young-generation collections and be promoted to V8's old
+   * generation, where it stays as garbage until a full collection (bench/RESULTS.md, Scale).
+   */
+  function eachItem(visit: (item: Item) => void): void {
+    deps.keys.eachKey((serverId, serverName, key) => {
       const { expiresAt, createdAt, snoozedUntil: snoozed } = timesOf(key);
       if (Number.isNaN(expiresAt) || key.state === 'revoked' || key.state === 'pending_revocation')
-        continue;
-      out.push({
+        return;
+      visit({
         stateKey: `${serverId}\n${key.id}`,
         serverId,
         serverName,
@@ -124,12 +128,12 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         subject: 'key',
         lifetimeMs: lifetimeOf(key.ttlMs, Number.isNaN(createdAt) ? null : createdAt, expiresAt),
       });
-    }
+    });
     for (const server of deps.servers.list()) {
       const session = deps.servers.sessionExpiry(server.id);
       const expiresAt = time(session);
       if (session === null || Number.isNaN(expiresAt)) continue;
-      out.push({
+      visit({
         stateKey: `${server.id}\n@session`,
         serverId: server.id,
         serverName: server.name,
@@ -143,7 +147,6 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         lifetimeMs: null,
       });
     }
-    return out;
   }
 
   function notifiedLevel(item: Item): number | undefined {
@@ -167,11 +170,10 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
       }
       return own;
     };
-    const all = items();
     const warnings: ExpiryWarning[] = [];
     const notified: ExpiryState['notified'] = {};
     let next: number | null = null;
-    for (const item of all) {
+    eachItem((item) => {
       let level = notifiedLevel(item);
       const own = thresholdsFor(item);
       const due = dueWarning(item, own, level, now);
@@ -191,7 +193,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         notified[item.stateKey] = { expiresAt: item.expiresAtText, thresholdMs: level };
       const deadline = nextDeadline(item, own, level, now);
       if (deadline !== null && (next === null || deadline < next)) next = deadline;
-    }
+    });
     // Persist before announcing: a crash in between loses a warning rather than repeating it.
     if (JSON.stringify(notified) !== JSON.stringify(state.notified)) {
       setState({ notified });
@@ -261,7 +263,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
       let expiredCount = 0;
       let next: ExpirySummary['next'] = null;
       let nextAt = Infinity;
-      for (const { serverId, serverName, key } of deps.keys.allKeys()) {
+      deps.keys.eachKey((serverId, serverName, key) => {
         const times = timesOf(key);
         const snoozed = times.snoozedUntil > now;
         if (!snoozed && (key.state === 'expiring' || key.state === 'expired')) {
@@ -283,26 +285,29 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
             expiresAt: key.expiresAt,
           };
         }
-      }
+      });
       return { expiringCount, expiredCount, next, perServer };
     },
     expiring() {
       const now = clock.now();
-      return deps.keys
-        .allKeys()
-        .filter(
-          ({ key }) =>
-            (key.state === 'expiring' || key.state === 'expired') &&
-            !isSnoozed(
-              {
-                expiresAt: 0,
-                createdAt: null,
-                snoozedUntil: key.snoozedUntil ? Date.parse(key.snoozedUntil) : null,
-              },
-              now,
-            ),
+      const out: ServerKeyView[] = [];
+      deps.keys.eachKey((serverId, serverName, key) => {
+        if (
+          (key.state === 'expiring' || key.state === 'expired') &&
+          !isSnoozed(
+            {
+              expiresAt: 0,
+              createdAt: null,
+              snoozedUntil: key.snoozedUntil ? Date.parse(key.snoozedUntil) : null,
+            },
+            now,
+          )
         )
-        .sort((a, b) => Date.parse(a.key.expiresAt ?? '') - Date.parse(b.key.expiresAt ?? ''));
+          out.push({ serverId, serverName, key });
+      });
+      return out.sort(
+        (a, b) => Date.parse(a.key.expiresAt ?? '') - Date.parse(b.key.expiresAt ?? ''),
+      );
     },
     armedFor: () => armedAt,
     idle: () => running,

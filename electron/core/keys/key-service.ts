@@ -53,8 +53,12 @@ export interface KeyService {
   snooze(input: ParsedInput<'keys:snooze'>): Promise<KeyView>;
   /** Marks a key as the server's default for tools, or clears the mark. */
   setDefault(input: ParsedInput<'keys:setDefault'>): Promise<KeyView>;
-  /** Every visible API key of every server (merged views), for expiry. */
-  allKeys(): ServerKeyView[];
+  /**
+   * Visits every API key of every server (merged views), for expiry. A visit, not a list: the
+   * scheduler goes through 100,000 keys after each change, and a list of that many wrappers
+   * outlives young-generation collections (bench/RESULTS.md, Scale).
+   */
+  eachKey(visit: (serverId: string, serverName: string, key: KeyView) => void): void;
   /** Keys of a server that are expiring or expired and not snoozed. */
   nearExpiryCount(serverId: string): number;
   onChange(listener: (serverId: string) => void): () => void;
@@ -281,15 +285,12 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
       ctx.changed(input.serverId);
       return ctx.view(input.serverId, input.keyId);
     },
-    allKeys() {
-      const out: ServerKeyView[] = [];
+    eachKey(visit) {
       for (const server of servers.list()) {
         for (const key of views.viewsOf(server.id)) {
-          if (key.kind === 'api_key')
-            out.push({ serverId: server.id, serverName: server.name, key });
+          if (key.kind === 'api_key') visit(server.id, server.name, key);
         }
       }
-      return out;
     },
     nearExpiryCount: (serverId) => views.nearExpiryCount(serverId),
     onChange(listener) {

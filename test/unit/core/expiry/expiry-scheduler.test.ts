@@ -18,52 +18,54 @@ type TestKey = { id: string; expiresInMs: number; snoozedUntil?: number; lifetim
 
 /** Key views as the key service would give them, with states computed at the clock's now. */
 function keysAt(clock: ManualClock, list: TestKey[]) {
-  return {
-    allKeys(): ServerKeyView[] {
-      return list.map(({ id, expiresInMs, snoozedUntil, lifetimeMs }) => {
-        const expiresAt = new Date(START + expiresInMs).toISOString();
-        // By default a key made 30 days before START (a long life: the whole warning window).
-        const lifetime = lifetimeMs ?? expiresInMs + 30 * DAY;
-        const token = {
-          family: 'v3' as const,
-          name: id,
-          kind: 'api_key' as const,
-          description: id,
-          userId: 'u',
-          clusterId: null,
-          createdAt: new Date(START + expiresInMs - lifetime).toISOString(),
-          lastUsedAt: null,
-          expiresAt,
-          ttlMs: lifetime,
-          enabled: true,
-          expired: false,
-        };
-        const state = keyStateOf(
-          {
-            token,
-            onServer: true,
-            hasSecret: true,
-            preview: null,
-            labels: [],
-            snoozedUntil: null,
-            pendingRevocation: false,
-            revokeAt: null,
-            handle: null,
-            toolsDefault: false,
-          },
-          clock.now(),
-          7 * DAY,
-        );
-        const key = keyView(id, {
-          description: id,
-          createdAt: token.createdAt,
-          expiresAt,
-          ttlMs: token.ttlMs,
-          state,
-          snoozedUntil: snoozedUntil === undefined ? null : new Date(snoozedUntil).toISOString(),
-        });
-        return { serverId: 's1', serverName: 'One', key };
+  const allKeys = (): ServerKeyView[] =>
+    list.map(({ id, expiresInMs, snoozedUntil, lifetimeMs }) => {
+      const expiresAt = new Date(START + expiresInMs).toISOString();
+      // By default a key made 30 days before START (a long life: the whole warning window).
+      const lifetime = lifetimeMs ?? expiresInMs + 30 * DAY;
+      const token = {
+        family: 'v3' as const,
+        name: id,
+        kind: 'api_key' as const,
+        description: id,
+        userId: 'u',
+        clusterId: null,
+        createdAt: new Date(START + expiresInMs - lifetime).toISOString(),
+        lastUsedAt: null,
+        expiresAt,
+        ttlMs: lifetime,
+        enabled: true,
+        expired: false,
+      };
+      const state = keyStateOf(
+        {
+          token,
+          onServer: true,
+          hasSecret: true,
+          preview: null,
+          labels: [],
+          snoozedUntil: null,
+          pendingRevocation: false,
+          revokeAt: null,
+          handle: null,
+          toolsDefault: false,
+        },
+        clock.now(),
+        7 * DAY,
+      );
+      const key = keyView(id, {
+        description: id,
+        createdAt: token.createdAt,
+        expiresAt,
+        ttlMs: token.ttlMs,
+        state,
+        snoozedUntil: snoozedUntil === undefined ? null : new Date(snoozedUntil).toISOString(),
       });
+      return { serverId: 's1', serverName: 'One', key };
+    });
+  return {
+    eachKey(visit: (serverId: string, serverName: string, key: ServerKeyView['key']) => void) {
+      for (const { serverId, serverName, key } of allKeys()) visit(serverId, serverName, key);
     },
   };
 }
