@@ -3,7 +3,7 @@ import { recoverJournal } from './key-create';
 import type { KeyContext } from './key-context';
 import { keyIdOf } from './key-id';
 import { backgroundRevocation, forgetKey, retryRevocations } from './key-revoke';
-import { mergeServerList } from './merge-server-list';
+import { mergeServerList, knownTokens } from './merge-server-list';
 import { reconcileSecrets } from './reconcile-secrets';
 import { ownEntry } from '../id-table';
 
@@ -76,7 +76,7 @@ export function createRefresher(ctx: KeyContext) {
       }
       const startedAt = ctx.deleted.now();
       const listed = await bounded(
-        deps.servers.clientFor(serverId).listTokens(),
+        deps.servers.clientFor(serverId).listTokens(knownTokens(() => ctx.cache.get(serverId))),
         limit,
         `${server.name} did not answer within ${Math.round(limit / 1000)} s; showing the keys it listed last.`,
       );

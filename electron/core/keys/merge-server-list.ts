@@ -1,24 +1,17 @@
 import type { RancherToken } from '../rancher/rancher-client';
+import { sameToken, type KnownToken } from '../rancher/token-model';
 import { keyIdOf } from './key-id';
 import { isKnownLocally, recordFor, type KeyRecord, type ServerKeysDoc } from './key-records';
 import { idTable, ownEntry } from '../id-table';
 
-/** Whether the server says the same about a token as it did last time (every field we keep). */
-function sameToken(a: KeyRecord['token'], b: RancherToken): boolean {
-  return (
-    a.name === b.name &&
-    a.family === b.family &&
-    a.kind === b.kind &&
-    a.description === b.description &&
-    a.userId === b.userId &&
-    a.clusterId === b.clusterId &&
-    a.createdAt === b.createdAt &&
-    a.lastUsedAt === b.lastUsedAt &&
-    a.expiresAt === b.expiresAt &&
-    a.ttlMs === b.ttlMs &&
-    a.enabled === b.enabled &&
-    a.expired === b.expired
-  );
+/**
+ * For a list on its way (`RancherClient.listTokens`): the token the server's current record holds
+ * for a listed key, so that an unchanged token is handed back as that same object and the list of
+ * 100,000 is not held twice while it streams in (bench/RESULTS.md, Scale). The merge still
+ * compares every listed token with the record current at merge time.
+ */
+export function knownTokens(current: () => ServerKeysDoc): KnownToken {
+  return (family, name) => ownEntry(current().keys, keyIdOf(family, name))?.token;
 }
 
 /**

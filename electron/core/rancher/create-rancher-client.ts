@@ -113,13 +113,15 @@ export function createRancherClient(options: RancherClientOptions): RancherClien
         .json(response, clustersSchema)
         .data.map((c) => ({ id: c.id, name: c.name || c.id, state: c.state ?? 'unknown' }));
     },
-    async listTokens(): Promise<RancherToken[]> {
+    async listTokens(known): Promise<RancherToken[]> {
       const credential = await bearer();
       // 2.12–2.14 refuse an ext credential on `/v3/tokens` (§6.4): list only what it can see there.
       const skipV3 = credential.startsWith('ext/') && !features.extCallerOnV3;
       const [v3List, extList] = await Promise.all([
-        skipV3 ? Promise.resolve([]) : v3.list(credential),
-        features.ext ? me().then((user) => ext.list(credential, user.id)) : Promise.resolve([]),
+        skipV3 ? Promise.resolve([]) : v3.list(credential, known),
+        features.ext
+          ? me().then((user) => ext.list(credential, user.id, known))
+          : Promise.resolve([]),
       ]);
       return [...v3List, ...extList];
     },

@@ -4,7 +4,7 @@ import type { Transport } from './http';
 import { objectPath } from './names';
 import { itemConsumer } from './json-items';
 import { extTokenSchema } from './schemas';
-import { fromExt } from './token-model';
+import { fromExt, type KnownToken } from './token-model';
 import { tokenResource } from './token-resource';
 
 const BASE = '/apis/ext.cattle.io/v1/tokens';
@@ -20,10 +20,13 @@ export function extTokens(http: Transport, onSkipped: (count: number) => void) {
     /**
      * The caller's ext tokens. Admins are shown every user's, so the list is restricted to the
      * caller with the `cattle.io/user-id` label (§6.3). A 404 means the server has no ext API.
+     * Each token is read with `known` as it arrives (RancherClient.listTokens).
      */
-    async list(bearer: string, userId: string): Promise<RancherToken[]> {
+    async list(bearer: string, userId: string, known?: KnownToken): Promise<RancherToken[]> {
       const selector = encodeURIComponent(`cattle.io/user-id=${userId}`);
-      const items = itemConsumer(http.origin, 'items', extTokenSchema, fromExt);
+      const items = itemConsumer(http.origin, 'items', extTokenSchema, (item) =>
+        fromExt(item, known),
+      );
       const response = await http.request({
         method: 'GET',
         path: `${BASE}?labelSelector=${selector}`,

@@ -1,3 +1,4 @@
+import type { KnownToken } from './token-model';
 import type { NetworkPolicy } from '../network/network-policy';
 import type { CertificateInfo } from '../../contract/errors';
 import type { KeyKind, TokenFamily } from '../../contract/keys';
@@ -91,8 +92,12 @@ export interface RancherClient {
   readonly sso: SsoApi;
   me(): Promise<RancherUser>;
   clusters(): Promise<Cluster[]>;
-  /** Both families merged (ext only where the server has it). */
-  listTokens(): Promise<RancherToken[]>;
+  /**
+   * Both families merged (ext only where the server has it). A listed token that says the same as
+   * the one `known` holds for it is that object, not a new one, so a long unchanged list is not
+   * held twice while it streams in (bench/RESULTS.md, Scale).
+   */
+  listTokens(known?: KnownToken): Promise<RancherToken[]>;
   /** Null when the server says 404 (missing, or another user's). */
   getToken(family: TokenFamily, name: string): Promise<RancherToken | null>;
   createToken(input: {

@@ -1,4 +1,4 @@
-import type { KeyKind } from '../../contract/keys';
+import type { KeyKind, TokenFamily } from '../../contract/keys';
 import type { RancherToken } from './rancher-client';
 import type { ExtTokenBody, V3TokenBody } from './schemas';
 
@@ -44,22 +44,79 @@ function v3Expiry(body: V3TokenBody): string | null {
   return new Date(created + body.ttl).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * The token already held for a listed one (its record's), if any: `RancherClient.listTokens`
+ * hands that back instead of a new object when the server says the same about it.
+ */
+export type KnownToken = (family: TokenFamily, name: string) => RancherToken | undefined;
+
+/** Whether two tokens say the same (every field the app keeps). */
+export function sameToken(a: RancherToken, b: RancherToken): boolean {
+  return (
+    a === b ||
+    (a.name === b.name &&
+      a.family === b.family &&
+      a.kind === b.kind &&
+      a.description === b.description &&
+      a.userId === b.userId &&
+      a.clusterId === b.clusterId &&
+      a.createdAt === b.createdAt &&
+      a.lastUsedAt === b.lastUsedAt &&
+      a.expiresAt === b.expiresAt &&
+      a.ttlMs === b.ttlMs &&
+      a.enabled === b.enabled &&
+      a.expired === b.expired)
+  );
+}
+
+/**
+ * The one scratch token a listed item is read into before it is compared with the token held for
+ * it. A list of 100,000 mostly unchanged tokens then allocates a token object only for the new
+ * and changed ones. Allocating every one and dropping the unchanged ones is not the same: V8
+ * pretenures an allocation site whose objects survived (the first list, which all become records),
+ * so on later lists every dropped token was made straight in the old generation and stayed there
+ * as garbage until a full collection (bench/RESULTS.md, Scale). Only used synchronously.
+ */
+const draft: RancherToken = {
+  family: 'v3',
+  name: '',
+  kind: 'api_key',
+  description: '',
+  userId: '',
+  clusterId: null,
+  createdAt: null,
+  lastUsedAt: null,
+  expiresAt: null,
+  ttlMs: null,
+  enabled: true,
+  expired: false,
+};
+
+/** The token held for the draft when it says the same, else a new token with the draft's fields. */
+function settle(known: KnownToken | undefined): RancherToken {
+  const held = known?.(draft.family, draft.name);
+  const token = held !== undefined && sameToken(held, draft) ? held : { ...draft };
+  // The draft keeps no strings of the last item alive.
+  draft.name = draft.description = draft.userId = '';
+  draft.clusterId = draft.createdAt = draft.lastUsedAt = draft.expiresAt = null;
+  return token;
+}
+
 /** A v3 token body as the app models it; `ttl: 0` means never. */
-export function fromV3(body: V3TokenBody): RancherToken {
-  return {
-    family: 'v3',
-    name: body.name,
-    kind: v3Kind(body),
-    description: body.description ?? '',
-    userId: body.userId ?? '',
-    clusterId: orNull(body.clusterId),
-    createdAt: utcInstant(body.created),
-    lastUsedAt: utcInstant(body.lastUsedAt),
-    expiresAt: v3Expiry(body),
-    ttlMs: body.ttl === 0 ? null : body.ttl,
-    enabled: body.enabled ?? true,
-    expired: body.expired ?? false,
-  };
+export function fromV3(body: V3TokenBody, known?: KnownToken): RancherToken {
+  draft.family = 'v3';
+  draft.name = body.name;
+  draft.kind = v3Kind(body);
+  draft.description = body.description ?? '';
+  draft.userId = body.userId ?? '';
+  draft.clusterId = orNull(body.clusterId);
+  draft.createdAt = utcInstant(body.created);
+  draft.lastUsedAt = utcInstant(body.lastUsedAt);
+  draft.expiresAt = v3Expiry(body);
+  draft.ttlMs = body.ttl === 0 ? null : body.ttl;
+  draft.enabled = body.enabled ?? true;
+  draft.expired = body.expired ?? false;
+  return settle(known);
 }
 
 function extKind(body: ExtTokenBody): KeyKind {
@@ -70,19 +127,18 @@ function extKind(body: ExtTokenBody): KeyKind {
 }
 
 /** An ext token as the app models it; a negative `ttl` means never (rancher-api.md §6.2). */
-export function fromExt(body: ExtTokenBody): RancherToken {
-  return {
-    family: 'ext',
-    name: body.metadata.name,
-    kind: extKind(body),
-    description: body.spec.description ?? '',
-    userId: body.spec.userID ?? body.metadata.labels?.['cattle.io/user-id'] ?? '',
-    clusterId: orNull(body.spec.clusterName),
-    createdAt: utcInstant(body.metadata.creationTimestamp),
-    lastUsedAt: utcInstant(body.status?.lastUsedAt),
-    expiresAt: utcInstant(body.status?.expiresAt),
-    ttlMs: body.spec.ttl < 0 ? null : body.spec.ttl,
-    enabled: body.spec.enabled ?? true,
-    expired: body.status?.expired ?? false,
-  };
+export function fromExt(body: ExtTokenBody, known?: KnownToken): RancherToken {
+  draft.family = 'ext';
+  draft.name = body.metadata.name;
+  draft.kind = extKind(body);
+  draft.description = body.spec.description ?? '';
+  draft.userId = body.spec.userID ?? body.metadata.labels?.['cattle.io/user-id'] ?? '';
+  draft.clusterId = orNull(body.spec.clusterName);
+  draft.createdAt = utcInstant(body.metadata.creationTimestamp);
+  draft.lastUsedAt = utcInstant(body.status?.lastUsedAt);
+  draft.expiresAt = utcInstant(body.status?.expiresAt);
+  draft.ttlMs = body.spec.ttl < 0 ? null : body.spec.ttl;
+  draft.enabled = body.spec.enabled ?? true;
+  draft.expired = body.status?.expired ?? false;
+  return settle(known);
 }

@@ -3,7 +3,7 @@ import type { Transport } from './http';
 import { objectPath } from './names';
 import { itemConsumer } from './json-items';
 import { v3TokenCreatedSchema, v3TokenSchema } from './schemas';
-import { fromV3 } from './token-model';
+import { fromV3, type KnownToken } from './token-model';
 import { tokenResource } from './token-resource';
 
 /**
@@ -14,9 +14,12 @@ export function v3Tokens(http: Transport, onSkipped: (count: number) => void) {
   const path = (name: string) => objectPath('/v3/tokens', name);
   return {
     ...tokenResource(http, path, (response) => fromV3(http.json(response, v3TokenSchema))),
-    /** The caller's v3 tokens (sessions, kubeconfig tokens and API keys; expired ones too). */
-    async list(bearer: string): Promise<RancherToken[]> {
-      const items = itemConsumer(http.origin, 'data', v3TokenSchema, fromV3);
+    /**
+     * The caller's v3 tokens (sessions, kubeconfig tokens and API keys; expired ones too), each
+     * read with `known` as it arrives (RancherClient.listTokens).
+     */
+    async list(bearer: string, known?: KnownToken): Promise<RancherToken[]> {
+      const items = itemConsumer(http.origin, 'data', v3TokenSchema, (item) => fromV3(item, known));
       await http.request({ method: 'GET', path: '/v3/tokens', bearer, consume: items.consume });
       const { items: tokens, skipped } = items.result();
       if (skipped > 0) onSkipped(skipped);

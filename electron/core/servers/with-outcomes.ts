@@ -30,7 +30,7 @@ export function withOutcomes(
     sso: client.sso,
     me: () => track(() => client.me()),
     clusters: () => track(() => client.clusters()),
-    listTokens: () => track(() => client.listTokens()),
+    listTokens: (known) => track(() => client.listTokens(known)),
     getToken: (family, name) => track(() => client.getToken(family, name)),
     createToken: (input) => track(() => client.createToken(input)),
     deleteToken: (family, name) => track(() => client.deleteToken(family, name)),

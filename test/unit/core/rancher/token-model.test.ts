@@ -79,7 +79,7 @@ const extItem = {
 
 describe('v3 token bodies', () => {
   it('maps a 2.10+ list item to the model when every field is present', () => {
-    const [token] = v3List.parse({ type: 'collection', data: [v3Item] }).data.map(fromV3);
+    const [token] = v3List.parse({ type: 'collection', data: [v3Item] }).data.map((b) => fromV3(b));
     expect(token).toEqual({
       family: 'v3',
       name: 'token-7kq2x',
