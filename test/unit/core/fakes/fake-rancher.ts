@@ -8,6 +8,7 @@ import type {
 } from '../../../../electron/core/rancher/rancher-client';
 import type { ServerRecord, ServerService } from '../../../../electron/core/servers/server-service';
 import type { Clock } from '../../../../electron/core/ports';
+import { sameToken } from '../../../../electron/core/rancher/token-model';
 
 /**
  * An in-memory Rancher (tokens of one user, clamping to a maximum, 401 for a wrong secret) behind
@@ -117,9 +118,14 @@ export function createFakeRancher(options: {
         authed();
         return { id: userId, username: 'admin', displayName: 'Admin' };
       },
-      async listTokens() {
+      async listTokens(known) {
         check('listTokens');
-        return [...tokens.values()].map((e) => current(e.token));
+        // As the real client: a token that says the same as the one `known` holds is that object.
+        return [...tokens.values()].map((e) => {
+          const listed = current(e.token);
+          const held = known?.(listed.family, listed.name);
+          return held && sameToken(held, listed) ? held : listed;
+        });
       },
       async getToken(family, name) {
         check('getToken');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeServerList } from '../../../../electron/core/keys/merge-server-list';
+import { knownTokens, mergeServerList } from '../../../../electron/core/keys/merge-server-list';
+import { v3TokenSchema } from '../../../../electron/core/rancher/schemas';
+import { fromV3 } from '../../../../electron/core/rancher/token-model';
 import { recordFor, type ServerKeysDoc } from '../../../../electron/core/keys/key-records';
 import type { RancherToken } from '../../../../electron/core/rancher/rancher-client';
 
@@ -72,5 +74,50 @@ describe('mergeServerList', () => {
     const merged = mergeServerList(doc, [], 'now');
     expect(merged.revocationsDone).toEqual(['token-aaa11']);
     expect(merged.doc.keys).toEqual({});
+  });
+
+  it('merges a list read against the records to the document a freshly read list gives', () => {
+    // A v3 list item as Rancher sends it (the fields the model reads).
+    const item = (name: string, over: Record<string, unknown> = {}) =>
+      v3TokenSchema.parse({
+        name,
+        description: name,
+        userId: 'user-abc12',
+        clusterId: '',
+        created: '2025-01-01T00:00:00Z',
+        lastUsedAt: '',
+        expiresAt: '2025-03-01T00:00:00Z',
+        ttl: 5_097_600_000,
+        enabled: true,
+        expired: false,
+        ...over,
+      });
+    const doc = docOf(
+      ...['token-aaa11', 'token-bbb22', 'token-ccc33', 'token-eee55'].map((n) => fromV3(item(n))),
+    );
+    doc.keys['token-ccc33'] = { ...doc.keys['token-ccc33']!, labels: ['kept'] };
+    // Unchanged, used since, new; ccc33 (labelled) and eee55 are gone.
+    const items = [
+      item('token-aaa11'),
+      item('token-bbb22', { lastUsedAt: '2025-01-02T00:00:00Z' }),
+      item('token-ddd44'),
+    ];
+    const known = knownTokens(() => doc);
+    const read = items.map((i) => fromV3(i, known));
+    const fresh = items.map((i) => fromV3(i));
+    expect(read[0]).toBe(doc.keys['token-aaa11']?.token);
+    expect(read[1]).not.toBe(doc.keys['token-bbb22']?.token);
+
+    const merged = mergeServerList(doc, read, 'now');
+    expect(merged).toEqual(mergeServerList(doc, fresh, 'now'));
+    expect(merged.doc.keys['token-aaa11']).toBe(doc.keys['token-aaa11']);
+    expect(merged.doc.keys['token-bbb22']?.token.lastUsedAt).toBe('2025-01-02T00:00:00Z');
+    expect(merged.doc.keys['token-ccc33']?.onServer).toBe(false);
+    expect(Object.keys(merged.doc.keys).sort()).toEqual([
+      'token-aaa11',
+      'token-bbb22',
+      'token-ccc33',
+      'token-ddd44',
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import {
   v3TokenSchema,
 } from '../../../../electron/core/rancher/schemas';
 import { itemConsumer } from '../../../../electron/core/rancher/json-items';
-import { fromExt, fromV3 } from '../../../../electron/core/rancher/token-model';
+import { fromExt, fromV3, type KnownToken } from '../../../../electron/core/rancher/token-model';
 
 /** A v3 list body's items, each parsed as the client does. */
 const v3List = {
@@ -212,5 +212,37 @@ describe('ext token bodies', () => {
     expect(
       extTokenSchema.safeParse({ ...extItem, spec: { ...extItem.spec, ttl: null } }).success,
     ).toBe(false);
+  });
+});
+
+describe('tokens already held (a list read against the records, bench/RESULTS.md Scale)', () => {
+  const v3Body = () => v3TokenSchema.parse(v3Item);
+  const extBody = () => extTokenSchema.parse(extItem);
+
+  it('hands back the held token itself when the server says the same about it', () => {
+    const heldV3 = fromV3(v3Body());
+    const heldExt = fromExt(extBody());
+    const asked: string[] = [];
+    const known: KnownToken = (family, name) => {
+      asked.push(`${family}/${name}`);
+      return family === 'v3' ? heldV3 : heldExt;
+    };
+    expect(fromV3(v3Body(), known)).toBe(heldV3);
+    expect(fromExt(extBody(), known)).toBe(heldExt);
+    expect(asked).toEqual([`v3/${heldV3.name}`, `ext/${heldExt.name}`]);
+  });
+
+  it('makes a new token when any field differs, and a later read does not change it', () => {
+    const held = fromV3(v3Body());
+    const known: KnownToken = () => held;
+    const used = fromV3({ ...v3Body(), lastUsedAt: '2025-06-01T00:00:00Z' }, known);
+    expect(used).not.toBe(held);
+    expect(used).toEqual({ ...held, lastUsedAt: '2025-06-01T00:00:00Z' });
+    const renamed = fromV3({ ...v3Body(), description: 'renamed' }, known);
+    expect(renamed.description).toBe('renamed');
+    // Each token is its own object: reading the next item leaves the last one as it was.
+    expect(used).toEqual({ ...held, lastUsedAt: '2025-06-01T00:00:00Z' });
+    expect(held.description).toBe('ci pipeline');
+    expect(fromV3(v3Body(), () => undefined)).not.toBe(held);
   });
 });
