@@ -13,13 +13,17 @@ describe('a refresh read as the list streams in', () => {
     rig = undefined;
   });
 
+  // The sign-in key is left out: every request uses it, and its last use moves outside any list
+  // (on the previous release too).
   const listed = async (r: Rig) =>
-    (await r.call('keys:list', { serverId: r.serverId })).keys.map((k) => ({
-      id: k.id,
-      description: k.description,
-      lastUsedAt: k.lastUsedAt,
-      state: k.state,
-    }));
+    (await r.call('keys:list', { serverId: r.serverId })).keys
+      .filter((k) => !k.isSignInCredential)
+      .map((k) => ({
+        id: k.id,
+        description: k.description,
+        lastUsedAt: k.lastUsedAt,
+        state: k.state,
+      }));
 
   it('keeps the list as it was when the list breaks off mid-body, then brings every change', async () => {
     rig = await startRig({ version: '2.13' });
