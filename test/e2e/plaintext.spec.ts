@@ -6,7 +6,7 @@ import { addSignedInServer, call } from './helpers';
 import { KeysPage } from './pages/keys-page';
 import { PlaintextPage } from './pages/plaintext-page';
 import { writePlaintextFiles, type PlaintextFiles } from './plaintext-files';
-import { kubeconfigYaml } from '../support/plaintext-fixtures';
+import { cli2Json, kubeconfigYaml } from '../support/plaintext-fixtures';
 
 /** Every secret the fixture files hold: none may ever reach the page. */
 function secretsOf(files: PlaintextFiles): string[] {
@@ -52,6 +52,54 @@ test.describe('plaintext check', () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Welcome to Rancher Keys' })).toBeVisible();
     await expect(offer).toBeHidden();
+  });
+
+  test('an import refused for an untrusted certificate offers the trust dialog, then imports', async ({
+    app,
+    page,
+    core,
+    sim,
+  }) => {
+    test.setTimeout(60_000);
+    // The CLI's file without `cacert`: the simulator's own CA is not trusted by the app.
+    const key = sim.state.addToken({ user: sim.admin.id, description: 'cli, no ca' });
+    mkdirSync(path.join(core.dataDir, '.rancher'), { recursive: true, mode: 0o700 });
+    writeFileSync(
+      path.join(core.dataDir, '.rancher', 'cli2.json'),
+      cli2Json([{ name: 'rancherDefault', url: sim.url, bearer: key.bearer }]),
+      { mode: 0o600 },
+    );
+    const check = new PlaintextPage(page);
+    await app.open();
+    await page
+      .getByTestId('plaintext-offer')
+      .getByRole('button', { name: 'Run the Plaintext check' })
+      .click();
+    await expect(check.findings).toHaveCount(1);
+    await check.chooseAll.check();
+    await check.importButton.click();
+    const row = check.results.getByTestId('plaintext-import-result');
+    await expect(row).toHaveAttribute('data-outcome', 'untrusted', { timeout: 30_000 });
+    await app.expectAccessible('plaintext import results with an untrusted certificate');
+
+    // Back leaves everything as it was; trusting pins the certificate and imports again.
+    await row.getByRole('button', { name: /^Trust this certificate…/ }).click();
+    const trust = page.getByTestId('plaintext-trust');
+    await expect(trust).toContainText(sim.url);
+    await app.expectAccessible('plaintext trust dialog');
+    await app.screenshot('plaintext-trust');
+    await trust.getByRole('button', { name: 'Back' }).click();
+    await expect(row).toHaveAttribute('data-outcome', 'untrusted');
+    await row.getByRole('button', { name: /^Trust this certificate…/ }).focus();
+    await page.keyboard.press('Enter');
+    await trust.getByRole('button', { name: 'Trust and import again' }).click();
+    await expect(row).toHaveAttribute('data-outcome', 'imported', { timeout: 30_000 });
+    const { servers } = await call<Output<'servers:list'>>(core, 'servers:list', {});
+    expect(servers.find((s) => s.origin === sim.url)?.fingerprint256).toBeTruthy();
+    await check.results.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await expect(check.finding(key.name).getByTestId('finding-state')).toHaveText('Already held');
+    const html = await page.content();
+    expect(html).not.toContain(key.bearer.split(':')[1]);
   });
 
   test('check → import → rewrite → undo, from Settings, signed in to the server', async ({

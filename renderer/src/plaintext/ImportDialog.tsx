@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type {
   PlaintextFinding,
@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog';
 import { JobProgressDialog, type JobProgressWords } from '../ui/JobProgressDialog';
 import { useStores } from '../ui/stores-context';
 import { outcomeRank, outcomeText, placeText, plural } from './plaintext-text';
+import { TrustForImport } from './TrustForImport';
 
 /** Result lines shown at once; the activity log records every one. */
 const MAX_RESULTS = 500;
@@ -69,6 +70,19 @@ function ImportResults({
     [results],
   );
   const importedCount = results.filter((r) => r.outcome === 'imported').length;
+  const [trusting, setTrusting] = useState<string | null>(null);
+  const trustRow = trusting === null ? undefined : results.find((r) => r.findingId === trusting);
+  const trustFinding = trustRow ? findings.get(trustRow.findingId) : undefined;
+  if (trustRow?.certificate && trustFinding?.serverUrl) {
+    return (
+      <TrustForImport
+        finding={{ ...trustFinding, serverUrl: trustFinding.serverUrl }}
+        rowId={trustRow.findingId}
+        certificate={trustRow.certificate}
+        onBack={() => setTrusting(null)}
+      />
+    );
+  }
   return (
     <Dialog
       title={cancelled ? 'Import stopped' : 'Import finished'}
@@ -126,6 +140,16 @@ function ImportResults({
                         .filter(Boolean)
                         .join(': ')}
                     </bdi>
+                    {r.outcome === 'untrusted' && r.certificate && finding?.serverUrl && (
+                      <button
+                        type="button"
+                        className="button button-small plaintext-trust"
+                        onClick={() => setTrusting(r.findingId)}
+                        aria-label={`Trust this certificate… (${r.accessKey})`}
+                      >
+                        Trust this certificate…
+                      </button>
+                    )}
                   </td>
                 </tr>
               );

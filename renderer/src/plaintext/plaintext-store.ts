@@ -7,7 +7,7 @@ import type {
   PlaintextRewritePreview,
   PlaintextScan,
 } from '../../../electron/contract/plaintext';
-import type { Api } from '../api';
+import { ApiError, type Api } from '../api';
 import { newJobId } from '../ui/job-id';
 import { toAppError } from '../ui/error-text';
 
@@ -190,6 +190,47 @@ export function createPlaintextStore(api: Api) {
       if (step.kind !== 'running' || step.cancelling) return;
       store.setState({ importStep: { ...step, cancelling: true } });
       await api.call('plaintext:cancel', { jobId: step.jobId }).catch(() => undefined);
+    },
+    /**
+     * Imports one token of the last import again (after its server's certificate was trusted):
+     * the same place in the current scan, whose ids are new since the import; the row `rowId` of
+     * the results shows the new answer. Throws ApiError when the token left its file.
+     */
+    async retryImport(old: PlaintextFinding, rowId: string) {
+      const { scan } = store.getState();
+      const same = scan?.findings.find(
+        (f) =>
+          f.fileId === old.fileId &&
+          f.accessKey === old.accessKey &&
+          f.place.entry === old.place.entry &&
+          f.place.subEntry === old.place.subEntry,
+      );
+      if (!scan || !same) {
+        throw new ApiError({
+          code: 'not_found',
+          message: 'This token is no longer where the check found it. Run the check again.',
+        });
+      }
+      const out = await api.call('plaintext:import', {
+        jobId: newJobId(),
+        scanId: scan.scanId,
+        findingIds: [same.findingId],
+      });
+      const fresh = out.results[0];
+      store.setState((s) =>
+        s.importStep.kind === 'results' && fresh
+          ? {
+              importStep: {
+                ...s.importStep,
+                results: s.importStep.results.map((r) =>
+                  r.findingId === rowId ? { ...fresh, findingId: rowId } : r,
+                ),
+                added: s.importStep.added + out.addedServerIds.length,
+              },
+            }
+          : {},
+      );
+      await plaintext.scan();
     },
     dismissImport() {
       store.setState({ importStep: { kind: 'idle' } });
