@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppFailure } from '../app-failure';
-import { ENTRA_SCOPE, entraError, entraFailure, idTokenOf } from './entra';
+import { ENTRA_SCOPE, entraAnswerFailure, entraError, idTokenOf } from './entra';
 import type { FlowEnv, StartedFlow } from './flow-types';
 import { parseSignInUrl } from './url-policy';
 
@@ -49,7 +49,7 @@ export async function startAzureDeviceCode(env: FlowEnv): Promise<StartedFlow> {
     { client_id: clientId, scope: ENTRA_SCOPE },
     env.signal,
   );
-  if (response.status !== 200) throw entraFailure(entraError(response), response.status);
+  if (response.status !== 200) throw entraAnswerFailure(response);
   const answer = deviceAnswerSchema.safeParse(response.body);
   const verification = answer.success ? parseSignInUrl(answer.data.verification_uri) : null;
   if (!answer.success || !verification) {
@@ -118,7 +118,7 @@ export async function startAzureDeviceCode(env: FlowEnv): Promise<StartedFlow> {
           run.progress('slowed_down');
           continue;
         }
-        throw entraFailure(error, polled.status);
+        throw entraAnswerFailure(polled);
       }
     },
   };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppFailure } from '../app-failure';
 import { azureEndpoints } from './azure-device-code';
-import { ENTRA_SCOPE, entraError, entraFailure, idTokenOf } from './entra';
+import { ENTRA_SCOPE, entraAnswerFailure, entraFailure, idTokenOf } from './entra';
 import type { FlowEnv, StartedFlow } from './flow-types';
 import { listenLoopback, type LoopbackListener } from './loopback-listener';
 import { browserUrl } from './url-policy';
@@ -166,7 +166,7 @@ export async function startAzurePkce(env: FlowEnv): Promise<StartedFlow> {
           },
           exchange.signal,
         );
-        if (response.status !== 200) throw entraFailure(entraError(response), response.status);
+        if (response.status !== 200) throw entraAnswerFailure(response);
         return await env.client.sso.idTokenLogin(
           env.provider.id,
           idTokenOf(response),
