@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../support/seeded-random';
 import { keyViewSchema } from '../../../electron/contract/keys';
 import { isExactKeyView, keyViewFields } from '../../../electron/core/checked-key-views';
 
@@ -14,16 +15,6 @@ function reference(value: unknown): boolean {
   if (!keyViewSchema.safeParse(value).success) return false;
   for (const field in value as object) if (!(field in keyViewSchema.shape)) return false;
   return true;
-}
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 // eslint-disable-next-line no-sparse-arrays -- a hole, as zod reads it
@@ -66,8 +57,9 @@ describe('the exact check of a key view', () => {
   });
 
   it('accepts exactly the views keyViewSchema accepts with only declared fields, on 20,000 generated views', () => {
-    const next = random(14);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+    const rng = seededRandom(14);
+    const next = () => rng.next();
+    const pick = <T>(list: readonly T[]): T => rng.pick(list);
     const chance = (p: number) => next() < p;
     const fields = Object.keys(keyViewSchema.shape);
     const view = (): Record<string, unknown> => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../support/seeded-random';
 import { isCompactKeysFile } from '../../../../electron/core/keys/key-cache-check';
 import {
   compactKeysFileSchema,
@@ -12,17 +13,6 @@ import {
  * compared (the check reads nothing else): each file goes through JSON text, which also lets a
  * cell be `1e400` (Infinity) and a member be an own `__proto__`.
  */
-
-/** A small seeded generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const INFINITY = '@@infinity@@';
 const PROTO = '@@proto@@';
@@ -51,8 +41,9 @@ const odd = [null, true, false, [], {}, ['a'], { p: 'x' }, INFINITY, '', 'token-
 
 describe('the exact check of a keys file', () => {
   it('accepts exactly what compactKeysFileSchema accepts, on 30,000 generated files', () => {
-    const next = random(14);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+    const rng = seededRandom(14);
+    const next = () => rng.next();
+    const pick = <T>(list: readonly T[]): T => rng.pick(list);
     const chance = (p: number) => next() < p;
     const anyValue = (): unknown =>
       chance(0.4) ? text(pick(lengths)) : chance(0.6) ? pick(numbers) : pick(odd);
