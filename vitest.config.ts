@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import react from '@vitejs/plugin-react';
+import { automaticJsx, reactOnPreact } from './vite.config';
 
 /**
  * Three projects: logic in Node, components in jsdom, and integration against real parts
@@ -16,11 +16,15 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react()],
+        // The renderer's components run on Preact here exactly as in the bundle; zustand is inlined
+        // so that its `react` import takes the alias too (no React is installed to fall back on).
+        resolve: { alias: reactOnPreact },
+        oxc: automaticJsx,
         test: {
           name: 'unit-dom',
           environment: 'jsdom',
           include: ['test/unit/**/*.test.tsx'],
+          server: { deps: { inline: ['zustand'] } },
         },
       },
       {

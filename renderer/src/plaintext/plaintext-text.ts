@@ -10,7 +10,7 @@ import type {
 const MAX_NAME = 80;
 
 /**
- * A name read from a file, cut to a readable length: a file may hold names of any length. React
+ * A name read from a file, cut to a readable length: a file may hold names of any length. Preact
  * renders it as text (never markup), inside `<bdi>` so its direction cannot reorder ours.
  */
 export function fileName(text: string): string {

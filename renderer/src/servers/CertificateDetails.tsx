@@ -3,7 +3,7 @@ import { formatDateTime } from '../format/time';
 
 /**
  * A distinguished name one attribute per row, so a value such as `Evil, O=DigiCert Inc` reads as
- * one organisation, not two. React renders values as text (never markup); the core already
+ * one organisation, not two. Preact renders values as text (never markup); the core already
  * neutralised bidi and control characters. Older answers without fields show the one-line form.
  */
 function DistinguishedName({ fields, text }: { fields: DnField[] | undefined; text: string }) {

@@ -30,7 +30,7 @@ export function slotCount(viewportHeight: number, rowHeight: number, overscan = 
  * so 10,000 keys cost what 40 do. Positioning uses style props (CSSOM, allowed by the CSP).
  *
  * `renderRow` gets the row's slot besides its index: a caller that keys rows by slot (with the
- * row's identity as a prop) has React reuse the ~30 row components and their DOM when a search
+ * row's identity as a prop) has Preact reuse the ~30 row components and their DOM when a search
  * replaces every visible row, and update one slot per row scrolled, instead of remounting.
  */
 export function VirtualList({

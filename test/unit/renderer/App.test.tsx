@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup } from './testing-library';
 import { eventNames, type EventName } from '../../../electron/contract/ipc';
 import { App } from '../../../renderer/src/App';
 import { createFakeApi, fail, makeServer, worldHandlers } from './fake-api';

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CertificateDetails } from '../../../renderer/src/servers/CertificateDetails';
 

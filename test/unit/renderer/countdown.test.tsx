@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from './testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStores } from '../../../renderer/src/app-stores';
 import { Countdown } from '../../../renderer/src/ui/Countdown';
@@ -6,9 +6,9 @@ import { StoresContext } from '../../../renderer/src/ui/stores-context';
 import { createTick } from '../../../renderer/src/ui/tick';
 import { createFakeApi } from './fake-api';
 
-afterEach(() => {
-  cleanup();
+afterEach(async () => {
   vi.useRealTimers();
+  await cleanup();
 });
 
 describe('Countdown', () => {

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { createAppStores } from '../../../renderer/src/app-stores';

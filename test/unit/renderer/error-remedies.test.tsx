@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from './testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStores } from '../../../renderer/src/app-stores';
 import { ErrorNotice } from '../../../renderer/src/ui/ErrorNotice';

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from './testing-library';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStores } from '../../../renderer/src/app-stores';
@@ -60,21 +60,21 @@ describe('FormDialog', () => {
     expect(onSubmit).toHaveBeenCalledTimes(1);
   });
 
-  it('shows the busy label and disables the action while busy or when it cannot submit', () => {
+  it('shows the busy label and disables the action while busy or when it cannot submit', async () => {
     renderDialog({ busy: true, busyLabel: 'Doing…' });
     expect(screen.getByRole('button', { name: 'Doing…' })).toHaveProperty('disabled', true);
-    cleanup();
+    await cleanup();
     renderDialog({ canSubmit: false, busyLabel: 'Doing…' });
     expect(screen.getByRole('button', { name: 'Do' })).toHaveProperty('disabled', true);
   });
 
-  it('closes on Cancel unless given its own cancel, and focuses Cancel first when asked', () => {
+  it('closes on Cancel unless given its own cancel, and focuses Cancel first when asked', async () => {
     const first = renderDialog({ autoFocusCancel: true });
     const cancel = screen.getByRole('button', { name: 'Cancel' });
     expect(document.activeElement).toBe(cancel);
     fireEvent.click(cancel);
     expect(first.close).toHaveBeenCalledTimes(1);
-    cleanup();
+    await cleanup();
     const onCancel = vi.fn();
     const second = renderDialog({ cancelLabel: 'Back', onCancel });
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings, type SettingsPatch } from '../../../electron/contract/settings';
 import { App } from '../../../renderer/src/App';

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { createAppStores } from '../../../renderer/src/app-stores';
@@ -68,7 +68,7 @@ describe('KeysView', () => {
 
   it('narrows the rows as the user types a search', async () => {
     await renderApp();
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search keys' }), {
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search keys' }), {
       target: { value: 'ci' },
     });
     expect(rowIds()).toEqual(['token-soon']);
@@ -131,7 +131,7 @@ describe('CreateKeyDialog', () => {
     expect(within(dialog).queryByLabelText('Never expires')).toBeNull();
     expect(within(dialog).getByLabelText('Maximum allowed: 30 days')).toBeTruthy();
     fireEvent.click(within(dialog).getByLabelText('Custom'));
-    fireEvent.change(within(dialog).getByLabelText('Custom expiry value'), {
+    fireEvent.input(within(dialog).getByLabelText('Custom expiry value'), {
       target: { value: '45' },
     });
     expect(within(dialog).getByText('This server allows at most 30 days.')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyPlace, PlaintextScan } from '../../../electron/contract/plaintext';
 import { defaultSettings, type SettingsPatch } from '../../../electron/contract/settings';

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError, CertificateInfo } from '../../../electron/contract/errors';
 import type { Server } from '../../../electron/contract/servers';
@@ -43,7 +43,7 @@ async function renderWith(
 }
 
 const type = (label: RegExp, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('proxy fields in the server dialogs', () => {
   it('adds a server through a given proxy with credentials', async () => {
@@ -136,7 +136,7 @@ describe('proxy fields in the server dialogs', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.callsTo('servers:update')).toHaveLength(1));
     expect(fake.callsTo('servers:update')[0]).not.toHaveProperty('proxy');
-    cleanup();
+    await cleanup();
 
     const again = await renderWith(
       <EditServerDialog serverId="s1" />,

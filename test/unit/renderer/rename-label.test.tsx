@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyView } from '../../../electron/contract/keys';
 import { App } from '../../../renderer/src/App';
@@ -67,7 +67,7 @@ describe('RenameLabelDialog', () => {
     expect(within(dialog).getByText('Type the new name.')).toBeTruthy();
     expect(fake.callsTo('labels:rename')).toEqual([]);
 
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'New name' }), {
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'New name' }), {
       target: { value: ' pipelines ' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }));
@@ -90,7 +90,7 @@ describe('RenameLabelDialog', () => {
     fireEvent.change(within(dialog).getByRole('combobox', { name: /^Label/ }), {
       target: { value: 'staging' },
     });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'New name' }), {
+    fireEvent.input(within(dialog).getByRole('textbox', { name: 'New name' }), {
       target: { value: 'prod' },
     });
     expect(

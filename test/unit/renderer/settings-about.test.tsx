@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../../electron/contract/app';
 import { createAppStores } from '../../../renderer/src/app-stores';

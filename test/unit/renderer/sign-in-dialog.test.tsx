@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Server } from '../../../electron/contract/servers';
 import type { SignInMethod, SsoPrompt } from '../../../electron/contract/sign-in';
@@ -99,7 +99,7 @@ describe('SignInDialog', () => {
     await within(dialog).findByRole('combobox', { name: 'Provider' });
     expect(within(dialog).queryByRole('radio', { name: 'Single sign-on' })).toBeNull();
     expect(within(dialog).getByRole('radio', { name: 'API key' })).toBeTruthy();
-    cleanup();
+    await cleanup();
     const bare = await openDialog([]);
     await within(bare.dialog).findByLabelText(/^API key/);
     expect(

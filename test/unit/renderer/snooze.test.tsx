@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyView } from '../../../electron/contract/keys';
 import { App } from '../../../renderer/src/App';

@@ -1,4 +1,4 @@
-import { act, renderHook } from '@testing-library/react';
+import { act, renderHook } from './testing-library';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../electron/contract/errors';
 import { ApiError } from '../../../renderer/src/api';

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from './testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualList, visibleRange } from '../../../renderer/src/ui/VirtualList';
 
