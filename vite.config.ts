@@ -4,7 +4,8 @@ import { defineConfig, type Alias } from 'vite';
  * The renderer is written against React's API and runs on Preact through preact/compat: react-dom
  * alone was 62 KiB gzip, Preact with compat is about 5 (bench/RESULTS.md, issue 14). Exact-match
  * patterns, so `react` does not also catch `react-dom` or a subpath nobody mapped. The unit-dom
- * tests use these same aliases (vitest.config.ts), so what ships is what is tested.
+ * tests use these same aliases (vitest.config.ts), so what ships is what is tested; both also load
+ * renderer/src/react-on-preact.ts, where compat's events differ from React's.
  */
 export const reactOnPreact: Alias[] = [
   { find: /^react$/, replacement: 'preact/compat' },

@@ -9,10 +9,13 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Logic tests import renderer stores, whose modules import react: the same Preact as below.
+        resolve: { alias: reactOnPreact },
         test: {
           name: 'unit-node',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          server: { deps: { inline: ['zustand'] } },
         },
       },
       {
@@ -24,6 +27,7 @@ export default defineConfig({
           name: 'unit-dom',
           environment: 'jsdom',
           include: ['test/unit/**/*.test.tsx'],
+          setupFiles: ['test/unit/renderer/setup.ts'],
           server: { deps: { inline: ['zustand'] } },
         },
       },

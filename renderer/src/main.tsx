@@ -1,3 +1,5 @@
+// React's change events for checkboxes and radios, before anything renders.
+import './react-on-preact';
 // The global layer first: each feature's stylesheet (imported by its components) comes after it
 // and may refine it.
 import './styles/app.css';
