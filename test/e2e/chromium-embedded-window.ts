@@ -5,10 +5,8 @@ import type {
   EmbeddedStop,
   EmbeddedWindowSpec,
 } from '../../electron/core/sign-in-ports';
-import {
-  hostOf,
-  isAllowedSignInNavigation,
-} from '../../electron/main/sign-in/embedded-window-options';
+import { embeddedRunEnd } from '../../electron/core/sso/embedded-run';
+import { mainFrameVerdict } from '../../electron/main/sign-in/embedded-window-options';
 import { ELECTRON_USER_AGENT } from '../support/http-embedded-window';
 
 /** The e2e embedded window: the page of each run, for the test to click in. */
@@ -44,75 +42,63 @@ export function createChromiumEmbeddedWindow(browser: Browser): ChromiumEmbedded
     pages.push(page);
     const index = discarded.push(false) - 1;
     let current: string | null = spec.startUrl;
-    return new Promise<EmbeddedOutcome>((resolve) => {
-      let settled = false;
-      const finish = (outcome: EmbeddedOutcome) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        clearInterval(poll);
-        signal.removeEventListener('abort', onAbort);
-        void context.close().finally(() => {
-          discarded[index] = true;
-          outcomes.push(outcome);
-          resolve(outcome);
-        });
-      };
-      const judge = (url: string, from: string | null): EmbeddedStop | null =>
-        isAllowedSignInNavigation(url)
-          ? spec.verdict(url, from)
-          : { kind: 'blocked', host: hostOf(url) };
-      const isMainFrameNavigation = (request: Request) => {
-        try {
-          return request.isNavigationRequest() && request.frame() === page.mainFrame();
-        } catch {
-          return false;
-        }
-      };
-      const harvest = () => {
-        context
-          .cookies(spec.serverOrigin)
-          .then((cookies) => {
-            const found = cookies.find((c) => c.name === spec.cookieName && c.value !== '');
-            if (found) finish({ kind: 'session', cookie: found.value });
-          })
-          .catch(() => undefined);
-      };
-      const onAbort = () => finish({ kind: 'closed' });
-      const timer = setTimeout(() => finish({ kind: 'timed_out' }), spec.timeoutMs);
-      const poll = setInterval(harvest, 100);
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-
-      // A navigation the page starts: routed, so a refused one never leaves.
-      void context.route('**/*', async (route) => {
-        const request = route.request();
-        if (isMainFrameNavigation(request)) {
-          const stop = judge(request.url(), current);
-          if (stop) {
-            await route.abort().catch(() => undefined);
-            return finish({ kind: 'stopped', stop });
-          }
-          current = request.url();
-        }
-        await route.continue().catch(() => undefined);
-      });
-      // Redirect hops are not routed: judged as they are requested.
-      page.on('request', (request) => {
-        const from = request.redirectedFrom();
-        if (!from || !isMainFrameNavigation(request)) return;
-        const stop = judge(request.url(), from.url());
-        if (stop) finish({ kind: 'stopped', stop });
-        else current = request.url();
-      });
-      page.on('framenavigated', (frame) => {
-        if (frame !== page.mainFrame()) return;
-        const stop = judge(frame.url(), current);
-        if (stop) finish({ kind: 'stopped', stop });
-      });
-      page.on('response', harvest);
-      page.goto(spec.startUrl).catch(() => undefined);
+    const poll = setInterval(() => harvest(), 100);
+    const end = embeddedRunEnd(spec.timeoutMs, signal, async (outcome) => {
+      clearInterval(poll);
+      await context.close();
+      discarded[index] = true;
+      outcomes.push(outcome);
     });
+    const finish = (outcome: EmbeddedOutcome) => end.finish(outcome);
+    const judge = (url: string, from: string | null): EmbeddedStop | null =>
+      mainFrameVerdict(spec, url, from);
+    const isMainFrameNavigation = (request: Request) => {
+      try {
+        return request.isNavigationRequest() && request.frame() === page.mainFrame();
+      } catch {
+        return false;
+      }
+    };
+    function harvest(): void {
+      context
+        .cookies(spec.serverOrigin)
+        .then((cookies) => {
+          const found = cookies.find((c) => c.name === spec.cookieName && c.value !== '');
+          if (found) finish({ kind: 'session', cookie: found.value });
+        })
+        .catch(() => undefined);
+    }
+    if (end.settled()) return end.outcome;
+
+    // A navigation the page starts: routed, so a refused one never leaves.
+    void context.route('**/*', async (route) => {
+      const request = route.request();
+      if (isMainFrameNavigation(request)) {
+        const stop = judge(request.url(), current);
+        if (stop) {
+          await route.abort().catch(() => undefined);
+          return finish({ kind: 'stopped', stop });
+        }
+        current = request.url();
+      }
+      await route.continue().catch(() => undefined);
+    });
+    // Redirect hops are not routed: judged as they are requested.
+    page.on('request', (request) => {
+      const from = request.redirectedFrom();
+      if (!from || !isMainFrameNavigation(request)) return;
+      const stop = judge(request.url(), from.url());
+      if (stop) finish({ kind: 'stopped', stop });
+      else current = request.url();
+    });
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const stop = judge(frame.url(), current);
+      if (stop) finish({ kind: 'stopped', stop });
+    });
+    page.on('response', harvest);
+    page.goto(spec.startUrl).catch(() => undefined);
+    return end.outcome;
   }
 
   return {

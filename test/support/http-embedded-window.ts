@@ -5,9 +5,10 @@ import type {
   EmbeddedSignInWindow,
   EmbeddedWindowSpec,
 } from '../../electron/core/sign-in-ports';
+import { embeddedRunEnd } from '../../electron/core/sso/embedded-run';
 import {
-  hostOf,
   isAllowedSignInNavigation,
+  mainFrameVerdict,
 } from '../../electron/main/sign-in/embedded-window-options';
 import { autoSubmit, createCookieJar } from './http-journey';
 
@@ -97,9 +98,7 @@ export function createHttpEmbeddedWindow(options: { ca?: string[] } = {}): Embed
     let method = 'GET';
     let body: string | undefined;
     for (let step = 0; step < 30; step++) {
-      const stop = isAllowedSignInNavigation(url.href)
-        ? spec.verdict(url.href, from)
-        : { kind: 'blocked' as const, host: hostOf(url.href) };
+      const stop = mainFrameVerdict(spec, url.href, from);
       if (stop) return { kind: 'stopped', stop };
       const headers: Record<string, string> = { 'User-Agent': ELECTRON_USER_AGENT };
       const cookie = jar.header(url);
@@ -137,34 +136,25 @@ export function createHttpEmbeddedWindow(options: { ca?: string[] } = {}): Embed
       signals.push(signal);
       const jar = createCookieJar();
       const inner = new AbortController();
-      return new Promise<EmbeddedOutcome>((resolve) => {
-        let settled = false;
-        const finish = (outcome: EmbeddedOutcome) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
-          inner.abort();
-          closeCurrent = null;
-          jar.clear();
-          outcomes.push(outcome);
-          resolve(outcome);
-        };
-        const onAbort = () => finish({ kind: 'closed' });
-        const timer = setTimeout(() => finish({ kind: 'timed_out' }), spec.timeoutMs);
-        closeCurrent = () => finish({ kind: 'closed' });
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        if (!(isAllowedSignInNavigation(spec.startUrl) && spec.allowNavigation(spec.startUrl))) {
-          return finish({ kind: 'closed' });
-        }
-        walk(spec, jar, inner.signal).then(
-          (outcome) => {
-            if (outcome) finish(outcome);
-          },
-          () => undefined,
-        );
+      const end = embeddedRunEnd(spec.timeoutMs, signal, (outcome) => {
+        inner.abort();
+        closeCurrent = null;
+        jar.clear();
+        outcomes.push(outcome);
       });
+      if (end.settled()) return end.outcome;
+      closeCurrent = () => end.finish({ kind: 'closed' });
+      if (!(isAllowedSignInNavigation(spec.startUrl) && spec.allowNavigation(spec.startUrl))) {
+        end.finish({ kind: 'closed' });
+        return end.outcome;
+      }
+      walk(spec, jar, inner.signal).then(
+        (outcome) => {
+          if (outcome) end.finish(outcome);
+        },
+        () => undefined,
+      );
+      return end.outcome;
     },
   };
 }

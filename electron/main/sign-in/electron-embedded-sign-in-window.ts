@@ -6,10 +6,10 @@ import type {
   EmbeddedWindowSpec,
 } from '../../core/sign-in-ports';
 import { denyPermissionCheck, denyPermissionRequest } from '../web/web-guards';
+import { embeddedRunEnd } from '../../core/sso/embedded-run';
 import {
   createSignInNavigationGuard,
-  hostOf,
-  isAllowedSignInNavigation,
+  mainFrameVerdict,
   embeddedSignInWindowOptions,
   hostBarDocument,
   hostBarLayout,
@@ -58,89 +58,77 @@ export function createElectronEmbeddedSignInWindow(options: { log: Logger }): Em
         if (isMainFrame) showHost(url);
       });
 
-      return new Promise<EmbeddedOutcome>((resolve) => {
-        let settled = false;
-        const finish = (outcome: EmbeddedOutcome) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          signal.removeEventListener('abort', onAbort);
-          ses.cookies.off('changed', onCookie);
-          if (!win.isDestroyed()) win.destroy();
-          for (const view of [page, bar]) {
-            if (!view.webContents.isDestroyed()) view.webContents.close();
-          }
-          // The partition is memory-only, but it lives until the app quits: wipe it now.
-          void Promise.allSettled([ses.clearStorageData(), ses.clearCache(), ses.clearAuthCache()])
-            .then((results) => {
-              if (results.some((r) => r.status === 'rejected')) {
-                log.warn('sign-in window: its session could not be cleared completely');
-              }
-            })
-            .finally(() => resolve(outcome));
-        };
-        const check = () => {
-          ses.cookies
-            .get({ url: spec.serverOrigin, name: spec.cookieName })
-            .then((found) => {
-              const cookie = found.find((c) => c.value !== '');
-              if (cookie) finish({ kind: 'session', cookie: cookie.value });
-            })
-            .catch(() => undefined);
-        };
-        const onCookie = (
-          _event: unknown,
-          cookie: { name: string },
-          _cause: string,
-          removed: boolean,
-        ) => {
-          if (!removed && cookie.name === spec.cookieName) check();
-        };
-        const onAbort = () => finish({ kind: 'closed' });
-        // The main frame: the core's verdict on every navigation, redirect and loaded page (a
-        // refused host, the IdP's refusal, Rancher's error page end the run); `current` is where
-        // the frame is, the page or redirect a navigation leaves. Subframes: https only.
-        let current: string | null = null;
-        const mainFrame = (event: { preventDefault(): void }, url: string) => {
-          const stop = isAllowedSignInNavigation(url)
-            ? spec.verdict(url, current)
-            : { kind: 'blocked' as const, host: hostOf(url) };
-          if (stop) {
-            event.preventDefault();
-            finish({ kind: 'stopped', stop });
-            return;
-          }
-          current = url;
-        };
-        const subframe = createSignInNavigationGuard(() => true);
-        contents.on('will-navigate', (event, url) => mainFrame(event, url));
-        contents.on('will-redirect', (event, url, _inPlace, isMainFrame) =>
-          isMainFrame ? mainFrame(event, url) : subframe(event, url),
-        );
-        contents.on('will-frame-navigate', (details) =>
-          details.isMainFrame ? mainFrame(details, details.url) : subframe(details, details.url),
-        );
-        contents.on('did-navigate', (event, url) => mainFrame(event, url));
-        // The dashboard moves to its login page with `err` by its own router, in the page.
-        contents.on('did-navigate-in-page', (event, url, isMainFrame) => {
-          if (isMainFrame) mainFrame(event, url);
-        });
-        const timer = setTimeout(() => finish({ kind: 'timed_out' }), spec.timeoutMs);
-
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        ses.cookies.on('changed', onCookie);
-        win.on('closed', () => finish({ kind: 'closed' }));
-
-        showHost(spec.startUrl);
-        if (!isAllowedStartPage(spec)) {
-          log.warn('sign-in window: the start page is not an allowed https address');
-          return finish({ kind: 'closed' });
+      let onCookie: (...args: [unknown, { name: string }, string, boolean]) => void = () =>
+        undefined;
+      const end = embeddedRunEnd(spec.timeoutMs, signal, async () => {
+        ses.cookies.off('changed', onCookie);
+        if (!win.isDestroyed()) win.destroy();
+        for (const view of [page, bar]) {
+          if (!view.webContents.isDestroyed()) view.webContents.close();
         }
-        current = spec.startUrl;
-        contents.loadURL(spec.startUrl).catch(() => undefined);
-        win.show();
+        // The partition is memory-only, but it lives until the app quits: wipe it now.
+        const results = await Promise.allSettled([
+          ses.clearStorageData(),
+          ses.clearCache(),
+          ses.clearAuthCache(),
+        ]);
+        if (results.some((r) => r.status === 'rejected')) {
+          log.warn('sign-in window: its session could not be cleared completely');
+        }
       });
+      const finish = (outcome: EmbeddedOutcome) => end.finish(outcome);
+      if (end.settled()) return end.outcome;
+      const check = () => {
+        ses.cookies
+          .get({ url: spec.serverOrigin, name: spec.cookieName })
+          .then((found) => {
+            const cookie = found.find((c) => c.value !== '');
+            if (cookie) finish({ kind: 'session', cookie: cookie.value });
+          })
+          .catch(() => undefined);
+      };
+      onCookie = (_event, cookie, _cause, removed) => {
+        if (!removed && cookie.name === spec.cookieName) check();
+      };
+      // The main frame: the core's verdict on every navigation, redirect and loaded page (a
+      // refused host, the IdP's refusal, Rancher's error page end the run); `current` is where
+      // the frame is, the page or redirect a navigation leaves. Subframes: https only.
+      let current: string | null = null;
+      const mainFrame = (event: { preventDefault(): void }, url: string) => {
+        const stop = mainFrameVerdict(spec, url, current);
+        if (stop) {
+          event.preventDefault();
+          finish({ kind: 'stopped', stop });
+          return;
+        }
+        current = url;
+      };
+      const subframe = createSignInNavigationGuard(() => true);
+      contents.on('will-navigate', (event, url) => mainFrame(event, url));
+      contents.on('will-redirect', (event, url, _inPlace, isMainFrame) =>
+        isMainFrame ? mainFrame(event, url) : subframe(event, url),
+      );
+      contents.on('will-frame-navigate', (details) =>
+        details.isMainFrame ? mainFrame(details, details.url) : subframe(details, details.url),
+      );
+      contents.on('did-navigate', (event, url) => mainFrame(event, url));
+      // The dashboard moves to its login page with `err` by its own router, in the page.
+      contents.on('did-navigate-in-page', (event, url, isMainFrame) => {
+        if (isMainFrame) mainFrame(event, url);
+      });
+      ses.cookies.on('changed', onCookie);
+      win.on('closed', () => finish({ kind: 'closed' }));
+
+      showHost(spec.startUrl);
+      if (!isAllowedStartPage(spec)) {
+        log.warn('sign-in window: the start page is not an allowed https address');
+        finish({ kind: 'closed' });
+        return end.outcome;
+      }
+      current = spec.startUrl;
+      contents.loadURL(spec.startUrl).catch(() => undefined);
+      win.show();
+      return end.outcome;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { BaseWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
-import type { EmbeddedWindowSpec } from '../../core/sign-in-ports';
+import type { EmbeddedStop, EmbeddedWindowSpec } from '../../core/sign-in-ports';
 
 /**
  * Every sign-in window's session partition starts with this. Without Electron's `persist:` prefix
@@ -95,12 +95,27 @@ export function isAllowedSignInNavigation(raw: string): boolean {
 }
 
 /** A URL's host for a message ('' when it has none). */
-export function hostOf(raw: string): string {
+function hostOf(raw: string): string {
   try {
     return new URL(raw).host.slice(0, 253);
   } catch {
     return '';
   }
+}
+
+/**
+ * What a main-frame navigation, redirect or page at `url` (leaving `from`) means for the run:
+ * main's https floor ({@link isAllowedSignInNavigation}; anything else is a refused host), then
+ * the core's verdict. Null to go on.
+ */
+export function mainFrameVerdict(
+  spec: Pick<EmbeddedWindowSpec, 'verdict'>,
+  url: string,
+  from: string | null,
+): EmbeddedStop | null {
+  return isAllowedSignInNavigation(url)
+    ? spec.verdict(url, from)
+    : { kind: 'blocked', host: hostOf(url) };
 }
 
 /**
