@@ -1,6 +1,6 @@
 import type { MetadataStore } from '../vault/metadata-store';
 import {
-  compactFileText,
+  compactFileParts,
   KEYS_FILE_MAX_BYTES,
   keysFileSchema,
   type KeysFileContent,
@@ -29,5 +29,5 @@ export async function writeKeysFile(
   serverId: string,
   doc: ServerKeysDoc,
 ): Promise<void> {
-  await metadata.writeText(serverKeysDocName(serverId), await compactFileText(doc));
+  await metadata.writeText(serverKeysDocName(serverId), compactFileParts(doc));
 }

@@ -236,8 +236,11 @@ export function toCompactFile(doc: ServerKeysDoc): CompactKeysFile {
   };
 }
 
-/** Rows per part of the text: large enough to write in few calls, small enough to stay young. */
-const ROWS_PER_PART = 2_000;
+/**
+ * Rows per part of the text: large enough to write in few calls, small enough that a part (about
+ * 75 KB) is an ordinary young string, not one V8 puts straight into its large-object space.
+ */
+const ROWS_PER_PART = 1_000;
 const fileHeaderSchema = compactKeysFileSchema.pick({
   refreshedAt: true,
   users: true,
@@ -245,41 +248,38 @@ const fileHeaderSchema = compactKeysFileSchema.pick({
 });
 
 /**
- * The in-memory document as version 2 JSON text, in parts, every row checked against the schema
- * it is read with: a file that would not read back is never written. The text is made row by row,
- * yielding to other work between parts, so writing 100,000 keys holds no copy of the document as arrays or as one string (the peaks of
- * the previous format, bench/RESULTS.md Scale). Members are in another order than the schema's
- * (the rows first: the id lists are complete only after them); JSON does not care.
+ * The in-memory document as version 2 JSON text, in parts made as they are asked for, every row
+ * checked against the schema it is read with: a file that would not read back is never written
+ * (a part that fails its check throws, and the metadata store then removes its temp file instead
+ * of renaming it). The writer writes each part before asking for the next, so writing 100,000 keys
+ * holds neither a copy of the document as arrays nor its text (the peaks of the previous formats,
+ * bench/RESULTS.md Scale). Members are in another order than the schema's (the rows first: the
+ * id lists are complete only after them); JSON does not care. `doc` is a snapshot that nothing
+ * changes in place, so other work may run between parts.
  */
-export async function compactFileText(doc: ServerKeysDoc): Promise<string[]> {
+export async function* compactFileParts(doc: ServerKeysDoc): AsyncGenerator<string> {
+  const refreshedAt = fileHeaderSchema.shape.refreshedAt.parse(doc.refreshedAt);
   const users = idList();
   const clusters = idList();
-  const parts: string[] = [];
   let rows: string[] = [];
   let count = 0;
+  yield `{"version":2,"refreshedAt":${JSON.stringify(refreshedAt)},"keys":[`;
   for (const id in doc.keys) {
     const row = rowSchema.parse(toRow(doc.keys[id] as KeyRecord, users, clusters));
     rows.push(JSON.stringify(row));
     if (++count > KEYS_FILE_MAX_ROWS) throw new Error('keys: more rows than a keys file may hold');
     if (rows.length === ROWS_PER_PART) {
-      parts.push((parts.length > 0 ? ',\n' : '') + rows.join(','));
+      yield (count > ROWS_PER_PART ? ',\n' : '') + rows.join(',');
       rows = [];
-      // Other work runs between parts: checking 100,000 rows takes a while, and `doc` is a
-      // snapshot that nothing changes in place.
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  if (rows.length > 0) parts.push((parts.length > 0 ? ',\n' : '') + rows.join(','));
+  if (rows.length > 0) yield (count > ROWS_PER_PART ? ',\n' : '') + rows.join(',');
   const header = fileHeaderSchema.parse({
-    refreshedAt: doc.refreshedAt,
+    refreshedAt,
     users: users.list,
     clusters: clusters.list,
   });
-  return [
-    `{"version":2,"refreshedAt":${JSON.stringify(header.refreshedAt)},"keys":[`,
-    ...parts,
-    `],"users":${JSON.stringify(header.users)},"clusters":${JSON.stringify(header.clusters)}}\n`,
-  ];
+  yield `],"users":${JSON.stringify(header.users)},"clusters":${JSON.stringify(header.clusters)}}\n`;
 }
 
 /** A row as a record, or null when it refers to a user or cluster the file does not list. */

@@ -47,9 +47,11 @@ export interface MetadataStore {
   /**
    * Writes a document given as JSON text in parts, as {@link MetadataStore.write} does (atomically,
    * durably, 0600), for documents too large to hold as one string. The caller has checked the
-   * content against the schema it is read with.
+   * content against the schema it is read with. Parts may be made while the file is written (an
+   * async iterable, asked for one part after another is written); one that throws leaves the
+   * document as it was: the temp file is removed, never renamed over it.
    */
-  writeText(name: string, parts: readonly string[]): Promise<void>;
+  writeText(name: string, parts: Iterable<string> | AsyncIterable<string>): Promise<void>;
   remove(name: string): Promise<void>;
   /** Why writes are refused (another writer holds the lock), or null. */
   refusal(): string | null;
@@ -128,7 +130,10 @@ export function createMetadataStore(options: {
   }
 
   /** Temp file, every part, fsync, rename: a crash leaves the old file or the new one. */
-  async function writeParts(name: string, parts: readonly string[]): Promise<void> {
+  async function writeParts(
+    name: string,
+    parts: Iterable<string> | AsyncIterable<string>,
+  ): Promise<void> {
     const file = fileOf(name);
     const previous = queues.get(file) ?? Promise.resolve();
     const next = previous
@@ -145,7 +150,7 @@ export function createMetadataStore(options: {
         try {
           try {
             // Each part is written from where the previous one ended.
-            for (const part of parts) await handle.writeFile(part);
+            for await (const part of parts) await handle.writeFile(part);
             await handle.sync();
           } finally {
             await handle.close();

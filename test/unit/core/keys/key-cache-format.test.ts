@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createKeyCache } from '../../../../electron/core/keys/key-cache';
 import { readKeysFile, writeKeysFile } from '../../../../electron/core/keys/key-cache-file';
 import {
-  compactFileText,
+  compactFileParts,
   KEYS_FILE_MAX_BYTES,
   keysFileSchema,
   toCompactFile,
@@ -92,6 +92,13 @@ describe('the compact keys file', () => {
     expect(back.doc).toEqual(doc);
     expect(Object.getPrototypeOf(back.doc.keys)).toBeNull();
   });
+
+  /** Every part the writer would ask for, in order. */
+  async function compactFileText(doc: ServerKeysDoc): Promise<string[]> {
+    const parts: string[] = [];
+    for await (const part of compactFileParts(doc)) parts.push(part);
+    return parts;
+  }
 
   it('writes text in parts that reads back as the same document', async () => {
     const doc = varied();

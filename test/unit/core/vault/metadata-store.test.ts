@@ -56,6 +56,26 @@ describe('createMetadataStore', () => {
     expect(await readdir(dir)).toEqual(['doc.json']);
   });
 
+  it('writes parts made while the file is written, and keeps the old file when one fails', async () => {
+    const { dir, store } = await make();
+    let made = 0;
+    async function* parts(fail: boolean) {
+      yield '{"n":';
+      made++;
+      // The next part is asked for only after the previous one is on its way to the disk.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (fail) throw new Error('a row failed its check');
+      yield '2}';
+      made++;
+    }
+    await store.writeText('doc', parts(false));
+    expect(made).toBe(2);
+    expect(await store.read('doc', schema, { n: 0 })).toEqual({ n: 2 });
+    await expect(store.writeText('doc', parts(true))).rejects.toThrow('a row failed its check');
+    expect(await readFile(path.join(dir, 'doc.json'), 'utf8')).toBe('{"n":2}');
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+  });
+
   it('refuses a document name that could escape the directory', async () => {
     const { store } = await make();
     await expect(store.write('../evil', schema, { n: 1 })).rejects.toThrow(/invalid metadata/);
