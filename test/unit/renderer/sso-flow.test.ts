@@ -136,7 +136,8 @@ describe('createSsoFlow', () => {
     expect(flow.store.getState()).toMatchObject({ state: 'slowed_down' });
   });
 
-  it('cancels a flow that main starts after the dialog was closed', async () => {
+  /** A flow whose `auth:ssoStart` main has not answered yet (the test settles `started`). */
+  function startingFlow() {
     const started = deferred<{ flowId: string; prompt: SsoPrompt }>();
     const fake = createFakeApi({
       'auth:ssoStart': () => started.promise,
@@ -144,6 +145,11 @@ describe('createSsoFlow', () => {
     });
     const flow = createSsoFlow(fake.api, 'srv', () => undefined);
     void flow.start(saml);
+    return { started, fake, flow };
+  }
+
+  it('cancels a flow that main starts after the dialog was closed', async () => {
+    const { started, fake, flow } = startingFlow();
     flow.dispose();
     started.resolve({ flowId: 'late', prompt: samlPrompt });
     await tick();
@@ -152,13 +158,7 @@ describe('createSsoFlow', () => {
   });
 
   it('asks main to cancel the server’s flow when Cancel comes while it is still starting', async () => {
-    const started = deferred<{ flowId: string; prompt: SsoPrompt }>();
-    const fake = createFakeApi({
-      'auth:ssoStart': () => started.promise,
-      'auth:ssoCancel': () => ({ cancelled: true }),
-    });
-    const flow = createSsoFlow(fake.api, 'srv', () => undefined);
-    void flow.start(saml);
+    const { started, fake, flow } = startingFlow();
     await tick();
     expect(flow.store.getState().phase).toBe('starting');
     flow.cancel();
