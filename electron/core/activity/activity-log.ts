@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import {
   activityEntrySchema,
   type ActivityEntry,
   type ActivityFilter,
 } from '../../contract/activity';
+import { renameDurably, syncDirectory } from '../durable-rename';
 import type { Logger } from '../log';
 
 /** What a caller records; the log adds the sequence number and the time. */
@@ -114,7 +115,11 @@ export function createActivityLog(deps: ActivityLogDeps): ActivityLog {
   }
 
   async function openForAppend(): Promise<FileHandle> {
-    handle ??= await open(file, 'a', 0o600);
+    if (handle === null) {
+      handle = await open(file, 'a', 0o600);
+      // The file may have just been created: its name must be durable before the first append is.
+      await syncDirectory(path.dirname(file));
+    }
     return handle;
   }
 
@@ -131,7 +136,7 @@ export function createActivityLog(deps: ActivityLogDeps): ActivityLog {
     } finally {
       await out.close();
     }
-    await rename(temp, file);
+    await renameDurably(temp, file);
     entries = kept;
     bytes = Buffer.byteLength(text);
   }

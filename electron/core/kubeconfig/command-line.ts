@@ -1,7 +1,8 @@
-import { lstat, mkdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { lstat, mkdir, readlink, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { CommandLineStatus } from '../../contract/command-line';
 import { AppFailure } from '../app-failure';
+import { renameDurably } from '../durable-rename';
 import { defaultDataDir } from '../data-dir';
 import { defaultKeychainService } from '../vault/secret-store';
 import type { SelfCommand } from './kubeconfig-file';
@@ -95,6 +96,6 @@ export async function installCommandLine(deps: CommandLineDeps): Promise<Command
   const temp = `${link}.${process.pid}.tmp`;
   await rm(temp, { force: true });
   await symlink(deps.executable.command, temp);
-  await rename(temp, link);
+  await renameDurably(temp, link);
   return commandLineStatus(deps);
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { AppFailure } from '../app-failure';
+import { renameDurably } from '../durable-rename';
 
 /** How another program (kubectl) runs `rancher-keys`: an absolute executable and leading arguments. */
 export interface SelfCommand {
@@ -221,7 +222,7 @@ export async function writePrivateFile(file: string, text: string, mode = 0o600)
     throw error;
   }
   await handle.close();
-  await rename(temp, target);
+  await renameDurably(temp, target);
 }
 
 /** Where a file's backup goes: beside it, named for the instant (`<file>.rancher-keys-backup-…`). */

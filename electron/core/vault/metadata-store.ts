@@ -3,6 +3,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import path from 'node:path';
 import type { z } from 'zod';
 import { AppFailure } from '../app-failure';
+import { renameDurably } from '../durable-rename';
 import type { Logger } from '../log';
 import { createDataDirLock } from './data-dir-lock';
 import { storageFailure } from './storage-errors';
@@ -155,7 +156,7 @@ export function createMetadataStore(options: {
           } finally {
             await handle.close();
           }
-          await rename(temp, file);
+          await renameDurably(temp, file);
         } catch (error) {
           // A half-written temp file (disk full) is removed rather than left to fill the disk.
           await rm(temp, { force: true }).catch(() => undefined);

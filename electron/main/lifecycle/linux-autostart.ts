@@ -1,4 +1,5 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
+import { renameDurably } from '../../core/durable-rename';
 import path from 'node:path';
 
 /** The autostart entry's file name (XDG Autostart spec: `$XDG_CONFIG_HOME/autostart/*.desktop`). */
@@ -77,5 +78,5 @@ export async function setLinuxAutostart(options: {
   } finally {
     await handle.close();
   }
-  await rename(temp, file);
+  await renameDurably(temp, file);
 }
