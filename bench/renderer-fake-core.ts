@@ -1,6 +1,7 @@
 import type { Result } from '../electron/contract/errors';
 import type { KeyView } from '../electron/contract/keys';
 import type { Server } from '../electron/contract/servers';
+import { FIRST_KEYS_WINDOW } from '../electron/contract/constants';
 import { defaultSettings, type Settings } from '../electron/contract/settings';
 
 const DAY = 86_400_000;
@@ -136,6 +137,17 @@ export function createFakeDispatch(count: number, spreadOver = 1) {
       providers: [{ id: 'local', displayName: 'Local', passwordLogin: true }],
     }),
     'keys:copy': ({ format }) => ({ format, clearsInMs: settings.clipboardClearMs }),
+    // As the core builds it: the answers of the channels it is made of.
+    'app:start': () => ({
+      settings,
+      servers,
+      activeId: 'bench',
+      keys: {
+        ok: true,
+        value: answers['keys:list']!({ serverId: 'bench', limit: FIRST_KEYS_WINDOW }),
+      },
+      expiry: answers['expiry:summary']!({}),
+    }),
   };
   return async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
     const answer = typeof channel === 'string' ? answers[channel] : undefined;

@@ -6,6 +6,13 @@
  */
 
 const HOUR = 3_600_000;
+
+/**
+ * Rows of the active server's list sent with the window's first screen (`app:start`, and the first
+ * `keys:list` of a list shown afresh): a screen's worth and a scroll more, so the table appears at
+ * once while the rest of a long list follows.
+ */
+export const FIRST_KEYS_WINDOW = 200;
 const DAY = 24 * HOUR;
 
 /**

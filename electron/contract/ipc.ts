@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activityChannels, activityEvents } from './activity-channels';
 import { appInfoSchema, expirySummarySchema, expiryWarningSchema } from './app';
-import type { Result } from './errors';
+import { appErrorSchema, type Result } from './errors';
 import { hygieneChannels, hygieneEvents } from './hygiene-channels';
 import { plaintextChannels, plaintextEvents } from './plaintext-channels';
 import { channelNameList, eventNameList, type Channel, type EventName } from './names';
@@ -43,6 +43,25 @@ const serverOutput = z.object({ server: serverSchema });
 const keyOutput = z.object({ key: keyViewSchema });
 
 /**
+ * What the window's first screen needs, in one answer (`app:start`): settings, servers, the
+ * expiry counts and the first window of the active server's keys. The keys part carries its own
+ * outcome, so a server whose list cannot be read still lets the window start; null when no server
+ * is active.
+ */
+export const appStartOutputSchema = z.object({
+  settings: settingsSchema,
+  servers: z.array(serverSchema),
+  activeId: z.string().nullable(),
+  keys: z
+    .discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), value: keysListOutputSchema }),
+      z.object({ ok: z.literal(false), error: appErrorSchema }),
+    ])
+    .nullable(),
+  expiry: expirySummarySchema,
+});
+
+/**
  * Every invoke channel: `domain:verb` → one object in, one object out. The single source of truth
  * for main's registration, the preload's allowlist, the test bridge and the renderer's types.
  */
@@ -55,6 +74,12 @@ export const channels = {
    * loaded (the shell's and the bridge's renderer gate act on it; the core only answers).
    */
   'app:ready': { input: empty, output: empty },
+  /**
+   * Everything the first screen shows but the keychain's status (`app:info`, asked alongside: its
+   * probe writes to the keychain, and the rows need not wait for it). See
+   * {@link appStartOutputSchema}.
+   */
+  'app:start': { input: empty, output: appStartOutputSchema },
 
   'settings:get': { input: empty, output: z.object({ settings: settingsSchema }) },
   'settings:set': { input: settingsPatchSchema, output: z.object({ settings: settingsSchema }) },

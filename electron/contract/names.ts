@@ -6,6 +6,7 @@ export const channelNameList = [
   'app:info',
   'app:showLogFile',
   'app:ready',
+  'app:start',
   'settings:get',
   'settings:set',
   'servers:list',

@@ -1,3 +1,4 @@
+import { appStartOutputSchema } from '../contract/ipc';
 import {
   keyKindSchema,
   keysListOutputSchema,
@@ -102,4 +103,22 @@ export function checkKeysListOutput(value: unknown): unknown {
   const { keys, ...envelope } = value as { keys?: unknown };
   if (!Array.isArray(keys)) return keysListOutputSchema.parse(value);
   return { ...envelopeSchema.parse(envelope), keys: keys.map(checkedKeyView) };
+}
+
+const startEnvelopeSchema = appStartOutputSchema.omit({ keys: true });
+
+/**
+ * `app:start`'s output check: everything but the first keys window by the channel's schema, that
+ * window as `keys:list`'s ({@link checkKeysListOutput}), a failure by the contract's error schema.
+ */
+export function checkAppStartOutput(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return appStartOutputSchema.parse(value);
+  const { keys, ...envelope } = value as { keys?: unknown };
+  const start = startEnvelopeSchema.parse(envelope);
+  const ok = typeof keys === 'object' && keys !== null && (keys as { ok?: unknown }).ok === true;
+  if (!ok) return { ...start, keys: appStartOutputSchema.shape.keys.parse(keys) };
+  return {
+    ...start,
+    keys: { ok: true, value: checkKeysListOutput((keys as { value?: unknown }).value) },
+  };
 }

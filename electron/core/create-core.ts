@@ -3,6 +3,7 @@ import { createActivityHandlers } from './activity/activity-handlers';
 import { createActivityLog } from './activity/activity-log';
 import { recordActivity } from './activity/activity-recorder';
 import { createAppHandlers } from './app-handlers';
+import { createStartHandler } from './app-start';
 import type { Core, CoreDeps } from './core';
 import { createDispatcher, type Handlers } from './dispatch';
 import { createEventHub } from './events';
@@ -201,31 +202,32 @@ export function createCore(deps: CoreDeps): Core {
     ...(deps.filePicker ? { filePicker: deps.filePicker } : {}),
   });
 
+  const parts: Omit<Handlers, 'app:start'> = {
+    ...createAppHandlers({
+      version: deps.appVersion,
+      platform: deps.platform,
+      secrets,
+      dataProblems: () => metadata.problems(),
+      dataFolderInUse: () => metadata.refusal(),
+      ...(deps.desktop ? { desktop: deps.desktop } : {}),
+    }),
+    ...createServerHandlers(servers),
+    ...createSsoHandlers(sso),
+    ...createSettingsHandlers(settings),
+    ...createKeyHandlers(keyService),
+    ...createExpiryHandlers(scheduler),
+    ...createCommandLineHandlers({
+      servers,
+      keys: keyService,
+      clock,
+      commandLine,
+    }),
+    ...createHygieneHandlers(hygiene),
+    ...createActivityHandlers(activity, clock),
+    ...createPlaintextHandlers(plaintext),
+  };
   const handlers: Handlers = recordActivity(
-    {
-      ...createAppHandlers({
-        version: deps.appVersion,
-        platform: deps.platform,
-        secrets,
-        dataProblems: () => metadata.problems(),
-        dataFolderInUse: () => metadata.refusal(),
-        ...(deps.desktop ? { desktop: deps.desktop } : {}),
-      }),
-      ...createServerHandlers(servers),
-      ...createSsoHandlers(sso),
-      ...createSettingsHandlers(settings),
-      ...createKeyHandlers(keyService),
-      ...createExpiryHandlers(scheduler),
-      ...createCommandLineHandlers({
-        servers,
-        keys: keyService,
-        clock,
-        commandLine,
-      }),
-      ...createHygieneHandlers(hygiene),
-      ...createActivityHandlers(activity, clock),
-      ...createPlaintextHandlers(plaintext),
-    },
+    { ...parts, ...createStartHandler(parts, log) },
     activity,
     servers,
     log,

@@ -1,12 +1,27 @@
 import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../contract/ipc';
-import type { Result } from '../contract/errors';
+import type { AppError, Result } from '../contract/errors';
 import { AppFailure, toAppError } from './app-failure';
-import { checkKeysListOutput } from './checked-key-views';
+import { checkAppStartOutput, checkKeysListOutput } from './checked-key-views';
 import { displayText } from './display-text';
 import type { Logger } from './log';
 
 /** One function per contract channel; a missing channel does not compile. */
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
+
+/**
+ * A failure as the window is sent it: its contract error, with a message that may quote server
+ * text shown without bidi or control characters.
+ */
+export function toWindowError(error: unknown): AppError {
+  const raw = toAppError(error);
+  return { ...raw, message: displayText(raw.message) };
+}
+
+/** The output checks that are not a plain parse by the channel's schema (checked-key-views.ts). */
+const outputChecks: Partial<Record<Channel, (output: unknown) => unknown>> = {
+  'keys:list': checkKeysListOutput,
+  'app:start': checkAppStartOutput,
+};
 
 /** Formats zod's first issue as a sentence naming the field. */
 function describeIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
@@ -19,8 +34,8 @@ function describeIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
 /**
  * The single choke point between a transport (Electron IPC, the test bridge) and the handlers:
  * checks the channel name, parses the input with its schema, runs the handler, parses the output
- * (which strips any field the contract does not declare; `keys:list`'s views once per view, see
- * checked-key-views.ts), and wraps the outcome as a Result.
+ * (which strips any field the contract does not declare; the key views of `keys:list` and
+ * `app:start` once per view, see checked-key-views.ts), and wraps the outcome as a Result.
  * Logs channel names and durations, never arguments or results.
  */
 export function createDispatcher(handlers: Handlers, log: Logger) {
@@ -42,14 +57,12 @@ export function createDispatcher(handlers: Handlers, log: Logger) {
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
       const output = await handler(parsed.data);
-      const value =
-        channel === 'keys:list' ? checkKeysListOutput(output) : schema.output.parse(output);
+      const check = outputChecks[channel];
+      const value = check ? check(output) : schema.output.parse(output);
       log.info('ipc', { channel, ok: true, ms: Math.round(performance.now() - started) });
       return { ok: true, value };
     } catch (error) {
-      // Messages may quote server text; the window shows them without bidi or control characters.
-      const raw = toAppError(error);
-      const appError = { ...raw, message: displayText(raw.message) };
+      const appError = toWindowError(error);
       log[error instanceof AppFailure ? 'info' : 'error']('ipc', {
         channel,
         ok: false,

@@ -87,10 +87,21 @@ function Shell() {
   );
 }
 
-/** The window's root: creates the stores for `api` (or uses the given ones) and starts them. */
-export function App({ api, stores: given }: { api: Api; stores?: AppStores }) {
+/**
+ * The window's root: creates the stores for `api` (or uses the given ones) and starts them;
+ * `firstScreenStarted` when main.tsx has asked for the first screen already.
+ */
+export function App({
+  api,
+  stores: given,
+  firstScreenStarted = false,
+}: {
+  api: Api;
+  stores?: AppStores;
+  firstScreenStarted?: boolean;
+}) {
   const [stores] = useState(() => given ?? createAppStores(api));
-  useEffect(() => startApp(stores), [stores]);
+  useEffect(() => startApp(stores, firstScreenStarted), [stores, firstScreenStarted]);
   return (
     <StoresContext.Provider value={stores}>
       <Shell />

@@ -9,6 +9,7 @@ import { createSettingsStore } from './settings/settings-store';
 import { createTick, type Tick } from './ui/tick';
 import { createUiStore } from './ui/ui-store';
 import { createWarningToasts } from './expiry/warning-toasts';
+import { startFirstScreen } from './first-screen';
 
 /** Every store of the window, created with one api. */
 export interface AppStores {
@@ -41,18 +42,22 @@ export function createAppStores(api: Api, tick: Tick = createTick()): AppStores 
 }
 
 /**
- * Loads the first data and keeps the stores in step with main's events: the keys list follows the
- * active server, settings follow `settings:changed`, the banner follows `expiry:summary`.
- * Returns the function that stops it all.
+ * Keeps the stores in step with main's events (the keys list follows the active server, settings
+ * follow `settings:changed`, the banner follows `expiry:summary`) and shows the first screen
+ * ({@link startFirstScreen}), unless main.tsx started it before React rendered
+ * (`firstScreenStarted`). Returns the function that stops it all.
  */
-export function startApp(stores: AppStores): () => void {
+export function startApp(stores: AppStores, firstScreenStarted = false): () => void {
   const { api, servers, keys, expiry, settings, ui, activity } = stores;
   const warnings = createWarningToasts(ui);
   const offs: Array<() => void> = [];
 
   offs.push(
     servers.store.subscribe((s, prev) => {
-      if (s.activeId !== prev.activeId) void keys.load(s.activeId);
+      // Not when the keys already show it (the start answer brought its first rows).
+      if (s.activeId !== prev.activeId && keys.store.getState().serverId !== s.activeId) {
+        void keys.load(s.activeId);
+      }
     }),
     settings.store.subscribe((s, prev) => {
       if (s.settings.showSystemTokens !== prev.settings.showSystemTokens) {
@@ -87,17 +92,7 @@ export function startApp(stores: AppStores): () => void {
   // main may now deliver the events it held while the page loaded.
   api.call('app:ready', {}).catch(() => undefined);
 
-  void (async () => {
-    await settings.load();
-    keys.setIncludeSystem(settings.store.getState().settings.showSystemTokens);
-    await servers.load();
-    const { activeId, servers: list } = servers.store.getState();
-    if (!activeId && list[0]) await servers.switchTo(list[0].id).catch(() => undefined);
-    // The active server's list is loading already when the subscription above saw it arrive: a
-    // second load would only ask for it again (and make the first answer wasted).
-    else if (activeId && keys.store.getState().serverId !== activeId) void keys.load(activeId);
-    await expiry.loadSummary();
-  })();
+  if (!firstScreenStarted) void startFirstScreen(stores);
 
   return () => offs.forEach((off) => off());
 }

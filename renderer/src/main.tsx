@@ -7,12 +7,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { apiFromWindow } from './api';
 import { App } from './App';
+import { createAppStores } from './app-stores';
+import { FIRST_SCREEN_WAIT_MS, startFirstScreen } from './first-screen';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App api={apiFromWindow()} />
-    </StrictMode>,
+  const api = apiFromWindow();
+  const stores = createAppStores(api);
+  // Asked before React renders anything. The window renders once the answer is shown (the app
+  // shell and the first rows in one commit), or shows its loading state after a short wait.
+  const shown = startFirstScreen(stores);
+  const waited = new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS));
+  void Promise.race([shown, waited]).then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App api={api} stores={stores} firstScreenStarted />
+      </StrictMode>,
+    ),
   );
 }

@@ -2,7 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { AppError } from '../../../electron/contract/errors';
 import type { Input, Output } from '../../../electron/contract/ipc';
 import type { CopyFormat, KeyView } from '../../../electron/contract/keys';
-import type { Api } from '../api';
+import { ApiError, type Api } from '../api';
+import { FIRST_KEYS_WINDOW } from '../../../electron/contract/constants';
 import { toAppError } from '../ui/error-text';
 import {
   compileQuery,
@@ -44,7 +45,10 @@ export interface KeysState {
  * Rows asked for first when a server's list is shown afresh: a screen's worth and a scroll more,
  * so the table appears at once while the rest of a long list follows.
  */
-export const FIRST_WINDOW = 200;
+export const FIRST_WINDOW = FIRST_KEYS_WINDOW;
+
+/** A first window main has already sent (with the start answer): its rows, or why it failed. */
+export type FirstKeys = NonNullable<Output<'app:start'>['keys']>;
 
 /** How long a Copy button says "Copied ✓". */
 export const COPIED_MS = 1_500;
@@ -80,8 +84,15 @@ export function createKeysStore(api: Api) {
     store,
     /** The visible rows (filtered, searched, sorted); one memo shared by every component. */
     selectVisible: createVisibleKeysSelector(),
-    /** Shows `serverId`'s keys (cached at once, fresh when main has them). */
-    async load(serverId: string | null, options: { quiet?: boolean } = {}): Promise<void> {
+    /**
+     * Shows `serverId`'s keys (cached at once, fresh when main has them). With `first`, the first
+     * window main already sent is shown at once (in the caller's task, so it commits with whatever
+     * else the caller shows) and only the rest is asked for.
+     */
+    async load(
+      serverId: string | null,
+      options: { quiet?: boolean; first?: FirstKeys } = {},
+    ): Promise<void> {
       const mine = ++generation;
       const switching = store.getState().serverId !== serverId;
       if (switching) {
@@ -103,7 +114,9 @@ export function createKeysStore(api: Api) {
         // A list shown afresh comes in two parts: the first screen, then the rest. A reload of a
         // list already shown comes whole, so the table never shrinks to its first screen.
         const fresh = store.getState().keys.length === 0;
-        const first = await list(fresh ? { limit: FIRST_WINDOW } : {});
+        const given = options.first;
+        if (given && !given.ok) throw new ApiError(given.error);
+        const first = given ? given.value : await list(fresh ? { limit: FIRST_WINDOW } : {});
         if (mine !== generation) return;
         // For bench/renderer.bench.ts: the list has arrived; `rk:keys-rendered` follows.
         performance.mark('rk:keys-loaded');

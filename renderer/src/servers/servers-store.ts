@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppError } from '../../../electron/contract/errors';
-import type { Input } from '../../../electron/contract/ipc';
+import type { Input, Output } from '../../../electron/contract/ipc';
 import type { AuthProvider, Cluster, Server } from '../../../electron/contract/servers';
 import type { Api } from '../api';
 import { toAppError } from '../ui/error-text';
@@ -36,11 +36,14 @@ export function createServersStore(api: Api) {
     store,
     async load(): Promise<void> {
       try {
-        const { servers, activeId } = await api.call('servers:list', {});
-        store.setState({ status: 'ready', servers, activeId, error: null });
+        actions.receive(await api.call('servers:list', {}));
       } catch (error) {
         store.setState({ status: 'error', error: toAppError(error) });
       }
+    },
+    /** Shows the servers main sent (`servers:list`, or the start answer). */
+    receive({ servers, activeId }: Output<'servers:list'>): void {
+      store.setState({ status: 'ready', servers, activeId, error: null });
     },
     /** Makes `id` the active server (no-op when it already is). */
     async switchTo(id: string): Promise<void> {

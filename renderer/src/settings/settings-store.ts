@@ -21,32 +21,36 @@ export function createSettingsStore(api: Api) {
     info: null,
     error: null,
   }));
+  /** Shows the app's facts when `info` (an `app:info` call) answers. */
+  async function takeInfo(info: Promise<AppInfo>): Promise<void> {
+    try {
+      store.setState({ info: await info });
+    } catch (error) {
+      store.setState({ error: toAppError(error) });
+    }
+  }
   return {
     store,
-    async load(): Promise<void> {
-      const [info, settings] = await Promise.allSettled([
-        api.call('app:info', {}),
+    /** Loads settings and the app's facts (`info`: an `app:info` call already made, if any). */
+    async load(info: Promise<AppInfo> = api.call('app:info', {})): Promise<void> {
+      const [infoOutcome, settings] = await Promise.allSettled([
+        info,
         api.call('settings:get', {}),
       ]);
       store.setState({
-        info: info.status === 'fulfilled' ? info.value : null,
+        info: infoOutcome.status === 'fulfilled' ? infoOutcome.value : null,
         settings: settings.status === 'fulfilled' ? settings.value.settings : settingsDefaults,
         loaded: true,
         error:
-          info.status === 'rejected'
-            ? toAppError(info.reason)
+          infoOutcome.status === 'rejected'
+            ? toAppError(infoOutcome.reason)
             : settings.status === 'rejected'
               ? toAppError(settings.reason)
               : null,
       });
     },
-    async reloadInfo(): Promise<void> {
-      try {
-        store.setState({ info: await api.call('app:info', {}) });
-      } catch (error) {
-        store.setState({ error: toAppError(error) });
-      }
-    },
+    takeInfo,
+    reloadInfo: () => takeInfo(api.call('app:info', {})),
     /** Saves a change; the UI shows it at once and rolls back if main refuses. */
     async set(patch: SettingsPatch): Promise<void> {
       const before = store.getState().settings;
@@ -59,8 +63,9 @@ export function createSettingsStore(api: Api) {
         throw error;
       }
     },
+    /** Main's settings as they now are (its `settings:changed` event, or the start answer). */
     replace(settings: Settings) {
-      store.setState({ settings });
+      store.setState({ settings, loaded: true });
     },
   };
 }

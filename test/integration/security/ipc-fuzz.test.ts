@@ -34,6 +34,7 @@ const templates: { [C in Channel]: (k: Known) => Input<C> } = {
   'app:info': () => ({}),
   'app:showLogFile': () => ({}),
   'app:ready': () => ({}),
+  'app:start': () => ({}),
   'settings:get': () => ({}),
   'settings:set': () => ({ clipboardClearMs: 45_000 }),
   'servers:list': () => ({}),
