@@ -24,6 +24,8 @@ export interface RendererFigures {
   bundleRawKiB: number;
   firstRenderMs: { median: number; max: number };
   navigationToRowsMs: { median: number; max: number };
+  /** Navigation → the frame that shows the first rows has been painted (`rk:keys-painted`). */
+  navigationToPaintMs: { median: number; max: number };
   /** The whole list: its last part received → all 10,000 rows committed. */
   wholeRenderMs: { median: number; max: number };
   /** Navigation → every key of the list in the table (after the first screen). */
@@ -94,6 +96,7 @@ export async function run(): Promise<RendererFigures> {
   });
   const firstRender: number[] = [];
   const navToRows: number[] = [];
+  const navToPaint: number[] = [];
   const wholeRender: number[] = [];
   const navToWhole: number[] = [];
   const keystrokes: number[] = [];
@@ -104,20 +107,19 @@ export async function run(): Promise<RendererFigures> {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
       await page.goto(bridge.url);
-      await page.waitForFunction(() => performance.getEntriesByName('rk:keys-rendered').length > 0);
-      // Wait one frame so the measure includes the paint that follows the commit.
-      const timing = await page.evaluate(
-        () =>
-          new Promise<{ render: number; nav: number }>((resolve) =>
-            requestAnimationFrame(() => {
-              const loaded = performance.getEntriesByName('rk:keys-loaded')[0]!.startTime;
-              const rendered = performance.getEntriesByName('rk:keys-rendered')[0]!.startTime;
-              resolve({ render: rendered - loaded, nav: rendered });
-            }),
-          ),
-      );
+      await page.waitForFunction(() => performance.getEntriesByName('rk:keys-painted').length > 0);
+      const timing = await page.evaluate(() => {
+        const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+        const rendered = at('rk:keys-rendered');
+        return {
+          render: rendered - at('rk:keys-loaded'),
+          nav: rendered,
+          paint: at('rk:keys-painted'),
+        };
+      });
       firstRender.push(timing.render);
       navToRows.push(timing.nav);
+      navToPaint.push(timing.paint);
       // A long list comes in two parts (its first screen, then the rest): the whole of it.
       await page.waitForFunction(
         () => performance.getEntriesByName('rk:keys-all-rendered').length > 0,
@@ -160,6 +162,7 @@ export async function run(): Promise<RendererFigures> {
   const pk = stats(palette);
   const fr = stats(firstRender);
   const nav = stats(navToRows);
+  const paint = stats(navToPaint);
   const wr = stats(wholeRender);
   const nw = stats(navToWhole);
   const ks = stats(keystrokes);
@@ -168,6 +171,7 @@ export async function run(): Promise<RendererFigures> {
     bundleRawKiB: round(raw / 1024),
     firstRenderMs: { median: round(fr.median), max: round(fr.max) },
     navigationToRowsMs: { median: round(nav.median), max: round(nav.max) },
+    navigationToPaintMs: { median: round(paint.median), max: round(paint.max) },
     wholeRenderMs: { median: round(wr.median), max: round(wr.max) },
     navigationToWholeListMs: { median: round(nw.median), max: round(nw.max) },
     searchKeystrokeMs: {
@@ -198,6 +202,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   );
   console.log(
     `navigation to rows              median ${f.navigationToRowsMs.median} ms, max ${f.navigationToRowsMs.max} ms`,
+  );
+  console.log(
+    `navigation to rows painted      median ${f.navigationToPaintMs.median} ms, max ${f.navigationToPaintMs.max} ms`,
   );
   console.log(
     `whole list render (${KEYS})      median ${f.wholeRenderMs.median} ms, max ${f.wholeRenderMs.max} ms (last part received → all rows committed)`,

@@ -4,6 +4,7 @@ import type { Input, Output } from '../../../electron/contract/ipc';
 import type { CopyFormat, KeyView } from '../../../electron/contract/keys';
 import { ApiError, type Api } from '../api';
 import { FIRST_KEYS_WINDOW } from '../../../electron/contract/constants';
+import { afterPaint } from '../ui/after-paint';
 import { toAppError } from '../ui/error-text';
 import {
   compileQuery,
@@ -132,6 +133,10 @@ export function createKeysStore(api: Api) {
         }
         let out = first;
         if (first.keys.length < first.total) {
+          // Asked once the first rows are on screen: main's answer (megabytes for a long list)
+          // and its parsing here then do not compete with showing them.
+          await afterPaint();
+          if (mine !== generation) return;
           const rest = await list({ offset: first.keys.length });
           if (mine !== generation) return;
           // The list changed between the two parts (a refresh landed): take it whole instead.

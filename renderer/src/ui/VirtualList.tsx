@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** The rows to render for a scroll position: [start, end) with `overscan` rows either side. */
 export function visibleRange(
@@ -39,7 +39,7 @@ export function VirtualList({
   renderRow,
   scrollToIndex,
   className,
-  fallbackHeight = 480,
+  fallbackHeight,
   label,
 }: {
   count: number;
@@ -48,7 +48,11 @@ export function VirtualList({
   /** Scrolls so this row is in view whenever it changes. */
   scrollToIndex?: number | null;
   className?: string;
-  /** Viewport height before layout is known (and in jsdom, which has no layout). */
+  /**
+   * Viewport height until the browser has laid the list out (and in jsdom, which has no layout).
+   * By default the window's height, which no scroller inside the window exceeds: the first paint
+   * then has every row in view without the list measuring itself (see below).
+   */
   fallbackHeight?: number;
   /**
    * For rows without controls: names the scroller as a region and makes it focusable, so it can
@@ -58,18 +62,20 @@ export function VirtualList({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(fallbackHeight);
+  const [height, setHeight] = useState(() => fallbackHeight ?? (window.innerHeight || 480));
 
-  useLayoutEffect(() => {
+  // Measured when the browser has laid the page out (a ResizeObserver reports then), not read in
+  // a layout effect: reading `clientHeight` there forced the whole page's first layout inside
+  // React's commit and rendered the list twice before anything was painted.
+  useEffect(() => {
     const node = ref.current;
-    if (!node) return;
-    const measure = () => setHeight(node.clientHeight || fallbackHeight);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
+    if (!node || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (node.clientHeight > 0) setHeight(node.clientHeight);
+    });
     observer.observe(node);
     return () => observer.disconnect();
-  }, [fallbackHeight]);
+  }, []);
 
   useEffect(() => {
     const node = ref.current;

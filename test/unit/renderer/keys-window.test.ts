@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Input, Output } from '../../../electron/contract/ipc';
 import type { KeyView } from '../../../electron/contract/keys';
 import { createKeysStore, FIRST_WINDOW } from '../../../renderer/src/keys/keys-store';
@@ -114,4 +114,25 @@ describe('keys store: a long list in two parts', () => {
     expect(store.store.getState()).toMatchObject({ serverId: 's2', total: 3 });
     expect(store.store.getState().keys.map((k) => k.id)).toEqual(['other-0', 'other-1', 'other-2']);
   });
+
+  it('asks for the rest only once the first rows are painted', async () => {
+    const frames: Array<() => void> = [];
+    vi.stubGlobal('requestAnimationFrame', (frame: () => void) => frames.push(frame));
+    const list = windowedList(keysOf(1_000));
+    const fake = createFakeApi({ 'keys:list': list.handler });
+    const store = createKeysStore(fake.api);
+    const loading = store.load('s1');
+    await settle();
+    expect(store.store.getState().keys).toHaveLength(FIRST_WINDOW);
+    expect(fake.callsTo('keys:list')).toHaveLength(1);
+    // The frame that shows the first rows; the rest is asked for after its paint.
+    frames.shift()?.();
+    await loading;
+    expect(fake.callsTo('keys:list')).toHaveLength(2);
+    expect(store.store.getState().keys).toHaveLength(1_000);
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
 });

@@ -1,8 +1,12 @@
-import { cleanup, fireEvent, render, screen } from './testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from './testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VirtualList, visibleRange } from '../../../renderer/src/ui/VirtualList';
 
-afterEach(cleanup);
+afterEach(async () => {
+  await cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('visibleRange', () => {
   it('covers the viewport plus overscan, clamped to the list', () => {
@@ -89,5 +93,42 @@ describe('VirtualList slots', () => {
     const after = screen.getAllByTestId('r');
     expect(after[0]?.textContent).toBe('row 500');
     expect(after).toEqual(before);
+  });
+});
+
+describe('VirtualList sizing', () => {
+  it('fills the window on its first render without measuring itself, then takes the size the browser reports', () => {
+    let report: (() => void) | null = null;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          report = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    // Reading a size inside React's commit makes the browser lay the whole page out right there.
+    const height = vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(0);
+    render(
+      <VirtualList
+        count={1_000}
+        rowHeight={36}
+        renderRow={(i) => (
+          <div key={i} data-testid="r">
+            row {i}
+          </div>
+        )}
+      />,
+    );
+    expect(height).not.toHaveBeenCalled();
+    // Every row a window this tall can show, and the overscan.
+    const inView = Math.ceil(window.innerHeight / 36) + 1;
+    expect(screen.getAllByTestId('r')).toHaveLength(inView + 4);
+
+    height.mockReturnValue(360);
+    act(() => report?.());
+    expect(screen.getAllByTestId('r')).toHaveLength(Math.ceil(360 / 36) + 1 + 4);
   });
 });
