@@ -108,14 +108,14 @@ export async function run(): Promise<RendererFigures> {
       const page = await context.newPage();
       await page.goto(bridge.url);
       await page.waitForFunction(() => performance.getEntriesByName('rk:keys-painted').length > 0);
+      // (No named functions inside: tsx would wrap them in a helper the page does not have.)
       const timing = await page.evaluate(() => {
-        const at = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
-        const rendered = at('rk:keys-rendered');
-        return {
-          render: rendered - at('rk:keys-loaded'),
-          nav: rendered,
-          paint: at('rk:keys-painted'),
-        };
+        const [loaded, rendered, painted] = [
+          'rk:keys-loaded',
+          'rk:keys-rendered',
+          'rk:keys-painted',
+        ].map((name) => performance.getEntriesByName(name)[0]!.startTime);
+        return { render: rendered! - loaded!, nav: rendered!, paint: painted! };
       });
       firstRender.push(timing.render);
       navToRows.push(timing.nav);
