@@ -101,15 +101,18 @@ function placeholdersShown() {
 const asked = (fake: ReturnType<typeof createFakeApi>): Channel[] =>
   fake.calls.map((c) => c.channel).filter((c) => c !== 'app:ready');
 
-describe('the first screen', () => {
+// Rendering the window in jsdom takes seconds on a loaded machine: generous waits, no timing asserted.
+const LONG = { timeout: 10_000 };
+
+describe('the first screen', { timeout: 30_000 }, () => {
   it('asks app:start and app:info at once, and nothing else, before the first screen shows', async () => {
     const rig = startRig();
     render(<App api={rig.fake.api} />);
-    await waitFor(() => expect(rig.mostInFlight()).toBe(2));
+    await waitFor(() => expect(rig.mostInFlight()).toBe(2), LONG);
     expect(asked(rig.fake)).toEqual(['app:start', 'app:info']);
     rig.release();
-    await screen.findByRole('heading', { name: 'Alpha' });
-    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy());
+    await screen.findByRole('heading', { name: 'Alpha' }, LONG);
+    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy(), LONG);
     // Then only the rest of the list: settings, servers and the first window came with the start.
     expect(asked(rig.fake)).toEqual(['app:start', 'app:info', 'keys:list']);
     expect(rig.fake.callsTo('keys:list')).toEqual([
@@ -122,8 +125,8 @@ describe('the first screen', () => {
     const shown = placeholdersShown();
     render(<App api={rig.fake.api} />);
     rig.release();
-    await screen.findByRole('heading', { name: 'Alpha' });
-    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy());
+    await screen.findByRole('heading', { name: 'Alpha' }, LONG);
+    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy(), LONG);
     // The window's own placeholder while main answers, then the server with its rows: never the
     // server's view waiting for its keys (which took one more round trip and one more commit).
     const placeholders = shown();
@@ -142,7 +145,7 @@ describe('the first screen', () => {
     expect(screen.getByRole('heading', { name: 'Alpha' })).toBeTruthy();
     expect(screen.getAllByTestId('key-row').length).toBeGreaterThan(0);
     expect(shown()).toEqual([]);
-    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy(), LONG);
     expect(rig.fake.callsTo('app:start')).toHaveLength(1);
   });
 
@@ -152,7 +155,7 @@ describe('the first screen', () => {
     );
     render(<App api={rig.fake.api} />);
     rig.release();
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, LONG);
     expect(alert.textContent).toContain('Alpha does not answer.');
     expect(screen.getByRole('heading', { name: 'Alpha' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
@@ -162,8 +165,8 @@ describe('the first screen', () => {
     const rig = startRig(() => fail({ code: 'internal', message: 'Start failed.' }));
     render(<App api={rig.fake.api} />);
     rig.release();
-    await screen.findByRole('heading', { name: 'Alpha' });
-    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy());
+    await screen.findByRole('heading', { name: 'Alpha' }, LONG);
+    await waitFor(() => expect(screen.getByText('300 of 300 keys')).toBeTruthy(), LONG);
     expect(rig.fake.callsTo('servers:list')).toHaveLength(1);
     expect(rig.fake.callsTo('settings:get')).toHaveLength(1);
     // The app:info asked alongside app:start is used; it is not asked again.
