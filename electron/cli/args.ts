@@ -85,7 +85,10 @@ export function flag(args: ParsedArgs, name: string): boolean {
   return args.options.get(name) === true;
 }
 
-/** Outside text echoed in a message: control characters shown as `?`, length bounded. */
+/**
+ * Outside text echoed in a message: control characters (terminal escapes, line breaks) and bidi
+ * controls (which reorder the rest of the line) shown as `?`, length bounded.
+ */
 export function printable(text: string, max = 80): string {
   const clean = [...text].map((c) => (isControl(c) ? '?' : c)).join('');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
@@ -93,5 +96,13 @@ export function printable(text: string, max = 80): string {
 
 function isControl(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }

@@ -14,19 +14,23 @@ export interface CliRuntime {
   loadKeytar?: () => KeytarLike | null;
 }
 
+/** Longest message printed, in code points: every sentence we write fits; a quoted name is cut. */
+const MESSAGE_MAX = 1000;
+
 /**
  * Prints an error the way every command does: one sentence on stderr, usage errors pointing at
  * `--help` (of `command` when known), never a stack or a secret. Resolves to the exit code.
  */
 export function reportError(io: CliIo, error: unknown, command: string | null): number {
+  // Messages quote names from files on disk (a server's name): one line, no escapes, whatever they hold.
   if (error instanceof UsageError) {
     io.stderr(
-      `rancher-keys: ${error.message} See rancher-keys ${command ? `${command} ` : ''}--help.\n`,
+      `rancher-keys: ${printable(error.message, MESSAGE_MAX)} See rancher-keys ${command ? `${command} ` : ''}--help.\n`,
     );
     return error.exitCode;
   }
   if (error instanceof CliError) {
-    io.stderr(`rancher-keys: ${error.message}\n`);
+    io.stderr(`rancher-keys: ${printable(error.message, MESSAGE_MAX)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

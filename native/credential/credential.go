@@ -34,6 +34,9 @@ const (
 	exitUsage   = 64
 )
 
+// messageMax is electron/cli/run-command.ts MESSAGE_MAX: messages quote names from files on disk.
+const messageMax = 1000
+
 var supportedAPIVersions = map[string]bool{
 	"client.authentication.k8s.io/v1":      true,
 	"client.authentication.k8s.io/v1beta1": true,
@@ -46,9 +49,9 @@ func run(p process) (stdout, stderr string, code int) {
 	case nil:
 		return out, "", exitOK
 	case *usageError:
-		return "", "rancher-keys: " + e.message + " See rancher-keys kubectl-credential --help.\n", exitUsage
+		return "", "rancher-keys: " + printable(e.message, messageMax) + " See rancher-keys kubectl-credential --help.\n", exitUsage
 	case *cliError:
-		return "", "rancher-keys: " + e.message + "\n", exitFailure
+		return "", "rancher-keys: " + printable(e.message, messageMax) + "\n", exitFailure
 	default:
 		first := strings.SplitN(err.Error(), "\n", 2)[0]
 		return "", "rancher-keys: " + printable(first, 300) + "\n", exitFailure

@@ -23,7 +23,7 @@ func utf16Len(s string) int {
 	return n
 }
 
-// printable is electron/cli/args.ts printable(): control characters as '?', at most max code points.
+// printable is electron/cli/args.ts printable(): control and bidi characters as '?', at most max code points.
 func printable(text string, max int) string {
 	var b strings.Builder
 	count := 0
@@ -32,13 +32,20 @@ func printable(text string, max int) string {
 			b.WriteString("…")
 			return b.String()
 		}
-		if r < 0x20 || (r >= 0x7f && r <= 0x9f) {
+		if isControl(r) {
 			r = '?'
 		}
 		b.WriteRune(r)
 		count++
 	}
 	return b.String()
+}
+
+// isControl is electron/cli/args.ts isControl(): C0/C1 controls and the bidi controls that
+// reorder a line (ALM, LRM, RLM, LRE..RLO, LRI..PDI).
+func isControl(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == 0x061c || r == 0x200e || r == 0x200f ||
+		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // isJsSpace is what String.prototype.trim() removes (WhiteSpace and LineTerminator).

@@ -276,6 +276,24 @@ describe('native credential helper answers as rancher-keys kubectl-credential do
     }
   });
 
+  it('prints a server name with line breaks, escapes or bidi controls on one clean line', async () => {
+    const { dir } = dataDir({
+      servers: {
+        version: 1,
+        activeId: 'srv-1',
+        servers: [serverDoc({ name: 'Evil\n\u001b[31mred\u202Egnp.exe' })],
+      },
+    });
+    const run = await expectSame(
+      ['--server', origin, '--key', 'token-off88', ...withService(dir)],
+      v1,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'rancher-keys: token-off88 is disabled on Evil??[31mred?gnp.exe: enable it in Rancher Keys.\n',
+    );
+  });
+
   it('reads the keychain service and data directory from flags and the environment alike', async () => {
     const { dir } = dataDir();
     const fromEnv = await expectSame(['--server', origin, '--key', 'token-live1'], {
