@@ -17,6 +17,8 @@ test.describe('Azure AD sign-in in the sign-in dialog (issue 15)', () => {
     await expect(signIn.start('Sign in with browser (Azure AD)')).toBeVisible();
     await signIn.start('Sign in with a code (Azure AD)').click();
 
+    // The click returns before main has asked the IdP for a code: read it once it is shown.
+    await expect(signIn.code).toBeVisible();
     const userCode = idp.userCodes.at(-1) ?? '';
     expect(userCode).not.toBe('');
     await expect(signIn.code).toHaveText(userCode);
