@@ -70,13 +70,25 @@ export interface ExpiryScheduler {
 
 const time = (text: string | null) => (text ? Date.parse(text) : NaN);
 
-/**
- * A key view's instants, parsed at each visit. Not cached per view: a cache held an object and
- * three boxed numbers for each of 100,000 keys (~8 MB live, plus its table) for as long as the
- * views lived, and parsing an ISO instant costs less than a promoted object (bench/RESULTS.md,
- * Scale, fourth round).
- */
-const expiresAtOf = (key: KeyView) => time(key.expiresAt);
+/** A key view's instants, parsed once per view (the key service reuses unchanged views). */
+interface Times {
+  expiresAt: number;
+  createdAt: number;
+  snoozedUntil: number;
+}
+const parsedTimes = new WeakMap<KeyView, Times>();
+function timesOf(key: KeyView): Times {
+  let times = parsedTimes.get(key);
+  if (!times) {
+    times = {
+      expiresAt: time(key.expiresAt),
+      createdAt: time(key.createdAt),
+      snoozedUntil: time(key.snoozedUntil),
+    };
+    parsedTimes.set(key, times);
+  }
+  return times;
+}
 
 export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpiryScheduler {
   const { clock } = deps;
@@ -100,11 +112,9 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
    */
   function eachItem(visit: (item: Item) => void): void {
     deps.keys.eachKey((serverId, serverName, key) => {
-      if (key.state === 'revoked' || key.state === 'pending_revocation') return;
-      const expiresAt = expiresAtOf(key);
-      if (Number.isNaN(expiresAt)) return;
-      const createdAt = time(key.createdAt);
-      const snoozed = time(key.snoozedUntil);
+      const { expiresAt, createdAt, snoozedUntil: snoozed } = timesOf(key);
+      if (Number.isNaN(expiresAt) || key.state === 'revoked' || key.state === 'pending_revocation')
+        return;
       visit({
         stateKey: `${serverId}\n${key.id}`,
         serverId,
@@ -254,7 +264,8 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
       let next: ExpirySummary['next'] = null;
       let nextAt = Infinity;
       deps.keys.eachKey((serverId, serverName, key) => {
-        const snoozed = time(key.snoozedUntil) > now;
+        const times = timesOf(key);
+        const snoozed = times.snoozedUntil > now;
         if (!snoozed && (key.state === 'expiring' || key.state === 'expired')) {
           if (key.state === 'expiring') expiringCount++;
           else expiredCount++;
@@ -263,9 +274,9 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
         if (
           key.expiresAt &&
           (key.state === 'active' || key.state === 'expiring') &&
-          (next === null || expiresAtOf(key) < nextAt)
+          (next === null || times.expiresAt < nextAt)
         ) {
-          nextAt = expiresAtOf(key);
+          nextAt = times.expiresAt;
           next = {
             serverId,
             serverName,

@@ -10,8 +10,8 @@ import { expiringWindowOf, isVisible, sortViews, toKeyView } from './key-view';
  * changes. Views are asked for often (every list call, the server list's near-expiry counts, the
  * expiry scheduler after every change) and only change with the records, the settings, the
  * sign-in key, or when a key crosses into `expiring` / `expired`. A refresh keeps unchanged records
- * (and an unchanged `keys` object) as they were, so their views are reused as the same objects
- * and an unchanged list costs no rebuilding.
+ * (and an unchanged `keys` object) as they were, so their views are reused as the same objects,
+ * which the scheduler relies on to parse each view's instants once.
  */
 export interface KeyViewCache {
   viewsOf(serverId: string): KeyView[];

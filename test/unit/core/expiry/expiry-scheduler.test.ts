@@ -233,35 +233,4 @@ describe('createExpiryScheduler', () => {
     const warning = t.events.find((e) => e.event === 'expiry:warning')?.payload;
     expect(warning).toMatchObject({ subject: 'session', keyId: null, thresholdMs: DAY });
   });
-
-  it("reads a key view's instants at each evaluation and keeps no parsed copy of them", async () => {
-    // One view object handed out by a stand-in for the key service and changed in place between
-    // evaluations: an evaluation that used a copy parsed earlier (a per-view cache, 100,000 of
-    // them at scale) would arm for the old expiry.
-    const clock = createManualClock(START);
-    const view = keyView('a', {
-      createdAt: new Date(START - 30 * DAY).toISOString(),
-      expiresAt: new Date(START + 30 * DAY).toISOString(),
-      ttlMs: 60 * DAY,
-    });
-    const scheduler = createExpiryScheduler({
-      keys: { eachKey: (visit) => visit('s1', 'One', view) },
-      servers: { list: () => [{ id: 's1', name: 'One' }], sessionExpiry: () => null },
-      settings: { get: () => defaultSettings },
-      metadata: createMetadataStore({
-        dir: await mkdtemp(path.join(tmpdir(), 'rk-expiry-')),
-        log: createMemoryLogger(),
-      }),
-      clock,
-      emit: () => undefined,
-      log: createMemoryLogger(),
-    });
-    await scheduler.start();
-    expect(scheduler.armedFor()).toBe(START + 23 * DAY);
-    view.expiresAt = new Date(START + 20 * DAY).toISOString();
-    await scheduler.rearm();
-    expect(scheduler.armedFor()).toBe(START + 13 * DAY);
-    expect(scheduler.summary().next?.expiresAt).toBe(view.expiresAt);
-    scheduler.stop();
-  });
 });
