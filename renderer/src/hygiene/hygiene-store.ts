@@ -9,7 +9,7 @@ import type {
 import type { Output } from '../../../electron/contract/ipc';
 import type { Api } from '../api';
 import { toAppError } from '../ui/error-text';
-import { newJobId } from '../ui/job-id';
+import { advancedJob, newJobId, runningJob, type RunningJob } from '../ui/job-id';
 
 type Scan = Output<'hygiene:scan'>;
 type Preview = Output<'hygiene:preview'>;
@@ -19,14 +19,7 @@ export type CleanupStep =
   | { kind: 'idle' }
   | { kind: 'previewing' }
   | { kind: 'review'; preview: Preview }
-  | {
-      kind: 'running';
-      jobId: string;
-      done: number;
-      total: number;
-      failed: number;
-      cancelling: boolean;
-    }
+  | RunningJob
   | { kind: 'results'; cancelled: boolean; results: HygieneResult[] };
 
 export interface HygieneState {
@@ -120,14 +113,10 @@ export function createHygieneStore(api: Api) {
     async revoke(targets: HygieneTarget[]) {
       const total = targets.reduce((n, t) => n + t.keyIds.length, 0);
       const jobId = newJobId();
-      store.setState({
-        step: { kind: 'running', jobId, done: 0, total, failed: 0, cancelling: false },
-      });
+      store.setState({ step: runningJob(jobId, total) });
       const off = api.on('hygiene:progress', (p) => {
-        const { step } = store.getState();
-        if (step.kind === 'running' && step.jobId === p.jobId) {
-          store.setState({ step: { ...step, done: p.done, total: p.total, failed: p.failed } });
-        }
+        const step = advancedJob(store.getState().step, p);
+        if (step) store.setState({ step });
       });
       try {
         const { cancelled, results } = await api.call('hygiene:revoke', { jobId, targets });

@@ -8,20 +8,13 @@ import type {
   PlaintextScan,
 } from '../../../electron/contract/plaintext';
 import { ApiError, type Api } from '../api';
-import { newJobId } from '../ui/job-id';
+import { advancedJob, newJobId, runningJob, type RunningJob } from '../ui/job-id';
 import { toAppError } from '../ui/error-text';
 
 /** Where an import is: running (with progress) or showing each chosen token's result. */
 export type ImportStep =
   | { kind: 'idle' }
-  | {
-      kind: 'running';
-      jobId: string;
-      done: number;
-      total: number;
-      failed: number;
-      cancelling: boolean;
-    }
+  | RunningJob
   | {
       kind: 'results';
       cancelled: boolean;
@@ -143,23 +136,10 @@ export function createPlaintextStore(api: Api) {
       if (!scan || chosen.length === 0) return;
       const jobId = newJobId();
       const picked = new Set(chosen);
-      store.setState({
-        importStep: {
-          kind: 'running',
-          jobId,
-          done: 0,
-          total: chosen.length,
-          failed: 0,
-          cancelling: false,
-        },
-      });
+      store.setState({ importStep: runningJob(jobId, chosen.length) });
       const off = api.on('plaintext:progress', (p) => {
-        const { importStep: step } = store.getState();
-        if (step.kind === 'running' && step.jobId === p.jobId) {
-          store.setState({
-            importStep: { ...step, done: p.done, total: p.total, failed: p.failed },
-          });
-        }
+        const importStep = advancedJob(store.getState().importStep, p);
+        if (importStep) store.setState({ importStep });
       });
       try {
         const out = await api.call('plaintext:import', {
