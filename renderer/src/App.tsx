@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from './ui/use-store';
 import type { Api } from './api';
 import { createAppStores, startApp, type AppStores } from './app-stores';
 import { ActivityView } from './activity/ActivityView';

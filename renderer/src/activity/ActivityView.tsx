@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { ActivityFilter } from '../../../electron/contract/activity';
 import { activityActions } from '../../../electron/contract/constants';
 import { formatDateTime } from '../format/time';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { useStores } from '../ui/stores-context';
 
 /** The log's retention settings (size and age), edited where the log is shown. */

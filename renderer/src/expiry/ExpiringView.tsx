@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { StateChip } from '../keys/StateChip';
 import { copiedToast } from '../keys/copy-formats';
 import { focusKeysTable } from '../keys/focus-keys-table';

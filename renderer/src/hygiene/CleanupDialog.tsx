@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { HygieneResult } from '../../../electron/contract/hygiene';
 import { Dialog } from '../ui/Dialog';
 import { JobProgressDialog, type JobProgressWords } from '../ui/JobProgressDialog';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { HygieneGroup } from '../../../electron/contract/hygiene';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';

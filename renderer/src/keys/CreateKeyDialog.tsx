@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { Output } from '../../../electron/contract/ipc';
 import type { TokenFamily } from '../../../electron/contract/keys';
 import type { Cluster } from '../../../electron/contract/servers';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { Output } from '../../../electron/contract/ipc';
 import { UsedPlaceList, useWhereUsed } from '../plaintext/UsedPlaces';
 import { FormDialog } from '../ui/FormDialog';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { Field } from '../ui/Field';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';

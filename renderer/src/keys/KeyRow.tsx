@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { KeyView } from '../../../electron/contract/keys';
 import { formatDate } from '../format/time';
 import { Ago, Countdown } from '../ui/Countdown';

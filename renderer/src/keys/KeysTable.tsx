@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { KeyView } from '../../../electron/contract/keys';
 import { afterPaint } from '../ui/after-paint';
 import { useStores } from '../ui/stores-context';

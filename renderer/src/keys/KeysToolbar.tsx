@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { keyStates } from '../../../electron/contract/constants';
 import { useStores } from '../ui/stores-context';
 import { allLabels } from './key-query';

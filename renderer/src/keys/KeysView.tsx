@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { Server } from '../../../electron/contract/servers';
 import { formatDateTime } from '../format/time';
 import { healthLabels } from '../servers/health';

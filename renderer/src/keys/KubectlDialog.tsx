@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { Cluster } from '../../../electron/contract/servers';
 import type { Output } from '../../../electron/contract/ipc';
 import { Field } from '../ui/Field';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { Output } from '../../../electron/contract/ipc';
 import { formatDateTime, time } from '../format/time';
 import { UsedPlaceList, useWhereUsed } from '../plaintext/UsedPlaces';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { formatDateTime, unitMs, type DurationUnit } from '../format/time';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';

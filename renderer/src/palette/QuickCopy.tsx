@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { copyFormats } from '../../../electron/contract/constants';
 import type { CopyFormat } from '../../../electron/contract/keys';
 import { copiedToast, copyFormatLabels } from '../keys/copy-formats';

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { PlaintextFile, PlaintextFinding } from '../../../electron/contract/plaintext';
 import { useStores } from '../ui/stores-context';
 import { importable } from './plaintext-store';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type {
   PlaintextFinding,
   PlaintextImportOutcome,

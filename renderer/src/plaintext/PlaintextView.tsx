@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useStores } from '../ui/stores-context';
 import { FileSection } from './FileSection';

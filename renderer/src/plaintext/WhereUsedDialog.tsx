@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { keyName } from '../keys/key-name';
 import { formatDateTime } from '../format/time';
 import { Dialog } from '../ui/Dialog';

@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { useStores } from '../ui/stores-context';
 import './servers.css';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import { FormDialog } from '../ui/FormDialog';
 import { useStores } from '../ui/stores-context';
 import { useSubmit } from '../ui/use-submit';

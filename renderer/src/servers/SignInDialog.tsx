@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import type { Server } from '../../../electron/contract/servers';
 import { Field } from '../ui/Field';
 import { FormDialog } from '../ui/FormDialog';

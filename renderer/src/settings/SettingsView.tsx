@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/use-store';
 import {
   isQuickCopyShortcut,
   quickCopyShortcuts,

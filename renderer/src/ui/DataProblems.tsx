@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from './use-store';
 import { describeDataFile, type DataProblem } from './data-problems';
 import { useStores } from './stores-context';
 

@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from './use-store';
 import { CreateKeyDialog } from '../keys/CreateKeyDialog';
 import { DeleteKeysDialog } from '../keys/DeleteKeysDialog';
 import { EditLabelsDialog } from '../keys/EditLabelsDialog';

@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from './use-store';
 import type { AppError } from '../../../electron/contract/errors';
 import { errorHeading, errorRemedies, type Remedy } from './error-text';
 import { useStores } from './stores-context';

@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from './use-store';
 import { useStores } from './stores-context';
 
 /** Shown while the OS keychain is unavailable or locked: what is wrong and how to fix it. */

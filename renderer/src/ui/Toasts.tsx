@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from './use-store';
 import { useStores } from './stores-context';
 import { useTicked } from './tick';
 import type { Toast } from './ui-store';

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useExternal } from './use-store';
 
 /**
  * A shared clock for live countdowns. Cells subscribe and derive their own text from `now()`, so a
@@ -41,5 +41,5 @@ export function useTicked<T extends string | number | boolean>(
   tick: Tick,
   derive: (now: number) => T,
 ): T {
-  return useSyncExternalStore(tick.subscribe, () => derive(tick.now()));
+  return useExternal(tick.subscribe, () => derive(tick.now()));
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStore } from 'zustand';
+import { useStore } from './use-store';
 import { useStores } from './stores-context';
 
 /**
