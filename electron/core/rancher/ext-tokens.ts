@@ -4,6 +4,7 @@ import type { Transport } from './http';
 import { objectPath } from './names';
 import { itemConsumer } from './json-items';
 import { extTokenSchema } from './schemas';
+import { isExactExtToken } from './token-check';
 import { fromExt, type KnownToken } from './token-model';
 import { tokenResource } from './token-resource';
 
@@ -24,8 +25,12 @@ export function extTokens(http: Transport, onSkipped: (count: number) => void) {
      */
     async list(bearer: string, userId: string, known?: KnownToken): Promise<RancherToken[]> {
       const selector = encodeURIComponent(`cattle.io/user-id=${userId}`);
-      const items = itemConsumer(http.origin, 'items', extTokenSchema, (item) =>
-        fromExt(item, known),
+      const items = itemConsumer(
+        http.origin,
+        'items',
+        extTokenSchema,
+        (item) => fromExt(item, known),
+        isExactExtToken,
       );
       const response = await http.request({
         method: 'GET',

@@ -3,6 +3,7 @@ import type { Transport } from './http';
 import { objectPath } from './names';
 import { itemConsumer } from './json-items';
 import { v3TokenCreatedSchema, v3TokenSchema } from './schemas';
+import { isExactV3Token } from './token-check';
 import { fromV3, type KnownToken } from './token-model';
 import { tokenResource } from './token-resource';
 
@@ -19,7 +20,13 @@ export function v3Tokens(http: Transport, onSkipped: (count: number) => void) {
      * read with `known` as it arrives (RancherClient.listTokens).
      */
     async list(bearer: string, known?: KnownToken): Promise<RancherToken[]> {
-      const items = itemConsumer(http.origin, 'data', v3TokenSchema, (item) => fromV3(item, known));
+      const items = itemConsumer(
+        http.origin,
+        'data',
+        v3TokenSchema,
+        (item) => fromV3(item, known),
+        isExactV3Token,
+      );
       await http.request({ method: 'GET', path: '/v3/tokens', bearer, consume: items.consume });
       const { items: tokens, skipped } = items.result();
       if (skipped > 0) onSkipped(skipped);

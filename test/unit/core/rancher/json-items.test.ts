@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createItemSplitter } from '../../../../electron/core/rancher/json-items';
+import {
+  createItemSplitter,
+  itemConsumer,
+  WHOLE_BODY_LIMIT,
+} from '../../../../electron/core/rancher/json-items';
+import { v3TokenSchema } from '../../../../electron/core/rancher/schemas';
+import { isExactV3Token } from '../../../../electron/core/rancher/token-check';
+import { fromV3 } from '../../../../electron/core/rancher/token-model';
+import { seededRandom } from '../../../support/seeded-random';
 
 const body = {
   type: 'collection',
@@ -37,5 +45,121 @@ describe('createItemSplitter', () => {
   it('ignores arrays under other keys and reports a truncated body', () => {
     expect(split(text, 5, 'links').items).toEqual([]);
     expect(split(text.slice(0, text.length - 20), 5).complete).toBe(false);
+  });
+});
+
+/** The list reading before bodies were parsed whole: every item cut out, `JSON.parse`d and zod's. */
+function reference(text: string) {
+  const items: unknown[] = [];
+  let skipped = 0;
+  const splitter = createItemSplitter('data', (json) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      skipped++;
+      return;
+    }
+    const parsed = v3TokenSchema.safeParse(value);
+    if (parsed.success) items.push(fromV3(parsed.data));
+    else skipped++;
+  });
+  splitter.write(text);
+  return splitter.end() ? { items, skipped } : 'invalid';
+}
+
+/** The client's reading of `text`, arriving in chunks of `size` characters. */
+async function consumed(text: string, size: number) {
+  const consumer = itemConsumer(
+    'https://rancher.example.com',
+    'data',
+    v3TokenSchema,
+    (item) => fromV3(item),
+    isExactV3Token,
+  );
+  try {
+    await consumer.consume(
+      (async function* () {
+        for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+      })(),
+    );
+  } catch {
+    return 'invalid';
+  }
+  return consumer.result();
+}
+
+describe('itemConsumer', () => {
+  const rng = seededRandom(2026);
+  const item = (i: number): unknown => {
+    const good = {
+      name: `token-${String(i).padStart(5, 'b')}`,
+      description: rng.pick(['ci', '', 'x'.repeat(1_025), null]),
+      ttl: rng.pick([0, 86_400_000]),
+      created: '2025-05-20T09:12:44Z',
+      expiresAt: rng.pick(['', '2025-08-18T09:12:44Z', null]),
+      links: { self: 'x' },
+    };
+    const what = rng.int(10);
+    if (what === 0) return { ...good, name: 'Not/A-Name' };
+    if (what === 1) return { ...good, ttl: 'soon' };
+    if (what === 2) return rng.pick(['text', 1, null, ['a'], true]);
+    return good;
+  };
+  /** A list body, sometimes with one item broken in its text (no longer JSON). */
+  const body = (count: number, pad: number) => {
+    const data = Array.from({ length: count }, (_, i) => item(i));
+    let text = JSON.stringify({
+      type: 'collection',
+      ...(pad > 0 ? { pad: 'x'.repeat(pad) } : {}),
+      data,
+      pagination: { limit: 1000 },
+    });
+    if (rng.next() < 0.3) text = text.replace('"ttl":', '"ttl":,');
+    if (rng.next() < 0.05) text = text.slice(0, text.length - 1 - rng.int(40));
+    return text;
+  };
+
+  it('reads what the item-by-item reading read, parsed whole or split, in any chunks', async () => {
+    for (let n = 0; n < 200; n++) {
+      const text = body(rng.int(60), 0);
+      const expected = reference(text);
+      expect(await consumed(text, text.length)).toEqual(expected);
+      expect(await consumed(text, 1 + rng.int(500))).toEqual(expected);
+    }
+  });
+
+  it('splits a body over the whole-parse limit as it streams, with the same result', async () => {
+    for (let n = 0; n < 4; n++) {
+      const text = body(50, WHOLE_BODY_LIMIT);
+      expect(text.length).toBeGreaterThan(WHOLE_BODY_LIMIT);
+      expect(await consumed(text, 65_536)).toEqual(reference(text));
+    }
+  });
+
+  it('skips a malformed item and keeps the rest, also in a small body', async () => {
+    const text = JSON.stringify({
+      data: [
+        { name: 'token-bbbbb', ttl: 0 },
+        { name: 'token-ccccc', ttl: 0 },
+      ],
+    }).replace('"ttl":0}]', '"ttl":}]');
+    const read = await consumed(text, text.length);
+    expect(read).not.toBe('invalid');
+    if (read === 'invalid') return;
+    expect(read.items.map((t) => t.name)).toEqual(['token-bbbbb']);
+    expect(read.skipped).toBe(1);
+  });
+
+  it('reads a member named twice as JSON does when parsed whole (documented difference)', async () => {
+    const text =
+      '{"data":[{"name":"token-bbbbb","ttl":0}],"data":[{"name":"token-ccccc","ttl":0}]}';
+    const whole = await consumed(text, text.length);
+    expect(whole !== 'invalid' && whole.items.map((t) => t.name)).toEqual(['token-ccccc']);
+    const split = reference(text);
+    expect(split !== 'invalid' && split.items.map((t) => (t as { name: string }).name)).toEqual([
+      'token-bbbbb',
+      'token-ccccc',
+    ]);
   });
 });
