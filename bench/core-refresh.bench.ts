@@ -196,6 +196,14 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** Wall time and this process's CPU time (user + system) of `work`, in ms. */
+async function timedWithCpu(work: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage();
+  const wall = await timed(work);
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
 export async function run(): Promise<Record<string, number>> {
   const { t, serverIds, handles, command, stop } = await startServers(20, 200, {
     refreshTimeoutMs: 3_000,
@@ -229,6 +237,9 @@ export async function run(): Promise<Record<string, number>> {
   // each measurement after 0.6 s of quiet: the core's coalesced cache writes (250 ms after a
   // refresh) and its expiry evaluation land between measurements, not in the next one.
   const rounds: Array<{ core: number; bare: number; read: number }> = [];
+  // CPU time of this process during each measurement: the core's own work (the simulators run in
+  // a child process), steadier than wall time on a loaded machine.
+  const cpus: Array<{ core: number; bare: number; read: number }> = [];
   const orders = [
     ['core', 'bare', 'read'],
     ['bare', 'read', 'core'],
@@ -236,16 +247,18 @@ export async function run(): Promise<Record<string, number>> {
   ] as const;
   for (let r = 0; r < ROUNDS; r++) {
     const measure = {
-      core: () => timed(() => t.dispatch('keys:refresh', {})),
-      bare: () => timed(() => bare.all()),
-      read: () => timed(() => read.all()),
+      core: () => timedWithCpu(() => t.dispatch('keys:refresh', {})),
+      bare: () => timedWithCpu(() => bare.all()),
+      read: () => timedWithCpu(() => read.all()),
     };
     const round = { core: 0, bare: 0, read: 0 };
+    const cpu = { core: 0, bare: 0, read: 0 };
     for (const side of orders[r % orders.length] ?? orders[0]) {
       await quiet();
-      round[side] = await measure[side]();
+      ({ wall: round[side], cpu: cpu[side] } = await measure[side]());
     }
     rounds.push(round);
+    cpus.push(cpu);
   }
   bare.close();
   read.close();
@@ -255,6 +268,8 @@ export async function run(): Promise<Record<string, number>> {
   const wall = mid(rounds.map((r) => r.core).sort((a, b) => a - b));
   const bareWall = mid(rounds.map((r) => r.bare).sort((a, b) => a - b));
   const readWall = mid(rounds.map((r) => r.read).sort((a, b) => a - b));
+  const cpuOf = (side: 'core' | 'bare' | 'read') =>
+    mid(cpus.map((c) => c[side]).sort((a, b) => a - b));
 
   // One server stops answering: the others' keys:changed must come as quickly as before.
   await command('hang 0');
@@ -287,6 +302,9 @@ export async function run(): Promise<Record<string, number>> {
     ratioToReadOnlyMin: Number((readRatios[0] ?? 0).toFixed(2)),
     ratioToReadOnlyMax: Number((readRatios[readRatios.length - 1] ?? 0).toFixed(2)),
     ratioToSlowest: Number((wall / slowest).toFixed(2)),
+    coreCpuMs: Math.round(cpuOf('core')),
+    bareCpuMs: Math.round(cpuOf('bare')),
+    readOnlyCpuMs: Math.round(cpuOf('read')),
     oneDeadOthersDoneMs: Math.round(othersDone),
     oneDeadTotalMs: Math.round(total),
     deadServerReportedFailure: deadOk === false ? 1 : 0,
@@ -303,6 +321,9 @@ export async function run(): Promise<Record<string, number>> {
   );
   console.log(
     `  core / bodies only read       : median ${figures.ratioToReadOnly}×, spread ${figures.ratioToReadOnlyMin}–${figures.ratioToReadOnlyMax}×`,
+  );
+  console.log(
+    `  CPU of this process (medians) : core ${figures.coreCpuMs} ms, bare client ${figures.bareCpuMs} ms, bodies only read ${figures.readOnlyCpuMs} ms`,
   );
   console.log(
     `  rounds (core/bare/read ms)    : ${rounds.map((r) => `${Math.round(r.core)}/${Math.round(r.bare)}/${Math.round(r.read)}`).join(' ')}`,
