@@ -1,10 +1,21 @@
 import { z } from 'zod';
-import { activityChannels, activityEvents } from './activity-channels';
+import type { activityChannels, activityEvents } from './activity-channels';
 import { appInfoSchema, expirySummarySchema, expiryWarningSchema } from './app';
 import { appErrorSchema, type Result } from './errors';
-import { hygieneChannels, hygieneEvents } from './hygiene-channels';
-import { plaintextChannels, plaintextEvents } from './plaintext-channels';
-import { channelNameList, eventNameList, type Channel, type EventName } from './names';
+import type { hygieneChannels, hygieneEvents } from './hygiene-channels';
+import type { plaintextChannels, plaintextEvents } from './plaintext-channels';
+import type { eagerChannelNames } from './names';
+import {
+  activityChannelNames,
+  channelNameList,
+  commandLineChannelNames,
+  eventNameList,
+  hygieneChannelNames,
+  plaintextChannelNames,
+  signInChannelNames,
+  type Channel,
+  type EventName,
+} from './names';
 import {
   expiringItemSchema,
   keysCopyInputSchema,
@@ -34,8 +45,8 @@ import {
   signInInputSchema,
 } from './servers';
 import { settingsPatchSchema, settingsSchema } from './settings';
-import { signInChannels, signInEvents } from './sign-in-channels';
-import { commandLineChannels } from './command-line';
+import type { signInChannels, signInEvents } from './sign-in-channels';
+import type { commandLineChannels } from './command-line';
 
 const empty = z.object({}).strict();
 const serverIdInput = z.object({ serverId: z.string().min(1) });
@@ -61,9 +72,17 @@ export const appStartOutputSchema = z.object({
   expiry: expirySummarySchema,
 });
 
+/** One channel's schemas: what the dispatcher parses its input and its output with. */
+export interface ChannelSchema {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
 /**
- * Every invoke channel: `domain:verb` → one object in, one object out. The single source of truth
- * for main's registration, the preload's allowlist, the test bridge and the renderer's types.
+ * The invoke channels whose schemas are built when main loads: `domain:verb` → one object in, one
+ * object out. With the lazily built groups below ({@link channelGroups}) they are the single
+ * source of truth for main's registration, the preload's allowlist, the test bridge and the
+ * renderer's types.
  */
 export const channels = {
   'app:info': { input: empty, output: appInfoSchema },
@@ -126,15 +145,9 @@ export const channels = {
   'keys:setDefault': { input: keysSetDefaultInputSchema, output: keyOutput },
 
   'expiry:summary': { input: empty, output: expirySummarySchema },
+} as const satisfies Record<(typeof eagerChannelNames)[number], ChannelSchema>;
 
-  ...signInChannels,
-  ...hygieneChannels,
-  ...activityChannels,
-  ...commandLineChannels,
-  ...plaintextChannels,
-} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
-
-/** Main → renderer events and their payloads. */
+/** Main → renderer events of the eagerly built channels, and their payloads. */
 export const events = {
   'servers:changed': z.object({}),
   'keys:changed': z.object({ serverId: z.string() }),
@@ -145,20 +158,137 @@ export const events = {
   'app:navigate': z.object({ serverId: z.string(), keyId: z.string().nullable() }),
   /** A menu shortcut for the window: open the new-key form, focus search, open settings. */
   'app:command': z.object({ command: z.enum(['newKey', 'search', 'settings', 'quickCopy']) }),
-  ...signInEvents,
-  ...hygieneEvents,
-  ...activityEvents,
-  ...plaintextEvents,
-} as const satisfies Record<EventName, z.ZodType>;
+} as const;
+
+/** One group of channels (and its events) whose schemas are built on first use. */
+interface ChannelGroup {
+  names: readonly Channel[];
+  load: () => Promise<{
+    channels: Record<string, ChannelSchema>;
+    events: Record<string, z.ZodType>;
+  }>;
+}
+
+/**
+ * The channel groups start does not use (single sign-on, the clean-up view, the activity log,
+ * kubectl and the command, the Plaintext check): their modules are imported, and their schemas
+ * built, when one of their channels is first dispatched (bench/RESULTS.md, issue 14: building
+ * every schema at load cost each start several ms). The same schemas parse every input and
+ * output of them as before; only the moment they are built changes.
+ */
+export const channelGroups: readonly ChannelGroup[] = [
+  {
+    names: signInChannelNames,
+    load: () =>
+      import('./sign-in-channels').then((m) => ({
+        channels: m.signInChannels,
+        events: m.signInEvents,
+      })),
+  },
+  {
+    names: hygieneChannelNames,
+    load: () =>
+      import('./hygiene-channels').then((m) => ({
+        channels: m.hygieneChannels,
+        events: m.hygieneEvents,
+      })),
+  },
+  {
+    names: activityChannelNames,
+    load: () =>
+      import('./activity-channels').then((m) => ({
+        channels: m.activityChannels,
+        events: m.activityEvents,
+      })),
+  },
+  {
+    names: commandLineChannelNames,
+    load: () =>
+      import('./command-line').then((m) => ({ channels: m.commandLineChannels, events: {} })),
+  },
+  {
+    names: plaintextChannelNames,
+    load: () =>
+      import('./plaintext-channels').then((m) => ({
+        channels: m.plaintextChannels,
+        events: m.plaintextEvents,
+      })),
+  },
+];
+
+/** Every channel's schemas, as types: the eager ones and each lazily built group's. */
+type ChannelSchemas = typeof channels &
+  typeof signInChannels &
+  typeof hygieneChannels &
+  typeof activityChannels &
+  typeof commandLineChannels &
+  typeof plaintextChannels;
+/** Every event's payload schema, as types. */
+type EventSchemas = typeof events &
+  typeof signInEvents &
+  typeof hygieneEvents &
+  typeof activityEvents &
+  typeof plaintextEvents;
+
+// Compile-time: the maps have exactly the names of names.ts, each with its schemas.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const mapsMatchTheirNames: [
+  Same<keyof ChannelSchemas, Channel>,
+  Same<keyof EventSchemas, EventName>,
+  ChannelSchemas extends Record<Channel, ChannelSchema> ? true : false,
+  EventSchemas extends Record<EventName, z.ZodType> ? true : false,
+] = [true, true, true, true];
+void mapsMatchTheirNames;
+
+const groupOf = new Map<Channel, ChannelGroup>(
+  channelGroups.flatMap((group) => group.names.map((name) => [name, group] as const)),
+);
+const loadedGroups = new Map<ChannelGroup, ReturnType<ChannelGroup['load']>>();
+
+/** Loads a group once; a failed load is tried again at the next use. */
+function loadGroup(group: ChannelGroup): ReturnType<ChannelGroup['load']> {
+  let loading = loadedGroups.get(group);
+  if (!loading) {
+    loading = group.load();
+    loadedGroups.set(group, loading);
+    loading.catch(() => loadedGroups.delete(group));
+  }
+  return loading;
+}
+
+/**
+ * A channel's schemas: at once for the eagerly built channels, else once its group is loaded.
+ */
+export function channelSchema<C extends Channel>(
+  channel: C,
+): ChannelSchemas[C] | Promise<ChannelSchemas[C]> {
+  if (Object.hasOwn(channels, channel))
+    return channels[channel as keyof typeof channels] as ChannelSchemas[C];
+  const group = groupOf.get(channel);
+  if (!group) throw new Error(`no schemas for ${channel}`);
+  return loadGroup(group).then((loaded) => loaded.channels[channel] as ChannelSchemas[C]);
+}
+
+/** Every channel's schemas, every group loaded (tests and tools; main uses {@link channelSchema}). */
+export async function allChannels(): Promise<ChannelSchemas> {
+  const groups = await Promise.all(channelGroups.map(loadGroup));
+  return Object.assign({}, channels, ...groups.map((g) => g.channels)) as ChannelSchemas;
+}
+
+/** Every event's payload schema, every group loaded (tests and tools). */
+export async function allEvents(): Promise<EventSchemas> {
+  const groups = await Promise.all(channelGroups.map(loadGroup));
+  return Object.assign({}, events, ...groups.map((g) => g.events)) as EventSchemas;
+}
 
 export type { Channel, EventName };
 export { isChannel, isEventName } from './names';
 /** What a caller passes (defaults optional). */
-export type Input<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+export type Input<C extends Channel> = z.input<ChannelSchemas[C]['input']>;
 /** What a handler receives (after parsing, defaults applied). */
-export type ParsedInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
-export type Output<C extends Channel> = z.infer<(typeof channels)[C]['output']>;
-export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export type ParsedInput<C extends Channel> = z.output<ChannelSchemas[C]['input']>;
+export type Output<C extends Channel> = z.infer<ChannelSchemas[C]['output']>;
+export type EventPayload<E extends EventName> = z.infer<EventSchemas[E]>;
 
 export const channelNames: readonly Channel[] = channelNameList;
 export const eventNames: readonly EventName[] = eventNameList;

@@ -1,8 +1,8 @@
-/**
- * Channel and event names without their schemas, so the preload can hold its allowlist without
- * bundling zod. `ipc.ts` checks at compile time that its maps have exactly these keys.
- */
-export const channelNameList = [
+// Channel and event names without their schemas, so the preload can hold its allowlist without
+// bundling zod. `ipc.ts` checks at compile time that its maps have exactly these keys.
+
+/** The channels whose schemas are built at load: what start and the main views use. */
+export const eagerChannelNames = [
   'app:info',
   'app:showLogFile',
   'app:ready',
@@ -18,12 +18,6 @@ export const channelNameList = [
   'servers:clusters',
   'auth:signIn',
   'auth:signOut',
-  'auth:methods',
-  'auth:ssoStart',
-  'auth:ssoOpenBrowser',
-  'auth:ssoCopyCode',
-  'auth:ssoWait',
-  'auth:ssoCancel',
   'keys:list',
   'keys:refresh',
   'keys:expiring',
@@ -38,16 +32,37 @@ export const channelNameList = [
   'keys:snooze',
   'keys:setDefault',
   'expiry:summary',
+] as const;
+
+// The channel groups whose schemas (and core parts) are built on first use: start uses none.
+
+/** Single sign-on (`sign-in-channels.ts`). */
+export const signInChannelNames = [
+  'auth:methods',
+  'auth:ssoStart',
+  'auth:ssoOpenBrowser',
+  'auth:ssoCopyCode',
+  'auth:ssoWait',
+  'auth:ssoCancel',
+] as const;
+
+/** The clean-up view (`hygiene-channels.ts`). */
+export const hygieneChannelNames = [
   'hygiene:scan',
   'hygiene:members',
   'hygiene:preview',
   'hygiene:revoke',
   'hygiene:cancel',
-  'activity:list',
-  'activity:export',
-  'kubectl:kubeconfig',
-  'cli:status',
-  'cli:install',
+] as const;
+
+/** The activity log (`activity-channels.ts`). */
+export const activityChannelNames = ['activity:list', 'activity:export'] as const;
+
+/** kubectl and the command (`command-line.ts`). */
+export const commandLineChannelNames = ['kubectl:kubeconfig', 'cli:status', 'cli:install'] as const;
+
+/** The Plaintext check and where-used (`plaintext-channels.ts`). */
+export const plaintextChannelNames = [
   'plaintext:scan',
   'plaintext:addFile',
   'plaintext:import',
@@ -57,6 +72,15 @@ export const channelNameList = [
   'plaintext:undo',
   'plaintext:updatePlaces',
   'keys:whereUsed',
+] as const;
+
+export const channelNameList = [
+  ...eagerChannelNames,
+  ...signInChannelNames,
+  ...hygieneChannelNames,
+  ...activityChannelNames,
+  ...commandLineChannelNames,
+  ...plaintextChannelNames,
 ] as const;
 
 export const eventNameList = [

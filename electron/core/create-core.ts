@@ -1,30 +1,29 @@
 import { homedir } from 'node:os';
-import { createActivityHandlers } from './activity/activity-handlers';
 import { createActivityLog } from './activity/activity-log';
 import { recordActivity } from './activity/activity-recorder';
 import { createAppHandlers } from './app-handlers';
 import { createStartHandler } from './app-start';
 import type { Core, CoreDeps } from './core';
 import { createDispatcher, type Handlers } from './dispatch';
+import {
+  activityChannelNames,
+  commandLineChannelNames,
+  hygieneChannelNames,
+  plaintextChannelNames,
+  signInChannelNames,
+} from '../contract/names';
 import { createEventHub } from './events';
 import { createExpiryHandlers } from './expiry/expiry-handlers';
 import { createExpiryScheduler } from './expiry/expiry-scheduler';
-import { createHygieneHandlers } from './hygiene/hygiene-handlers';
-import { createHygieneService } from './hygiene/hygiene-service';
 import { createKeyHandlers } from './keys/key-handlers';
-import { createCommandLineHandlers } from './kubeconfig/kubectl-handlers';
 import { createKeyService, type KeyService } from './keys/key-service';
+import { lazyHandlers, lazyPart } from './lazy-part';
 import { systemTrustStore } from './network/node-trust-store';
 import { envProxyResolver } from './network/proxy-env';
 import { createServerService } from './servers/create-server-service';
 import { createServerHandlers } from './servers/server-handlers';
 import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsService } from './settings/settings-service';
-import { defaultSsoTiming } from './sso/flow-types';
-import { createSsoHandlers } from './sso/sso-handlers';
-import { createSsoService } from './sso/sso-service';
-import { createPlaintextHandlers } from './plaintext/plaintext-handlers';
-import { createPlaintextService } from './plaintext/plaintext-service';
 import { createMetadataStore } from './vault/metadata-store';
 import { defaultKeychainService } from './vault/secret-store';
 
@@ -152,14 +151,17 @@ export function createCore(deps: CoreDeps): Core {
     rearmSoon();
   }
 
-  const hygiene = createHygieneService({
-    servers,
-    keys: keyService,
-    settings,
-    clock,
-    log,
-    emit: hub.emit,
-  });
+  // The parts start does not use are built on first use (lazy-part.ts).
+  const hygiene = lazyPart(async () =>
+    (await import('./hygiene/hygiene-service')).createHygieneService({
+      servers,
+      keys: keyService,
+      settings,
+      clock,
+      log,
+      emit: hub.emit,
+    }),
+  );
   // Bulk work writes many entries in a burst; the window hears about them at most every 250 ms.
   let activityTimer: NodeJS.Timeout | null = null;
   function activityChanged(): void {
@@ -171,15 +173,21 @@ export function createCore(deps: CoreDeps): Core {
     activityTimer.unref?.();
   }
 
-  const sso = createSsoService({
-    servers,
-    clipboard: deps.clipboard,
-    browser: deps.systemBrowser ?? null,
-    embedded: deps.embeddedSignIn ?? null,
-    timing: { ...defaultSsoTiming, ...deps.ssoTiming },
-    clock,
-    log,
-    emit: hub.emit,
+  const sso = lazyPart(async () => {
+    const [{ createSsoService }, { defaultSsoTiming }] = await Promise.all([
+      import('./sso/sso-service'),
+      import('./sso/flow-types'),
+    ]);
+    return createSsoService({
+      servers,
+      clipboard: deps.clipboard,
+      browser: deps.systemBrowser ?? null,
+      embedded: deps.embeddedSignIn ?? null,
+      timing: { ...defaultSsoTiming, ...deps.ssoTiming },
+      clock,
+      log,
+      emit: hub.emit,
+    });
   });
   const commandLine = deps.commandLine ?? {
     executable: null,
@@ -189,18 +197,20 @@ export function createCore(deps: CoreDeps): Core {
     keychainService: defaultKeychainService,
     dataDir: deps.dataDir,
   };
-  const plaintext = createPlaintextService({
-    servers,
-    keys: keyService,
-    secrets,
-    clock,
-    log,
-    emit: hub.emit,
-    commandLine,
-    home: commandLine.home,
-    env: commandLine.env,
-    ...(deps.filePicker ? { filePicker: deps.filePicker } : {}),
-  });
+  const plaintext = lazyPart(async () =>
+    (await import('./plaintext/plaintext-service')).createPlaintextService({
+      servers,
+      keys: keyService,
+      secrets,
+      clock,
+      log,
+      emit: hub.emit,
+      commandLine,
+      home: commandLine.home,
+      env: commandLine.env,
+      ...(deps.filePicker ? { filePicker: deps.filePicker } : {}),
+    }),
+  );
 
   const parts: Omit<Handlers, 'app:start'> = {
     ...createAppHandlers({
@@ -212,19 +222,31 @@ export function createCore(deps: CoreDeps): Core {
       ...(deps.desktop ? { desktop: deps.desktop } : {}),
     }),
     ...createServerHandlers(servers),
-    ...createSsoHandlers(sso),
+    ...lazyHandlers(signInChannelNames, async () =>
+      (await import('./sso/sso-handlers')).createSsoHandlers(await sso.get()),
+    ),
     ...createSettingsHandlers(settings),
     ...createKeyHandlers(keyService),
     ...createExpiryHandlers(scheduler),
-    ...createCommandLineHandlers({
-      servers,
-      keys: keyService,
-      clock,
-      commandLine,
-    }),
-    ...createHygieneHandlers(hygiene),
-    ...createActivityHandlers(activity, clock),
-    ...createPlaintextHandlers(plaintext),
+    ...lazyHandlers(commandLineChannelNames, async () =>
+      (await import('./kubeconfig/kubectl-handlers')).createCommandLineHandlers({
+        servers,
+        keys: keyService,
+        clock,
+        commandLine,
+      }),
+    ),
+    ...lazyHandlers(hygieneChannelNames, async () =>
+      (await import('./hygiene/hygiene-handlers')).createHygieneHandlers(await hygiene.get()),
+    ),
+    ...lazyHandlers(activityChannelNames, async () =>
+      (await import('./activity/activity-handlers')).createActivityHandlers(activity, clock),
+    ),
+    ...lazyHandlers(plaintextChannelNames, async () =>
+      (await import('./plaintext/plaintext-handlers')).createPlaintextHandlers(
+        await plaintext.get(),
+      ),
+    ),
   };
   const handlers: Handlers = recordActivity(
     { ...parts, ...createStartHandler(parts, log) },
@@ -292,9 +314,9 @@ export function createCore(deps: CoreDeps): Core {
       for (const off of unsubscribe.splice(0)) off();
       if (activityTimer) clearTimeout(activityTimer);
       activityTimer = null;
-      sso.stop();
-      await hygiene.stop();
-      await plaintext.stop();
+      (await sso.built())?.stop();
+      await (await hygiene.built())?.stop();
+      await (await plaintext.built())?.stop();
       scheduler.stop();
       keyService.stop();
       await keyService.idle();

@@ -1,4 +1,10 @@
-import { channels, isChannel, type Channel, type Output, type ParsedInput } from '../contract/ipc';
+import {
+  channelSchema,
+  isChannel,
+  type Channel,
+  type Output,
+  type ParsedInput,
+} from '../contract/ipc';
 import type { AppError, Result } from '../contract/errors';
 import { AppFailure, toAppError } from './app-failure';
 import { checkAppStartOutput, checkKeysListOutput } from './checked-key-views';
@@ -33,7 +39,8 @@ function describeIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
 
 /**
  * The single choke point between a transport (Electron IPC, the test bridge) and the handlers:
- * checks the channel name, parses the input with its schema, runs the handler, parses the output
+ * checks the channel name, parses the input with its schema (built on first use for the channel
+ * groups start does not need), runs the handler, parses the output
  * (which strips any field the contract does not declare; the key views of `keys:list` and
  * `app:start` once per view, see checked-key-views.ts), and wraps the outcome as a Result.
  * Logs channel names and durations, never arguments or results.
@@ -45,7 +52,9 @@ export function createDispatcher(handlers: Handlers, log: Logger) {
       log.warn('ipc: unknown channel refused');
       return { ok: false, error: { code: 'invalid_input', message: 'Unknown request.' } };
     }
-    const schema = channels[channel];
+    // The channels of a lazily built group wait for their schemas once (contract/ipc.ts).
+    const pending = channelSchema(channel);
+    const schema = pending instanceof Promise ? await pending : pending;
     const parsed = schema.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       log.info('ipc', { channel, ok: false, code: 'invalid_input' });
