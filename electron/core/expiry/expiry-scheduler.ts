@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ExpirySummary, ExpiryWarning } from '../../contract/app';
-import type { KeyView } from '../../contract/keys';
 import type { Settings } from '../../contract/settings';
 import type { EventSink } from '../events';
 import type { Logger } from '../log';
@@ -70,26 +69,6 @@ export interface ExpiryScheduler {
 
 const time = (text: string | null) => (text ? Date.parse(text) : NaN);
 
-/** A key view's instants, parsed once per view (the key service reuses unchanged views). */
-interface Times {
-  expiresAt: number;
-  createdAt: number;
-  snoozedUntil: number;
-}
-const parsedTimes = new WeakMap<KeyView, Times>();
-function timesOf(key: KeyView): Times {
-  let times = parsedTimes.get(key);
-  if (!times) {
-    times = {
-      expiresAt: time(key.expiresAt),
-      createdAt: time(key.createdAt),
-      snoozedUntil: time(key.snoozedUntil),
-    };
-    parsedTimes.set(key, times);
-  }
-  return times;
-}
-
 export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpiryScheduler {
   const { clock } = deps;
   let state: ExpiryState = { notified: {} };
@@ -111,8 +90,9 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
    * generation, where it stays as garbage until a full collection (bench/RESULTS.md, Scale).
    */
   function eachItem(visit: (item: Item) => void): void {
-    deps.keys.eachKey((serverId, serverName, key) => {
-      const { expiresAt, createdAt, snoozedUntil: snoozed } = timesOf(key);
+    // The key service keeps each key's instants parsed (key-view-cache.ts): none is parsed here.
+    deps.keys.eachKey((serverId, serverName, key, times) => {
+      const { expiresAt, createdAt, snoozedUntil: snoozed } = times;
       if (Number.isNaN(expiresAt) || key.state === 'revoked' || key.state === 'pending_revocation')
         return;
       visit({
@@ -159,16 +139,14 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
     const now = clock.now();
     const thresholds = thresholdsOf(deps.settings.get());
     const window = Math.max(0, ...thresholds);
-    // Thresholds per lifetime: most keys share a few lifetimes, so each list is built once.
-    const byLifetime = new Map<number, number[]>();
+    // A key whose lifetime leaves it the whole window has the thresholds themselves; only a
+    // short-lived key's are capped, made for its visit. (A table of them by lifetime held one list
+    // per key through the whole evaluation when every key has its own lifetime, and was promoted
+    // to V8's old generation: bench/RESULTS.md, Scale, fifth round.)
     const thresholdsFor = (item: Item): number[] => {
       if (item.lifetimeMs === null) return thresholds;
-      let own = byLifetime.get(item.lifetimeMs);
-      if (!own) {
-        own = thresholdsWithin(thresholds, expiringWindowFor(window, item.lifetimeMs));
-        byLifetime.set(item.lifetimeMs, own);
-      }
-      return own;
+      const own = expiringWindowFor(window, item.lifetimeMs);
+      return own >= window ? thresholds : thresholdsWithin(thresholds, own);
     };
     const warnings: ExpiryWarning[] = [];
     const notified: ExpiryState['notified'] = {};
@@ -263,8 +241,7 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
       let expiredCount = 0;
       let next: ExpirySummary['next'] = null;
       let nextAt = Infinity;
-      deps.keys.eachKey((serverId, serverName, key) => {
-        const times = timesOf(key);
+      deps.keys.eachKey((serverId, serverName, key, times) => {
         const snoozed = times.snoozedUntil > now;
         if (!snoozed && (key.state === 'expiring' || key.state === 'expired')) {
           if (key.state === 'expiring') expiringCount++;
@@ -291,17 +268,11 @@ export function createExpiryScheduler(deps: ExpirySchedulerDeps): ExpirySchedule
     expiring() {
       const now = clock.now();
       const out: ServerKeyView[] = [];
-      deps.keys.eachKey((serverId, serverName, key) => {
+      deps.keys.eachKey((serverId, serverName, key, times) => {
+        const snoozedUntil = Number.isNaN(times.snoozedUntil) ? null : times.snoozedUntil;
         if (
           (key.state === 'expiring' || key.state === 'expired') &&
-          !isSnoozed(
-            {
-              expiresAt: 0,
-              createdAt: null,
-              snoozedUntil: key.snoozedUntil ? Date.parse(key.snoozedUntil) : null,
-            },
-            now,
-          )
+          !isSnoozed({ expiresAt: 0, createdAt: null, snoozedUntil }, now)
         )
           out.push({ serverId, serverName, key });
       });

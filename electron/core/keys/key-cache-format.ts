@@ -254,8 +254,9 @@ const fileHeaderSchema = compactKeysFileSchema.pick({
  * of renaming it). The writer writes each part before asking for the next, so writing 100,000 keys
  * holds neither a copy of the document as arrays nor its text (the peaks of the previous formats,
  * bench/RESULTS.md Scale). Members are in another order than the schema's (the rows first: the
- * id lists are complete only after them); JSON does not care. `doc` is a snapshot that nothing
- * changes in place, so other work may run between parts.
+ * id lists are complete only after them); JSON does not care. Other work may run between parts:
+ * nothing changes `doc` meanwhile (the key cache writes and changes a server's document, including
+ * a refresh's replacements in its table, one job at a time).
  */
 export async function* compactFileParts(doc: ServerKeysDoc): AsyncGenerator<string> {
   const refreshedAt = fileHeaderSchema.shape.refreshedAt.parse(doc.refreshedAt);

@@ -80,17 +80,25 @@ export function createRefresher(ctx: KeyContext) {
         limit,
         `${server.name} did not answer within ${Math.round(limit / 1000)} s; showing the keys it listed last.`,
       );
-      // A key deleted while the list was on its way is not brought back by it.
-      const tokens = listed.filter(
-        (t) => !ctx.deleted.deletedSince(serverId, keyIdOf(t.family, t.name), startedAt),
-      );
+      // A key deleted while the list was on its way is not brought back by it. (None deleted
+      // since: the list itself, not a copy of 100,000.)
+      const tokens =
+        ctx.deleted.now() === startedAt
+          ? listed
+          : listed.filter(
+              (t) => !ctx.deleted.deletedSince(serverId, keyIdOf(t.family, t.name), startedAt),
+            );
       ctx.deleted.prune(serverId, startedAt);
       let done: string[] = [];
       let before = ctx.cache.get(serverId);
       // The list is available as soon as it is merged; its write waits for the burst to pass.
+      // The cache owns the table, so records the list only replaces are replaced in it (a merge
+      // that drops keys, which `before` is read for, makes a new table).
       await ctx.cache.updateRefetchable(serverId, (doc) => {
         before = doc;
-        const merged = mergeServerList(doc, tokens, new Date(deps.clock.now()).toISOString());
+        const merged = mergeServerList(doc, tokens, new Date(deps.clock.now()).toISOString(), {
+          inPlace: true,
+        });
         done = merged.revocationsDone;
         return merged.doc;
       });

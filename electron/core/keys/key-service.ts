@@ -11,10 +11,11 @@ import { createKeyJournal } from './key-journal';
 import { createKey, renewKey } from './key-issue';
 import { createRefresher } from './key-refresh';
 import { nextRevocationAt, retryRevocations, revokeKeys } from './key-revoke';
-import { createKeyViewCache } from './key-view-cache';
+import { createKeyViewCache, type KeyInstants } from './key-view-cache';
 import { idTable, ownEntry } from '../id-table';
 
 export type { KeyServiceDeps, CrashStep } from './key-context';
+export type { KeyInstants } from './key-view-cache';
 
 /** A key of a server, for the expiry scheduler and the tray. */
 export interface ServerKeyView {
@@ -54,11 +55,15 @@ export interface KeyService {
   /** Marks a key as the server's default for tools, or clears the mark. */
   setDefault(input: ParsedInput<'keys:setDefault'>): Promise<KeyView>;
   /**
-   * Visits every API key of every server (merged views), for expiry. A visit, not a list: the
-   * scheduler goes through 100,000 keys after each change, and a list of that many wrappers
-   * outlives young-generation collections (bench/RESULTS.md, Scale).
+   * Visits every API key of every server (merged views), for expiry, with the key's instants
+   * already parsed (`instants` is one object reused for every visit: read it during the visit
+   * only). A visit, not a list: the scheduler goes through 100,000 keys after each change, and a
+   * list of that many wrappers, or a parsed copy of each key's instants, outlives young-generation
+   * collections (bench/RESULTS.md, Scale).
    */
-  eachKey(visit: (serverId: string, serverName: string, key: KeyView) => void): void;
+  eachKey(
+    visit: (serverId: string, serverName: string, key: KeyView, instants: KeyInstants) => void,
+  ): void;
   /** Keys of a server that are expiring or expired and not snoozed. */
   nearExpiryCount(serverId: string): number;
   onChange(listener: (serverId: string) => void): () => void;
@@ -287,9 +292,9 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     },
     eachKey(visit) {
       for (const server of servers.list()) {
-        for (const key of views.viewsOf(server.id)) {
-          if (key.kind === 'api_key') visit(server.id, server.name, key);
-        }
+        views.each(server.id, (key, instants) => {
+          if (key.kind === 'api_key') visit(server.id, server.name, key, instants);
+        });
       }
     },
     nearExpiryCount: (serverId) => views.nearExpiryCount(serverId),

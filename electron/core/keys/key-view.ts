@@ -22,28 +22,35 @@ function parseTime(text: string | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/**
- * How long before its expiry this key counts as `expiring`: the warning window, capped at the last
- * quarter of the key's own lifetime (expiry-math's `expiringWindowFor`).
- */
-export function expiringWindowOf(record: KeyRecord, windowMs: number): number {
-  const { ttlMs, createdAt, expiresAt } = record.token;
-  return expiringWindowFor(windowMs, lifetimeOf(ttlMs, parseTime(createdAt), parseTime(expiresAt)));
-}
-
 /** The state chip of a key (contract `KeyState`), from the server's last word and local facts. */
 export function keyStateOf(record: KeyRecord, now: number, expiringWithinMs: number): KeyState {
+  const { createdAt, expiresAt } = record.token;
+  return keyStateAt(record, parseTime(expiresAt), parseTime(createdAt), now, expiringWithinMs);
+}
+
+/**
+ * {@link keyStateOf} with the record's expiry and creation already parsed (null where absent or
+ * unparseable): the view cache keeps them as numbers and recomputes states when time passes.
+ */
+export function keyStateAt(
+  record: KeyRecord,
+  expiresAt: number | null,
+  createdAt: number | null,
+  now: number,
+  expiringWithinMs: number,
+): KeyState {
   if (record.pendingRevocation) return 'pending_revocation';
-  const expiresAt = parseTime(record.token.expiresAt);
   const pastExpiry = expiresAt !== null && expiresAt <= now;
   // Gone from the server: it expired (and was purged) or someone revoked it. Never dropped.
   if (!record.onServer) return pastExpiry || record.token.expired ? 'expired' : 'revoked';
   if (pastExpiry || record.token.expired) return 'expired';
   if (!record.token.enabled) return 'disabled';
-  if (expiresAt !== null && expiresAt - now <= expiringWindowOf(record, expiringWithinMs)) {
-    return 'expiring';
-  }
-  return 'active';
+  if (expiresAt === null) return 'active';
+  const window = expiringWindowFor(
+    expiringWithinMs,
+    lifetimeOf(record.token.ttlMs, createdAt, expiresAt),
+  );
+  return expiresAt - now <= window ? 'expiring' : 'active';
 }
 
 const nameOf = (name: string | null | undefined) => (name == null ? null : displayText(name));
@@ -52,7 +59,11 @@ const nameOf = (name: string | null | undefined) => (name == null ? null : displ
  * Server truth merged with local metadata, as the renderer sees it (never the secret). Server
  * text is neutralised here (bidi and control characters), so the window shows it as it is.
  */
-export function toKeyView(record: KeyRecord, context: ViewContext): KeyView {
+export function toKeyView(
+  record: KeyRecord,
+  context: ViewContext,
+  state: KeyState = keyStateOf(record, context.now, context.expiringWithinMs),
+): KeyView {
   const { token } = record;
   const id = keyIdOf(token.family, token.name);
   const isSignIn = context.signInKeyId !== null && id === context.signInKeyId;
@@ -70,7 +81,7 @@ export function toKeyView(record: KeyRecord, context: ViewContext): KeyView {
     expiresAt: token.expiresAt,
     ttlMs: token.ttlMs,
     enabled: token.enabled,
-    state: keyStateOf(record, context.now, context.expiringWithinMs),
+    state,
     hasSecret: record.hasSecret || isSignIn,
     isSignInCredential: isSignIn,
     preview: record.hasSecret ? record.preview : null,
@@ -86,20 +97,21 @@ export function isVisible(view: KeyView, includeSystem: boolean): boolean {
   return includeSystem || view.kind === 'api_key';
 }
 
-const expiryOf = (view: KeyView) => (view.expiresAt ? Date.parse(view.expiresAt) : Infinity);
+/**
+ * The instant a key expires, as the list sorts it: never-expiring (no expiry) is Infinity, an
+ * unparseable one NaN (which compares as "after" everything, as it always has).
+ */
+export const sortExpiryOf = (expiresAt: string | null): number =>
+  expiresAt ? Date.parse(expiresAt) : Infinity;
 
 /**
- * Orders a list: soonest expiry first, never-expiring last, then by description and id. Each
- * expiry is parsed once, not on every comparison.
+ * The list order: soonest expiry first, never-expiring last, then by description and id. `a` and
+ * `b` are views with their {@link sortExpiryOf} instants.
  */
-export function sortViews(views: readonly KeyView[]): KeyView[] {
-  return views
-    .map((view) => ({ view, expiry: expiryOf(view) }))
-    .sort(
-      (a, b) =>
-        (a.expiry !== b.expiry ? (a.expiry < b.expiry ? -1 : 1) : 0) ||
-        a.view.description.localeCompare(b.view.description) ||
-        a.view.id.localeCompare(b.view.id),
-    )
-    .map(({ view }) => view);
+export function compareViews(a: KeyView, aExpiry: number, b: KeyView, bExpiry: number): number {
+  return (
+    (aExpiry !== bExpiry ? (aExpiry < bExpiry ? -1 : 1) : 0) ||
+    a.description.localeCompare(b.description) ||
+    a.id.localeCompare(b.id)
+  );
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../../electron/contract/settings';
 import { createExpiryScheduler } from '../../../../electron/core/expiry/expiry-scheduler';
-import type { ServerKeyView } from '../../../../electron/core/keys/key-service';
+import type { KeyInstants, ServerKeyView } from '../../../../electron/core/keys/key-service';
 import { keyStateOf } from '../../../../electron/core/keys/key-view';
 import { createMemoryLogger } from '../../../../electron/core/log';
 import { createMetadataStore } from '../../../../electron/core/vault/metadata-store';
@@ -64,8 +64,23 @@ function keysAt(clock: ManualClock, list: TestKey[]) {
       return { serverId: 's1', serverName: 'One', key };
     });
   return {
-    eachKey(visit: (serverId: string, serverName: string, key: ServerKeyView['key']) => void) {
-      for (const { serverId, serverName, key } of allKeys()) visit(serverId, serverName, key);
+    eachKey(
+      visit: (
+        serverId: string,
+        serverName: string,
+        key: ServerKeyView['key'],
+        instants: KeyInstants,
+      ) => void,
+    ) {
+      // As the key service gives them: the view's instants parsed, NaN where absent.
+      const time = (text: string | null) => (text ? Date.parse(text) : NaN);
+      for (const { serverId, serverName, key } of allKeys()) {
+        visit(serverId, serverName, key, {
+          expiresAt: time(key.expiresAt),
+          createdAt: time(key.createdAt),
+          snoozedUntil: time(key.snoozedUntil),
+        });
+      }
     },
   };
 }

@@ -51,6 +51,28 @@ describe('keys:list windows', () => {
     expect(t.keys.list({ serverId: 's1', includeSystem: true }).revision).not.toBe(c.revision);
   });
 
+  it('shows what a refresh changed and keeps the rest of the list as it was', async () => {
+    const t = await withKeys(6);
+    const before = t.keys.list({ serverId: 's1' });
+    // Used since the last refresh (as the sign-in key is by every list).
+    const entry = t.rancher.tokens.get('v3:token-00003');
+    if (!entry) throw new Error('seeded token missing');
+    entry.token = { ...entry.token, lastUsedAt: '2025-06-01T12:00:00.000Z' };
+    await t.keys.refresh('s1');
+    const after = t.keys.list({ serverId: 's1' });
+    expect(after.revision).not.toBe(before.revision);
+    expect(after.keys.map((k) => k.id)).toEqual(before.keys.map((k) => k.id));
+    after.keys.forEach((key, i) => {
+      if (key.id === 'token-00003') expect(key.lastUsedAt).toBe('2025-06-01T12:00:00.000Z');
+      else expect(key).toBe(before.keys[i]);
+    });
+    // Nothing changed since: the same list, the same revision.
+    await t.keys.refresh('s1');
+    const again = t.keys.list({ serverId: 's1' });
+    expect(again.revision).toBe(after.revision);
+    again.keys.forEach((key, i) => expect(key).toBe(after.keys[i]));
+  });
+
   it('does not let a caller change the list through a window it was given', async () => {
     const t = await withKeys(3);
     const window = t.keys.list({ serverId: 's1', limit: 2 });

@@ -63,6 +63,59 @@ describe('mergeServerList', () => {
     expect(mergeServerList(gone, [], 'later').doc.keys).toBe(gone.keys);
   });
 
+  it('replaces changed records in the table itself when asked to and nothing else changes', () => {
+    const doc = docOf(token('token-aaa11'), token('token-bbb22'), token('token-ccc33'));
+    const table = doc.keys;
+    const unchanged = doc.keys['token-bbb22'];
+    const used = token('token-aaa11', { lastUsedAt: '2025-01-02T00:00:00Z' });
+    const { doc: next, revocationsDone } = mergeServerList(
+      doc,
+      [used, token('token-bbb22'), token('token-ccc33')],
+      'now',
+      { inPlace: true },
+    );
+    // A new document (that is how the views notice), the same table, one record replaced.
+    expect(next).not.toBe(doc);
+    expect(next.refreshedAt).toBe('now');
+    expect(next.keys).toBe(table);
+    expect(next.keys['token-bbb22']).toBe(unchanged);
+    expect(next.keys['token-aaa11']?.token).toBe(used);
+    expect(Object.keys(next.keys)).toEqual(['token-aaa11', 'token-bbb22', 'token-ccc33']);
+    expect(revocationsDone).toEqual([]);
+  });
+
+  it('makes a new table, even when asked to change it in place, for any other change', () => {
+    const names = ['token-aaa11', 'token-bbb22', 'token-ccc33'];
+    const lists: Record<string, RancherToken[]> = {
+      added: [...names, 'token-ddd44'].map((n) => token(n)),
+      dropped: names.slice(0, 2).map((n) => token(n)),
+      // (Reordered alone keeps the table: no record changed, as without `inPlace`.)
+      'reordered, one used': [...names]
+        .reverse()
+        .map((n, i) => token(n, i === 0 ? { lastUsedAt: '2025-01-02T00:00:00Z' } : {})),
+      'listed twice': [...names.slice(0, 2), names[0]!].map((n) => token(n)),
+    };
+    for (const [what, list] of Object.entries(lists)) {
+      const doc = docOf(...names.map((n) => token(n)));
+      const snapshot = { ...doc.keys };
+      const inPlace = mergeServerList(doc, list, 'now', { inPlace: true }).doc;
+      const copied = mergeServerList(docOf(...names.map((n) => token(n))), list, 'now').doc;
+      expect(inPlace.keys, what).not.toBe(doc.keys);
+      expect({ ...doc.keys }, what).toEqual(snapshot);
+      expect(inPlace.keys, what).toEqual(copied.keys);
+    }
+    // A key back on the server after it left it is not a replacement in place either.
+    const labelled: ServerKeysDoc = {
+      refreshedAt: null,
+      keys: { 'token-aaa11': { ...recordFor(token('token-aaa11')), labels: ['x'] } },
+    };
+    const gone = mergeServerList(labelled, [], 'now').doc;
+    const back = mergeServerList(gone, [token('token-aaa11')], 'later', { inPlace: true }).doc;
+    expect(back.keys).not.toBe(gone.keys);
+    expect(gone.keys['token-aaa11']?.onServer).toBe(false);
+    expect(back.keys['token-aaa11']?.onServer).toBe(true);
+  });
+
   it('reports a vanished pending revocation as done and drops a vanished unknown key', () => {
     const doc: ServerKeysDoc = {
       refreshedAt: null,
