@@ -40,11 +40,15 @@ export function KeysTable({
   onMenu: (keyId: string, anchor: HTMLElement) => void;
   onDelete: (keyIds: string[]) => void;
 }) {
-  const { keys } = useStores();
+  const { keys, tick } = useStores();
   const visible = useStore(keys.store, keys.selectVisible);
   const sort = useStore(keys.store, (s) => s.query.sort);
   const cursor = useStore(keys.store, (s) => s.cursor);
-  const selectedCount = useStore(keys.store, (s) => Object.keys(s.selected).length);
+  // The rows' flags, read here once rather than by each row: a row re-renders only when its own
+  // flags change (KeyRow is memoised).
+  const selected = useStore(keys.store, (s) => s.selected);
+  const copied = useStore(keys.store, (s) => s.copied);
+  const selectedCount = Object.keys(selected).length;
   const firstRender = useRef(true);
   const wholeRender = useRef(true);
 
@@ -82,13 +86,18 @@ export function KeysTable({
           key={slot}
           keyView={key}
           index={index}
+          selected={selected[key.id] === true}
+          cursor={cursor === key.id}
+          copied={copied === key.id}
+          keys={keys}
+          tick={tick}
           onCopy={onCopy}
           onStore={onStore}
           onMenu={onMenu}
         />
       );
     },
-    [visible, warmOffset, onCopy, onStore, onMenu],
+    [visible, warmOffset, selected, cursor, copied, keys, tick, onCopy, onStore, onMenu],
   );
 
   function move(to: number) {

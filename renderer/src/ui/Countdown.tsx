@@ -19,7 +19,7 @@ export function Countdown({ expiresAt }: { expiresAt: string | null }) {
 /** "5m ago"-style text that stays current. */
 export function Ago({ at }: { at: string | null }) {
   const { tick } = useStores();
-  const text = useTicked(tick, (now) => (at === null ? 'never' : agoText(at, now)));
+  const text = useTicked(tick, (now) => agoText(at, now));
   return (
     <time dateTime={at ?? undefined} title={at ? formatDateTime(at) : undefined}>
       {text}
@@ -27,7 +27,9 @@ export function Ago({ at }: { at: string | null }) {
   );
 }
 
-function agoText(at: string, now: number): string {
+/** How long before `now` `at` was, in its largest whole unit: "5m ago", "just now", "never". */
+export function agoText(at: string | null, now: number): string {
+  if (at === null) return 'never';
   const ms = now - Date.parse(at);
   if (Number.isNaN(ms)) return 'unknown';
   if (ms < 60_000) return 'just now';

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
+/** Rows rendered beyond the viewport on either side, so a scroll shows rows already there. */
+const OVERSCAN = 4;
+
 /** The rows to render for a scroll position: [start, end) with `overscan` rows either side. */
 export function visibleRange(
   scrollTop: number,
   viewportHeight: number,
   rowHeight: number,
   count: number,
-  overscan = 4,
+  overscan = OVERSCAN,
 ): { start: number; end: number } {
   if (count === 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
@@ -20,7 +23,7 @@ export function visibleRange(
  * The number of row slots a window of `viewportHeight` can need: the rows in view, one partly
  * scrolled in, and the overscan either side. `index % slots` is unique within any window.
  */
-export function slotCount(viewportHeight: number, rowHeight: number, overscan = 4): number {
+export function slotCount(viewportHeight: number, rowHeight: number, overscan = OVERSCAN): number {
   if (rowHeight <= 0) return 1;
   return Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1 + 2 * overscan;
 }
@@ -62,7 +65,12 @@ export function VirtualList({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(() => fallbackHeight ?? (window.innerHeight || 480));
+  // null until measured: the first render uses the fallback, which is larger than the list's own
+  // height (the window's, with the page's header and toolbar above the list), so it already has
+  // rows to spare below the fold and needs no overscan; the overscan comes with the measurement.
+  const [measured, setHeight] = useState<number | null>(null);
+  const height = measured ?? fallbackHeight ?? (window.innerHeight || 480);
+  const overscan = measured === null ? 0 : OVERSCAN;
 
   // Measured when the browser has laid the page out (a ResizeObserver reports then), not read in
   // a layout effect: reading `clientHeight` there forced the whole page's first layout inside
@@ -85,8 +93,8 @@ export function VirtualList({
     else if (top + rowHeight > node.scrollTop + height) node.scrollTop = top + rowHeight - height;
   }, [scrollToIndex, rowHeight, height]);
 
-  const { start, end } = visibleRange(scrollTop, height, rowHeight, count);
-  const slots = Math.max(slotCount(height, rowHeight), end - start);
+  const { start, end } = visibleRange(scrollTop, height, rowHeight, count, overscan);
+  const slots = Math.max(slotCount(height, rowHeight, overscan), end - start);
   const rows: ReactNode[] = [];
   for (let i = start; i < end; i++) rows.push(renderRow(i, i % slots));
 
