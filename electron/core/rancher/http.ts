@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
+import type { AxiosInstance, AxiosStatic } from 'axios';
 import type { z } from 'zod';
 import { AppFailure } from '../app-failure';
 import {
@@ -28,6 +28,7 @@ import {
   type PeerCertificate,
 } from './tls';
 import { bearerValues } from './secret-echo';
+import { streamGet } from './stream-get';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -134,8 +135,22 @@ const retryStatuses = new Set([502, 503, 504]);
 /** Network codes worth another try for a GET: a dropped or refused connection. */
 const retryCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ERR_SOCKET_CLOSED']);
 
+/** What the transport reads of an answer, from axios or from {@link streamGet}. */
+interface Received<Data> {
+  status: number;
+  headers: Readonly<Record<string, unknown>>;
+  data: Data;
+}
+type Answer = Received<string>;
+
+/** A header's text ('' when absent or not text). */
+function headerText(headers: Answer['headers'], name: string): string {
+  const value = headers[name];
+  return typeof value === 'string' ? value : '';
+}
+
 class RetryableStatus extends Error {
-  constructor(readonly response: AxiosResponse<string>) {
+  constructor(readonly response: Answer) {
     super('retryable status');
   }
 }
@@ -190,6 +205,10 @@ export function createTransport(options: TransportOptions): Transport {
       : createAgent(origin, options.tls, options.connectTimeoutMs);
   const peerCertificate = () =>
     fetchPeerCertificate(origin, options.connectTimeoutMs, dialer ? dialer.dial : undefined);
+  const defaultHeaders = {
+    Accept: 'application/json',
+    'User-Agent': `rancher-keys/${options.appVersion}`,
+  };
   let client: Promise<AxiosInstance> | null = null;
   const makeClient = (axios: AxiosStatic): AxiosInstance =>
     axios.create({
@@ -207,10 +226,7 @@ export function createTransport(options: TransportOptions): Transport {
       maxContentLength: options.maxBodyBytes ?? 32 * 1024 * 1024,
       httpAgent: agent,
       httpsAgent: agent,
-      headers: {
-        Accept: 'application/json',
-        'User-Agent': `rancher-keys/${options.appVersion}`,
-      },
+      headers: defaultHeaders,
     });
   const clientOf = (): Promise<AxiosInstance> => (client ??= loadAxios().then(makeClient));
 
@@ -240,7 +256,24 @@ export function createTransport(options: TransportOptions): Transport {
     return networkFailure(code, ctx);
   }
 
-  async function attempt(request: HttpRequest, path: string): Promise<AxiosResponse<string>> {
+  /**
+   * A streamed GET (the token lists) straight on Node's http over the same agent (stream-get.ts):
+   * axios's CPU per request was most of the time a refresh took to send its requests.
+   */
+  async function streamed(
+    path: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<Received<Readable>> {
+    const response = await streamGet(new URL(origin + path), {
+      agent,
+      headers: { ...defaultHeaders, ...headers },
+      signal,
+    });
+    return { status: response.status, headers: response.headers, data: response.body };
+  }
+
+  async function attempt(request: HttpRequest, path: string): Promise<Answer> {
     const outer = request.signal;
     if (outer?.aborted) throw cancelledFailure(outer);
     const controller = new AbortController();
@@ -257,37 +290,41 @@ export function createTransport(options: TransportOptions): Transport {
       if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
       else if (request.body !== undefined)
         headers['Content-Type'] = request.contentType ?? 'application/json';
-      const response = await (
-        await clientOf()
-      ).request<string | Readable>({
-        method: request.method,
-        url: path,
-        headers,
-        data:
-          request.form !== undefined
-            ? new URLSearchParams(request.form).toString()
-            : request.body === undefined
-              ? undefined
-              : JSON.stringify(request.body),
-        signal: controller.signal,
-        ...(request.consume ? { responseType: 'stream', maxContentLength: -1 } : {}),
-      });
+      const plainGet =
+        request.method === 'GET' && request.body === undefined && request.form === undefined;
+      const response: Received<string | Readable> =
+        request.consume && plainGet
+          ? await streamed(path, headers, controller.signal)
+          : await (
+              await clientOf()
+            ).request<string | Readable>({
+              method: request.method,
+              url: path,
+              headers,
+              data:
+                request.form !== undefined
+                  ? new URLSearchParams(request.form).toString()
+                  : request.body === undefined
+                    ? undefined
+                    : JSON.stringify(request.body),
+              signal: controller.signal,
+              ...(request.consume ? { responseType: 'stream', maxContentLength: -1 } : {}),
+            });
       if (typeof response.data !== 'string') {
-        const stream = response.data;
+        const stream: Readable = response.data;
         stream.setEncoding('utf8');
         controller.signal.addEventListener('abort', () => stream.destroy(), { once: true });
-        const html = /text\/html/i.test(String(response.headers['content-type'] ?? ''));
+        const html = /text\/html/i.test(headerText(response.headers, 'content-type'));
         const chunks = bounded(stream, STREAM_LIMIT, () => badBodyFailure(ctx, 'invalid'));
         if (request.consume && response.status >= 200 && response.status < 300 && !html) {
           await request.consume(chunks);
-          response.data = '';
-        } else {
-          let text = '';
-          for await (const chunk of chunks) text += chunk;
-          response.data = text;
+          return { status: response.status, headers: response.headers, data: '' };
         }
+        let text = '';
+        for await (const chunk of chunks) text += chunk;
+        return { status: response.status, headers: response.headers, data: text };
       }
-      return response as AxiosResponse<string>;
+      return { status: response.status, headers: response.headers, data: response.data };
     } catch (error) {
       if (outer?.aborted) throw cancelledFailure(outer);
       if (error instanceof AppFailure && !timedOut) throw error;
@@ -298,7 +335,7 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function withRetries(request: HttpRequest, path: string): Promise<AxiosResponse<string>> {
+  async function withRetries(request: HttpRequest, path: string): Promise<Answer> {
     const tries = request.method === 'GET' ? retries + 1 : 1;
     for (let n = 0; ; n++) {
       try {
@@ -352,7 +389,7 @@ export function createTransport(options: TransportOptions): Transport {
         throw redirectFailure(ctx, location);
       }
       const body = typeof response.data === 'string' ? response.data : '';
-      const contentType = String(response.headers['content-type'] ?? '');
+      const contentType = headerText(response.headers, 'content-type');
       if ((status >= 200 && status < 300) || request.passStatuses?.includes(status)) {
         return { status, body, contentType };
       }
