@@ -4,6 +4,7 @@ import {
   KEYS_FILE_MAX_BYTES,
   keysFileSchema,
   type KeysFileContent,
+  type ReplacedRecord,
 } from './key-cache-format';
 import { emptyServerKeysDoc, serverKeysDocName, type ServerKeysDoc } from './key-records';
 
@@ -23,11 +24,15 @@ export async function readKeysFile(
   );
 }
 
-/** Writes a server's key document in the compact format (atomically and durably, as every file). */
+/**
+ * Writes a server's key document in the compact format (atomically and durably, as every file),
+ * with `replaced` in place of the record its table holds under that id.
+ */
 export async function writeKeysFile(
   metadata: MetadataStore,
   serverId: string,
   doc: ServerKeysDoc,
+  replaced?: ReplacedRecord,
 ): Promise<void> {
-  await metadata.writeText(serverKeysDocName(serverId), compactFileParts(doc));
+  await metadata.writeText(serverKeysDocName(serverId), compactFileParts(doc, replaced));
 }

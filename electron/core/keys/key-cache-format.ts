@@ -247,8 +247,15 @@ const fileHeaderSchema = compactKeysFileSchema.pick({
   clusters: true,
 });
 
+/** One record of a document written as it will be once the write is durable. */
+export interface ReplacedRecord {
+  id: string;
+  record: KeyRecord;
+}
+
 /**
- * The in-memory document as version 2 JSON text, in parts made as they are asked for, every row
+ * The in-memory document as version 2 JSON text (with `replaced`, that record in place of the
+ * one the table holds under its id), in parts made as they are asked for, every row
  * checked against the schema it is read with: a file that would not read back is never written
  * (a part that fails its check throws, and the metadata store then removes its temp file instead
  * of renaming it). The writer writes each part before asking for the next, so writing 100,000 keys
@@ -258,7 +265,10 @@ const fileHeaderSchema = compactKeysFileSchema.pick({
  * nothing changes `doc` meanwhile (the key cache writes and changes a server's document, including
  * a refresh's replacements in its table, one job at a time).
  */
-export async function* compactFileParts(doc: ServerKeysDoc): AsyncGenerator<string> {
+export async function* compactFileParts(
+  doc: ServerKeysDoc,
+  replaced?: ReplacedRecord,
+): AsyncGenerator<string> {
   const refreshedAt = fileHeaderSchema.shape.refreshedAt.parse(doc.refreshedAt);
   const users = idList();
   const clusters = idList();
@@ -266,7 +276,8 @@ export async function* compactFileParts(doc: ServerKeysDoc): AsyncGenerator<stri
   let count = 0;
   yield `{"version":2,"refreshedAt":${JSON.stringify(refreshedAt)},"keys":[`;
   for (const id in doc.keys) {
-    const row = rowSchema.parse(toRow(doc.keys[id] as KeyRecord, users, clusters));
+    const record = id === replaced?.id ? replaced.record : (doc.keys[id] as KeyRecord);
+    const row = rowSchema.parse(toRow(record, users, clusters));
     rows.push(JSON.stringify(row));
     if (++count > KEYS_FILE_MAX_ROWS) throw new Error('keys: more rows than a keys file may hold');
     if (rows.length === ROWS_PER_PART) {

@@ -5,11 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { createKeyCache } from '../../../../electron/core/keys/key-cache';
 import { serverKeysDocName, type ServerKeysDoc } from '../../../../electron/core/keys/key-records';
 import { createMemoryLogger } from '../../../../electron/core/log';
-import { createMetadataStore } from '../../../../electron/core/vault/metadata-store';
+import {
+  createMetadataStore,
+  type MetadataStore,
+} from '../../../../electron/core/vault/metadata-store';
+import { mergeServerList } from '../../../../electron/core/keys/merge-server-list';
+import type { RancherToken } from '../../../../electron/core/rancher/rancher-client';
 
 async function make() {
   const dir = await mkdtemp(path.join(tmpdir(), 'rk-cache-'));
-  const metadata = createMetadataStore({ dir, log: createMemoryLogger() });
+  const store = createMetadataStore({ dir, log: createMemoryLogger() });
+  // The real store, whose writes a test can make fail (a full disk, a lost lock).
+  let failWrites = false;
+  const metadata: MetadataStore = {
+    ...store,
+    writeText: (name, parts) =>
+      failWrites ? Promise.reject(new Error('disk full')) : store.writeText(name, parts),
+  };
   // A delay no test waits for: background writes happen only when flushed or overtaken.
   const cache = createKeyCache(metadata, { writeDelayMs: 3_600_000 });
   const onDisk = async (): Promise<ServerKeysDoc | null> => {
@@ -20,7 +32,13 @@ async function make() {
       return null;
     }
   };
-  return { cache, onDisk };
+  return {
+    cache,
+    onDisk,
+    failWrites(fail: boolean) {
+      failWrites = fail;
+    },
+  };
 }
 
 const refreshed = (at: string) => (doc: ServerKeysDoc) => ({ ...doc, refreshedAt: at });
@@ -52,5 +70,52 @@ describe('createKeyCache', () => {
     await cache.forget('s1');
     await cache.flush();
     expect(await onDisk()).toBeNull();
+  });
+
+  it('changes one record in its table once the change is written, and not when the write fails', async () => {
+    const { cache, onDisk, failWrites } = await make();
+    await cache.load('s1');
+    const token = (name: string): RancherToken => ({
+      family: 'v3',
+      name,
+      kind: 'api_key',
+      description: name,
+      userId: 'user-abc12',
+      clusterId: null,
+      createdAt: '2025-01-01T00:00:00Z',
+      lastUsedAt: null,
+      expiresAt: null,
+      ttlMs: null,
+      enabled: true,
+      expired: false,
+    });
+    await cache.update(
+      's1',
+      (doc) => mergeServerList(doc, ['token-aaa11', 'token-bbb22'].map(token), 't1').doc,
+    );
+    const before = cache.get('s1');
+    const other = before.keys['token-bbb22'];
+
+    failWrites(true);
+    await expect(
+      cache.updateRecord('s1', 'token-aaa11', (r) => ({ ...r, labels: ['lost'] })),
+    ).rejects.toThrow('disk full');
+    expect(cache.get('s1')).toBe(before);
+    expect(cache.get('s1').keys['token-aaa11']?.labels).toEqual([]);
+
+    failWrites(false);
+    await cache.updateRecord('s1', 'token-aaa11', (r) => ({ ...r, labels: ['prod'] }));
+    const after = cache.get('s1');
+    // A new document (views notice it), the same table (no copy of every key), one record changed.
+    expect(after).not.toBe(before);
+    expect(after.keys).toBe(before.keys);
+    expect(after.keys['token-aaa11']?.labels).toEqual(['prod']);
+    expect(after.keys['token-bbb22']).toBe(other);
+    expect(JSON.stringify(await onDisk())).toContain('prod');
+
+    // Removing a record is a new table.
+    await cache.updateRecord('s1', 'token-aaa11', () => null);
+    expect(cache.get('s1').keys).not.toBe(before.keys);
+    expect(Object.keys(cache.get('s1').keys)).toEqual(['token-bbb22']);
   });
 });
