@@ -16,11 +16,11 @@ async function make() {
   const dir = await mkdtemp(path.join(tmpdir(), 'rk-cache-'));
   const store = createMetadataStore({ dir, log: createMemoryLogger() });
   // The real store, whose writes a test can make fail (a full disk, a lost lock).
-  let failWrites = false;
+  let writesFail = false;
   const metadata: MetadataStore = {
     ...store,
     writeText: (name, parts) =>
-      failWrites ? Promise.reject(new Error('disk full')) : store.writeText(name, parts),
+      writesFail ? Promise.reject(new Error('disk full')) : store.writeText(name, parts),
   };
   // A delay no test waits for: background writes happen only when flushed or overtaken.
   const cache = createKeyCache(metadata, { writeDelayMs: 3_600_000 });
@@ -35,8 +35,8 @@ async function make() {
   return {
     cache,
     onDisk,
-    failWrites(fail: boolean) {
-      failWrites = fail;
+    failWrites: (fail: boolean) => {
+      writesFail = fail;
     },
   };
 }
