@@ -50,7 +50,7 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The same values as {@link settingsDefaults}, as a parsed `Settings`. */
-export const defaultSettings: Settings = settingsSchema.parse({});
+export const defaultSettings: Settings = settingsSchema.parse({}, { jitless: true });
 
 type SettingsShape = typeof settingsSchema.shape;
 

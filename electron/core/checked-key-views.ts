@@ -7,6 +7,7 @@ import {
   tokenFamilySchema,
   type KeyView,
 } from '../contract/keys';
+import { oneOffParse } from './one-off-parse';
 
 /**
  * The dispatcher's output check of `keys:list`, done once per key view rather than on every list.
@@ -99,10 +100,11 @@ function checkedKeyView(value: unknown): KeyView {
 
 /** `keys:list`'s output check: the envelope by its schema, each view by {@link checkedKeyView}. */
 export function checkKeysListOutput(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return keysListOutputSchema.parse(value);
+  if (typeof value !== 'object' || value === null)
+    return keysListOutputSchema.parse(value, oneOffParse);
   const { keys, ...envelope } = value as { keys?: unknown };
-  if (!Array.isArray(keys)) return keysListOutputSchema.parse(value);
-  return { ...envelopeSchema.parse(envelope), keys: keys.map(checkedKeyView) };
+  if (!Array.isArray(keys)) return keysListOutputSchema.parse(value, oneOffParse);
+  return { ...envelopeSchema.parse(envelope, oneOffParse), keys: keys.map(checkedKeyView) };
 }
 
 const startEnvelopeSchema = appStartOutputSchema.omit({ keys: true });
@@ -112,11 +114,12 @@ const startEnvelopeSchema = appStartOutputSchema.omit({ keys: true });
  * window as `keys:list`'s ({@link checkKeysListOutput}), a failure by the contract's error schema.
  */
 export function checkAppStartOutput(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return appStartOutputSchema.parse(value);
+  if (typeof value !== 'object' || value === null)
+    return appStartOutputSchema.parse(value, oneOffParse);
   const { keys, ...envelope } = value as { keys?: unknown };
-  const start = startEnvelopeSchema.parse(envelope);
+  const start = startEnvelopeSchema.parse(envelope, oneOffParse);
   const ok = typeof keys === 'object' && keys !== null && (keys as { ok?: unknown }).ok === true;
-  if (!ok) return { ...start, keys: appStartOutputSchema.shape.keys.parse(keys) };
+  if (!ok) return { ...start, keys: appStartOutputSchema.shape.keys.parse(keys, oneOffParse) };
   return {
     ...start,
     keys: { ok: true, value: checkKeysListOutput((keys as { value?: unknown }).value) },

@@ -1,5 +1,6 @@
 import { settingsSchema, type Settings, type SettingsPatch } from '../../contract/settings';
 import type { EventSink } from '../events';
+import { oneOffParse } from '../one-off-parse';
 import type { MetadataStore } from '../vault/metadata-store';
 
 /** The metadata document that holds the user's settings. */
@@ -18,7 +19,7 @@ export function createSettingsService(deps: {
   metadata: MetadataStore;
   emit: EventSink;
 }): SettingsService {
-  let current: Settings = settingsSchema.parse({});
+  let current: Settings = settingsSchema.parse({}, oneOffParse);
   const listeners = new Set<(settings: Settings) => void>();
   // Patches apply one after another, each to the result of the one before: two in flight would
   // otherwise both start from the same settings and the later write would undo the earlier change.
@@ -28,7 +29,7 @@ export function createSettingsService(deps: {
     const named = Object.fromEntries(
       Object.entries(patch).filter(([, value]) => value !== undefined),
     );
-    const next = settingsSchema.parse({ ...current, ...named });
+    const next = settingsSchema.parse({ ...current, ...named }, oneOffParse);
     await deps.metadata.write(settingsDocument, settingsSchema, next);
     current = next;
     deps.emit('settings:changed', { settings: next });

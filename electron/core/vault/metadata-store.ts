@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AppFailure } from '../app-failure';
 import { renameDurably } from '../durable-rename';
 import type { Logger } from '../log';
+import { oneOffParse } from '../one-off-parse';
 import { createDataDirLock } from './data-dir-lock';
 import { storageFailure } from './storage-errors';
 
@@ -234,7 +235,7 @@ export function createMetadataStore(options: {
         await moveAside(file, 'not valid JSON');
         return fallback;
       }
-      const parsed = schema.safeParse(json);
+      const parsed = schema.safeParse(json, oneOffParse);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         await moveAside(
