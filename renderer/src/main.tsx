@@ -9,7 +9,7 @@ import { apiFromWindow } from './api';
 import { App } from './App';
 import { createAppStores } from './app-stores';
 import { FIRST_SCREEN_WAIT_MS, startFirstScreen } from './first-screen';
-import { warmDateFormats } from './format/time';
+import { warmLocaleData } from './format/time';
 
 const root = document.getElementById('root');
 if (root) {
@@ -18,7 +18,7 @@ if (root) {
   // Asked before React renders anything. The window renders once the answer is shown (the app
   // shell and the first rows in one commit), or shows its loading state after a short wait.
   const shown = startFirstScreen(stores);
-  warmDateFormats();
+  warmLocaleData();
   const waited = new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS));
   void Promise.race([shown, waited]).then(() =>
     createRoot(root).render(
