@@ -4,8 +4,34 @@ import { formatDate, formatDateTime, formatExpiry } from '../format/time';
 import { agoText } from '../ui/Countdown';
 import { useTicked, type Tick } from '../ui/tick';
 import { keyName } from './key-name';
-import type { KeysStore } from './keys-store';
 import { stateChips } from './StateChip';
+
+/** What a click in a row does, from the control clicked (`data-action`), or on the row itself. */
+export interface RowClick {
+  keyId: string;
+  action: 'select' | 'copy' | 'store' | 'menu' | 'row';
+  /** The control clicked (the row itself for `row`). */
+  element: HTMLElement;
+}
+
+/** The row click `target` is inside, if any (a row of the keys table is marked `data-key-id`). */
+export function rowClick(target: EventTarget | null): RowClick | null {
+  if (!(target instanceof Element)) return null;
+  const row = target.closest<HTMLElement>('[data-key-id]');
+  const keyId = row?.dataset.keyId;
+  if (!row || keyId === undefined) return null;
+  const control = target.closest<HTMLElement>('[data-action]');
+  const action = control && row.contains(control) ? control.dataset.action : undefined;
+  switch (action) {
+    case 'select':
+    case 'copy':
+    case 'store':
+    case 'menu':
+      return { keyId, action, element: control! };
+    default:
+      return { keyId, action: 'row', element: row };
+  }
+}
 
 /** A DOM id for a key's row (aria-activedescendant points at it). */
 export function rowDomId(keyId: string): string {
@@ -33,8 +59,10 @@ function labelChips(labels: readonly string[]) {
 /**
  * One table row. It is memoised and gets its selection, cursor and "Copied" flags from the table,
  * so selecting a key or moving the cursor re-renders two rows, not every mounted one. A row is one
- * component with one subscription (the clock, for its two relative times): the first screen mounts
- * ~25 of them cold, and every component and subscriber more per row was paid ~25 times there.
+ * component with one subscription (the clock, for its two relative times) and no listeners: its
+ * clicks are handled by the table ({@link rowClick}), which finds the row by `data-key-id` and the
+ * control by `data-action`. The first screen mounts ~25 rows cold, and every component,
+ * subscriber and listener more per row was paid ~25 times there.
  */
 export const KeyRow = memo(function KeyRow({
   keyView,
@@ -42,11 +70,7 @@ export const KeyRow = memo(function KeyRow({
   selected,
   cursor,
   copied,
-  keys,
   tick,
-  onCopy,
-  onStore,
-  onMenu,
 }: {
   keyView: KeyView;
   index: number;
@@ -55,12 +79,7 @@ export const KeyRow = memo(function KeyRow({
   cursor: boolean;
   /** The key was just copied: its Copy button says so for a moment. */
   copied: boolean;
-  keys: KeysStore;
   tick: Tick;
-  onCopy: (keyId: string) => void;
-  /** Opens Import pre-filled with this key's access key, for a key whose secret we lack. */
-  onStore: (keyId: string) => void;
-  onMenu: (keyId: string, anchor: HTMLElement) => void;
 }) {
   const id = keyView.id;
   const { lastUsedAt, expiresAt } = keyView;
@@ -86,15 +105,14 @@ export const KeyRow = memo(function KeyRow({
       className={className}
       data-testid="key-row"
       data-key-id={id}
-      onClick={() => keys.setCursor(id)}
     >
       <div role="gridcell" className="cell cell-select">
         <input
           type="checkbox"
           checked={selected}
-          onChange={(e) => keys.toggleSelected(id, e.target.checked)}
           aria-label={`Select ${name}`}
           tabIndex={-1}
+          data-action="select"
         />
       </div>
       <div role="gridcell" className="cell cell-id">
@@ -169,14 +187,11 @@ export const KeyRow = memo(function KeyRow({
               copied ? 'button button-small copy-button copied' : 'button button-small copy-button'
             }
             title="Copy the bearer token"
-            onClick={(e) => {
-              e.stopPropagation();
-              onCopy(id);
-            }}
             tabIndex={cursor ? 0 : -1}
             // The visible word first, then which key ("Copy ci pipeline"), as one name.
             aria-label={`${copyWord} ${name}`}
             data-testid="copy"
+            data-action="copy"
           >
             {copyWord}
           </button>
@@ -185,13 +200,10 @@ export const KeyRow = memo(function KeyRow({
             type="button"
             className="button button-small"
             title="Rancher Keys holds no secret for this key: paste it to store it in your keychain"
-            onClick={(e) => {
-              e.stopPropagation();
-              onStore(id);
-            }}
             tabIndex={cursor ? 0 : -1}
             aria-label={`Store secret for ${name}…`}
             data-testid="store-secret"
+            data-action="store"
           >
             Store secret…
           </button>
@@ -201,13 +213,9 @@ export const KeyRow = memo(function KeyRow({
           className="icon-button"
           aria-haspopup="menu"
           aria-label={`More actions for ${name}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            keys.setCursor(id);
-            onMenu(id, e.currentTarget);
-          }}
           tabIndex={cursor ? 0 : -1}
           data-testid="row-menu-button"
+          data-action="menu"
         >
           ⋯
         </button>

@@ -5,7 +5,7 @@ import { afterPaint } from '../ui/after-paint';
 import { useStores } from '../ui/stores-context';
 import { VirtualList } from '../ui/VirtualList';
 import type { SortColumn } from './key-query';
-import { KeyRow, rowDomId } from './KeyRow';
+import { KeyRow, rowClick, rowDomId } from './KeyRow';
 import { useWarmRowUpdates } from './use-warm-row-updates';
 
 /** Row height in px; must match `.keys-grid .row` in the CSS. */
@@ -89,20 +89,31 @@ export function KeysTable({
           selected={selected[key.id] === true}
           cursor={cursor === key.id}
           copied={copied === key.id}
-          keys={keys}
           tick={tick}
-          onCopy={onCopy}
-          onStore={onStore}
-          onMenu={onMenu}
         />
       );
     },
-    [visible, warmOffset, selected, cursor, copied, keys, tick, onCopy, onStore, onMenu],
+    [visible, warmOffset, selected, cursor, copied, tick],
   );
 
   function move(to: number) {
     const key = visible[Math.max(0, Math.min(visible.length - 1, to))];
     if (key) keys.setCursor(key.id);
+  }
+
+  // Every row's clicks, in one listener (rows have none of their own: see KeyRow). A click on the
+  // row selects it as the cursor; on its checkbox it also selects the key (the browser has toggled
+  // the box already); its buttons copy, store a secret or open the menu without moving the cursor,
+  // but for the menu, which acts on the row.
+  function onClick(event: React.MouseEvent) {
+    const click = rowClick(event.target);
+    if (!click) return;
+    const { keyId, action, element } = click;
+    if (action === 'copy') return onCopy(keyId);
+    if (action === 'store') return onStore(keyId);
+    if (action === 'select') keys.toggleSelected(keyId, (element as HTMLInputElement).checked);
+    keys.setCursor(keyId);
+    if (action === 'menu') onMenu(keyId, element);
   }
 
   function onKeyDown(event: React.KeyboardEvent) {
@@ -160,6 +171,7 @@ export function KeysTable({
       aria-activedescendant={cursor && cursorIndex >= 0 ? rowDomId(cursor) : undefined}
       tabIndex={0}
       className="keys-grid"
+      onClick={onClick}
       onKeyDown={onKeyDown}
       onFocus={(e) => {
         if (e.target === e.currentTarget && cursorIndex < 0) move(0);

@@ -86,6 +86,35 @@ describe('KeysView', () => {
     expect(within(dialog).getByLabelText(/^Secret key/)).toBeTruthy();
   });
 
+  it('moves the cursor on a row click, selects on a checkbox click, and copies without moving it', async () => {
+    const { stores } = await renderApp();
+    const row = (id: string) =>
+      screen.getAllByTestId('key-row').find((r) => r.dataset.keyId === id)!;
+    fireEvent.click(within(row('token-late')).getByText('late'));
+    expect(stores.keys.store.getState().cursor).toBe('token-late');
+    expect(row('token-late').getAttribute('aria-selected')).toBe('false');
+
+    fireEvent.click(within(row('token-soon')).getByRole('checkbox', { name: 'Select soon' }));
+    expect(stores.keys.store.getState().cursor).toBe('token-soon');
+    expect(row('token-soon').getAttribute('aria-selected')).toBe('true');
+    expect(within(row('token-soon')).getByRole('checkbox').checked).toBe(true);
+    // Only the rows whose flags changed show it (rows are memoised and read their flags as props).
+    expect(row('token-late').className).toBe('row');
+    expect(row('token-soon').className).toBe('row selected cursor');
+
+    fireEvent.click(within(row('token-late')).getByRole('button', { name: 'Copy late' }));
+    expect(stores.keys.store.getState().cursor).toBe('token-soon');
+    expect(
+      await within(row('token-late')).findByRole('button', { name: 'Copied ✓ late' }),
+    ).toBeTruthy();
+
+    fireEvent.click(
+      within(row('token-late')).getByRole('button', { name: 'More actions for late' }),
+    );
+    expect(stores.keys.store.getState().cursor).toBe('token-late');
+    expect(await screen.findByRole('menu')).toBeTruthy();
+  });
+
   it('copies the bearer in one click and says when the clipboard clears', async () => {
     const { fake } = await renderApp();
     const row = screen.getAllByTestId('key-row').find((r) => r.dataset.keyId === 'token-soon')!;
