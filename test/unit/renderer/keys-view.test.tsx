@@ -97,7 +97,7 @@ describe('KeysView', () => {
     fireEvent.click(within(row('token-soon')).getByRole('checkbox', { name: 'Select soon' }));
     expect(stores.keys.store.getState().cursor).toBe('token-soon');
     expect(row('token-soon').getAttribute('aria-selected')).toBe('true');
-    expect(within(row('token-soon')).getByRole('checkbox').checked).toBe(true);
+    expect(within(row('token-soon')).getByRole<HTMLInputElement>('checkbox').checked).toBe(true);
     // Only the rows whose flags changed show it (rows are memoised and read their flags as props).
     expect(row('token-late').className).toBe('row');
     expect(row('token-soon').className).toBe('row selected cursor');
