@@ -6,7 +6,8 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { isMain } from './setup.mjs';
 import { buildVendors, lazyVendor } from './lazy-vendor.mjs';
-import { zodWithoutLocales } from './zod-without-locales.mjs';
+import { lazyBuiltins } from './lazy-builtins.mjs';
+import { zodWithoutLocales, zodWithoutTools } from './zod-without-locales.mjs';
 
 const common = {
   bundle: true,
@@ -59,7 +60,9 @@ export const preloadBuildOptions = {
  * same sources in the same minutes, minifying saved nothing measurable (V8 only pre-parses code
  * that does not run), `keepNames` (to keep names in stack traces) cost ~17 ms, and unminified
  * stack traces stay readable in the log file (bench/RESULTS.md, issue 14). axios, yaml and js-yaml
- * are bundled apart (dist/main/vendor, {@link buildMainVendors}) and loaded on first use.
+ * are bundled apart (dist/main/vendor, {@link buildMainVendors}) and loaded on first use, as are
+ * Node's tls, http, https and child_process (scripts/lazy-builtins.mjs); zod's compiler and JSON
+ * Schema reader are left out (scripts/zod-without-locales.mjs).
  */
 export const mainBuildOptions = {
   ...common,
@@ -67,7 +70,7 @@ export const mainBuildOptions = {
   // `import('keytar')` becomes `require('keytar')`: CommonJS resolution reads app.asar and
   // redirects keytar.node to app.asar.unpacked, which the ESM loader is not relied on to do.
   supported: { 'dynamic-import': false },
-  plugins: [zodWithoutLocales, lazyVendor()],
+  plugins: [zodWithoutLocales, zodWithoutTools, lazyVendor(), lazyBuiltins()],
 };
 
 /**

@@ -1,0 +1,51 @@
+// Node's network and process modules, loaded by main's bundle on first use (scripts/build.mjs).
+import { builtinModules, createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Start reads files and lists keys: it opens no connection and runs no process, yet loading
+ * `node:tls`, `node:http`, `node:https` and `node:child_process` (Node compiles each on first
+ * require) cost every start ~2 ms of CPU (bench/RESULTS.md, "Start, fourth pass").
+ */
+export const lazyBuiltinModules = ['tls', 'http', 'https', 'child_process'];
+
+/**
+ * The module the bundle gets in a builtin's place: CommonJS whose exports (every name the builtin
+ * has, and `default`, the builtin itself) are getters that require the builtin when first read.
+ * esbuild compiles `tls.connect(…)` and `execFile(…)` to a property read at each use, so the
+ * builtin loads when a function of it is first called, as scripts/lazy-vendor.mjs does for
+ * packages.
+ */
+function facade(specifier) {
+  const names = Object.keys(require(specifier)).filter((name) => name !== 'default');
+  return [
+    `let loaded;`,
+    `const load = () => (loaded ??= require(${JSON.stringify(specifier)}));`,
+    `Object.defineProperty(exports, '__esModule', { value: true });`,
+    `Object.defineProperty(exports, 'default', { enumerable: true, get: load });`,
+    `for (const name of ${JSON.stringify(names)})`,
+    `  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+  ].join('\n');
+}
+
+/** An esbuild plugin: each of `modules` (as `node:name`) becomes a facade that loads it on first use. */
+export function lazyBuiltins(modules = lazyBuiltinModules) {
+  for (const name of modules)
+    if (!builtinModules.includes(name)) throw new Error(`not a Node builtin: ${name}`);
+  const pattern = new RegExp(`^node:(${modules.join('|')})$`);
+  return {
+    name: 'lazy-builtins',
+    setup(b) {
+      b.onResolve({ filter: pattern }, (args) =>
+        args.namespace === 'lazy-builtin'
+          ? undefined
+          : { path: args.path, namespace: 'lazy-builtin' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+        contents: facade(args.path),
+        loader: 'js',
+      }));
+    },
+  };
+}

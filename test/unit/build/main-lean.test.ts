@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildMainVendors, mainBuildOptions } from '../../../scripts/build.mjs';
+import { lazyBuiltinModules } from '../../../scripts/lazy-builtins.mjs';
+
+/**
+ * Main's bundle loads Node's tls, http, https and child_process on first use
+ * (scripts/lazy-builtins.mjs) and leaves zod's compiler and JSON Schema reader out
+ * (scripts/zod-without-locales.mjs). Each check runs the real bundle in a fresh Node process,
+ * where `process.moduleLoadList` shows which builtins were loaded.
+ */
+const outDir = mkdtempSync(path.join(tmpdir(), 'rk-main-lean-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+async function bundle(name: string, contents: string): Promise<string> {
+  const outfile = path.join(outDir, `${name}.cjs`);
+  await build({
+    ...mainBuildOptions,
+    stdin: { contents, resolveDir: path.resolve('.'), loader: 'ts' },
+    outfile,
+    sourcemap: false,
+  });
+  return outfile;
+}
+
+/** Runs `script` (CommonJS) in a fresh Node process; its last stdout line, parsed. */
+function run(script: string): unknown {
+  const out = execFileSync(process.execPath, ['-e', script], { cwd: outDir, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop() ?? 'null');
+}
+
+const loadedBuiltins = `process.moduleLoadList
+  .map((m) => m.replace(/^NativeModule /, ''))
+  .filter((m) => ${JSON.stringify(lazyBuiltinModules)}.includes(m))
+  .sort()`;
+
+describe('main bundle: builtins on first use, zod without its tools', () => {
+  it('loads each builtin only when first used, through every import form, and it works', async () => {
+    const file = await bundle(
+      'builtins',
+      `import tls from 'node:tls';
+       import * as https from 'node:https';
+       import { STATUS_CODES } from 'node:http';
+       import { execFileSync } from 'node:child_process';
+       export const loaded = () => ${loadedBuiltins};
+       export const useTls = () => tls.rootCertificates.length > 0 && typeof tls.connect === 'function';
+       export const useHttp = () => STATUS_CODES[404] === 'Not Found';
+       export const useHttps = () => new https.Agent({ keepAlive: false }) instanceof https.Agent;
+       export const useChild = () =>
+         execFileSync(process.execPath, ['-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });`,
+    );
+    const result = run(`
+      const m = require(${JSON.stringify(file)});
+      const steps = { atLoad: m.loaded() };
+      steps.tls = m.useTls(); steps.afterTls = m.loaded();
+      steps.http = m.useHttp(); steps.https = m.useHttps();
+      steps.child = m.useChild(); steps.afterAll = m.loaded();
+      console.log(JSON.stringify(steps));`);
+    expect(result).toEqual({
+      atLoad: [],
+      tls: true,
+      afterTls: ['tls'],
+      http: true,
+      https: true,
+      child: 'ok',
+      afterAll: ['child_process', 'http', 'https', 'tls'],
+    });
+  }, 60_000);
+
+  it('starts the core and lists without loading any of those builtins', async () => {
+    const file = await bundle(
+      'core',
+      `export { createCore } from './electron/core/create-core';
+       export { createMemorySecretStore } from './electron/core/vault/memory-secret-store';
+       export { createMemoryLogger } from './electron/core/log';
+       export { systemClock } from './electron/core/ports';`,
+    );
+    await buildMainVendors(outDir);
+    const dataDir = mkdtempSync(path.join(outDir, 'data-'));
+    const result = run(`
+      const m = require(${JSON.stringify(file)});
+      const core = m.createCore({
+        appVersion: '0.0.0-test', platform: process.platform, dataDir: ${JSON.stringify(dataDir)},
+        secrets: m.createMemorySecretStore(), clock: m.systemClock, log: m.createMemoryLogger(),
+        clipboard: { writeText: async () => {}, readText: async () => '', clear: async () => {} },
+      });
+      (async () => {
+        await core.start();
+        const servers = await core.dispatch('servers:list', {});
+        const keys = await core.dispatch('keys:list', { serverId: 'srv-none' });
+        const loaded = ${loadedBuiltins};
+        await core.stop();
+        console.log(JSON.stringify({ ok: servers.ok, refused: keys.ok === false, loaded }));
+      })();`);
+    expect(result).toEqual({ ok: true, refused: true, loaded: [] });
+  }, 60_000);
+
+  it("leaves zod's compiler and JSON Schema reader out; parsing and toJSONSchema still work", async () => {
+    const file = await bundle(
+      'zod',
+      `import { z } from 'zod';
+       const schema = z.object({ a: z.string().min(1), n: z.number().int().optional() });
+       export const parses = () =>
+         schema.safeParse({ a: 'x', n: 1, extra: 1 }).success && !schema.safeParse({ a: '' }).success;
+       export const standard = () => schema['~standard'].validate({ a: 'x' });
+       export const jsonSchema = () => z.toJSONSchema(schema).type;
+       const attempt = (f: () => unknown) => { try { f(); return 'ran'; } catch (e) { return (e as Error).message; } };
+       export const compile = () => attempt(() => z.compile(schema));
+       export const fromJson = () => attempt(() => z.fromJSONSchema({ type: 'string' }));`,
+    );
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('z.compile does not support');
+    const result = run(`
+      const m = require(${JSON.stringify(file)});
+      console.log(JSON.stringify({
+        parses: m.parses(), standard: m.standard(), jsonSchema: m.jsonSchema(),
+        compile: m.compile(), fromJson: m.fromJson(),
+      }));`);
+    expect(result).toEqual({
+      parses: true,
+      standard: { value: { a: 'x' } },
+      jsonSchema: 'object',
+      compile: 'zod: compile.js is left out of this bundle (scripts/zod-without-locales.mjs)',
+      fromJson:
+        'zod: from-json-schema.js is left out of this bundle (scripts/zod-without-locales.mjs)',
+    });
+  }, 60_000);
+});
