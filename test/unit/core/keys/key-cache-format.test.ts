@@ -204,6 +204,22 @@ describe('the keys file on disk', () => {
     expect((await readKeysFile(metadata, 's1')).doc).toEqual(varied());
   });
 
+  it('writes what the row schema accepts, also where only zod accepts it', async () => {
+    const { metadata } = await make();
+    const doc = varied();
+    // Not a field a record has, but what the schema's optional cell takes (and JSON leaves out).
+    const odd = { ...recordFor(token('token-odd11')), hasSecret: true };
+    (odd as { preview: string | null | undefined }).preview = undefined;
+    doc.keys['token-odd11'] = odd;
+    await writeKeysFile(metadata, 's1', doc);
+    const back = (await readKeysFile(metadata, 's1')).doc.keys['token-odd11'];
+    expect(back).toMatchObject({ hasSecret: true, preview: null });
+    // A row outside the schema is refused, whichever check sees it.
+    const bad = varied();
+    bad.keys['token-bad11'] = recordFor(token('token-bad11', { ttlMs: Number.NaN }));
+    await expect(writeKeysFile(metadata, 's1', bad)).rejects.toThrow();
+  });
+
   it('sets a damaged file aside, reports it and starts from an empty list', async () => {
     const { dir, metadata, file } = await make();
     await writeFile(
