@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildMainVendors, mainBuildOptions } from '../../../scripts/build.mjs';
+import { describe, expect, it } from 'vitest';
+import { mainBuildOptions } from '../../../scripts/build.mjs';
+import { mainBundleHarness } from './main-bundle-harness';
 
 /**
  * Start builds only what it uses: single sign-on, the clean-up view, the Plaintext check, kubectl
@@ -29,8 +27,7 @@ const lazyModules = [
   'electron/core/activity/activity-handlers.ts',
 ];
 
-const outDir = mkdtempSync(path.join(tmpdir(), 'rk-main-lazy-'));
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const { outDir, runCore } = mainBundleHarness('rk-main-lazy-');
 
 /** The modules reached from `entry` through static imports only (what runs at load). */
 function staticallyReached(metafile: Metafile, entry: string): Set<string> {
@@ -64,41 +61,14 @@ describe('main bundle: parts start does not use are built on first use', () => {
   }, 60_000);
 
   it('starts and lists in a fresh process, then serves and refuses a lazy channel', async () => {
-    const file = path.join(outDir, 'core.cjs');
-    await build({
-      ...mainBuildOptions,
-      stdin: {
-        contents: `export { createCore } from './electron/core/create-core';
-          export { createMemorySecretStore } from './electron/core/vault/memory-secret-store';
-          export { createMemoryLogger } from './electron/core/log';
-          export { systemClock } from './electron/core/ports';`,
-        resolveDir: path.resolve('.'),
-        loader: 'ts',
-      },
-      outfile: file,
-      sourcemap: false,
-    });
-    await buildMainVendors(outDir);
-    const dataDir = mkdtempSync(path.join(outDir, 'data-'));
-    const script = `
-      const m = require(${JSON.stringify(file)});
-      const core = m.createCore({
-        appVersion: '0.0.0-test', platform: process.platform, dataDir: ${JSON.stringify(dataDir)},
-        secrets: m.createMemorySecretStore(), clock: m.systemClock, log: m.createMemoryLogger(),
-        clipboard: { writeText: async () => {}, readText: async () => '', clear: async () => {} },
-      });
-      (async () => {
-        await core.start();
-        const out = {};
-        out.servers = (await core.dispatch('servers:list', {})).ok;
-        out.activity = await core.dispatch('activity:list', { limit: 5 });
-        out.refused = await core.dispatch('auth:methods', { serverId: 5 });
-        out.unknown = await core.dispatch('hygiene:cancel', { jobId: 'job-none' });
-        await core.stop();
-        console.log(JSON.stringify(out));
-      })();`;
-    const out = execFileSync(process.execPath, ['-e', script], { cwd: outDir, encoding: 'utf8' });
-    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({
+    const result = await runCore(`
+      const out = {};
+      out.servers = (await core.dispatch('servers:list', {})).ok;
+      out.activity = await core.dispatch('activity:list', { limit: 5 });
+      out.refused = await core.dispatch('auth:methods', { serverId: 5 });
+      out.unknown = await core.dispatch('hygiene:cancel', { jobId: 'job-none' });
+      return out;`);
+    expect(result).toEqual({
       servers: true,
       activity: { ok: true, value: { entries: [], total: 0 } },
       refused: {

@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildMainVendors, mainBuildOptions } from '../../../scripts/build.mjs';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { lazyBuiltinModules } from '../../../scripts/lazy-builtins.mjs';
+import { mainBundleHarness } from './main-bundle-harness';
 
 /**
  * Main's bundle loads Node's tls, http, https and child_process on first use
@@ -13,25 +9,7 @@ import { lazyBuiltinModules } from '../../../scripts/lazy-builtins.mjs';
  * (scripts/zod-without-locales.mjs). Each check runs the real bundle in a fresh Node process,
  * where `process.moduleLoadList` shows which builtins were loaded.
  */
-const outDir = mkdtempSync(path.join(tmpdir(), 'rk-main-lean-'));
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-async function bundle(name: string, contents: string): Promise<string> {
-  const outfile = path.join(outDir, `${name}.cjs`);
-  await build({
-    ...mainBuildOptions,
-    stdin: { contents, resolveDir: path.resolve('.'), loader: 'ts' },
-    outfile,
-    sourcemap: false,
-  });
-  return outfile;
-}
-
-/** Runs `script` (CommonJS) in a fresh Node process; its last stdout line, parsed. */
-function run(script: string): unknown {
-  const out = execFileSync(process.execPath, ['-e', script], { cwd: outDir, encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop() ?? 'null');
-}
+const { bundle, run, runCore } = mainBundleHarness('rk-main-lean-');
 
 const loadedBuiltins = `process.moduleLoadList
   .map((m) => m.replace(/^NativeModule /, ''))
@@ -72,30 +50,10 @@ describe('main bundle: builtins on first use, zod without its tools', () => {
   }, 60_000);
 
   it('starts the core and lists without loading any of those builtins', async () => {
-    const file = await bundle(
-      'core',
-      `export { createCore } from './electron/core/create-core';
-       export { createMemorySecretStore } from './electron/core/vault/memory-secret-store';
-       export { createMemoryLogger } from './electron/core/log';
-       export { systemClock } from './electron/core/ports';`,
-    );
-    await buildMainVendors(outDir);
-    const dataDir = mkdtempSync(path.join(outDir, 'data-'));
-    const result = run(`
-      const m = require(${JSON.stringify(file)});
-      const core = m.createCore({
-        appVersion: '0.0.0-test', platform: process.platform, dataDir: ${JSON.stringify(dataDir)},
-        secrets: m.createMemorySecretStore(), clock: m.systemClock, log: m.createMemoryLogger(),
-        clipboard: { writeText: async () => {}, readText: async () => '', clear: async () => {} },
-      });
-      (async () => {
-        await core.start();
-        const servers = await core.dispatch('servers:list', {});
-        const keys = await core.dispatch('keys:list', { serverId: 'srv-none' });
-        const loaded = ${loadedBuiltins};
-        await core.stop();
-        console.log(JSON.stringify({ ok: servers.ok, refused: keys.ok === false, loaded }));
-      })();`);
+    const result = await runCore(`
+      const servers = await core.dispatch('servers:list', {});
+      const keys = await core.dispatch('keys:list', { serverId: 'srv-none' });
+      return { ok: servers.ok, refused: keys.ok === false, loaded: ${loadedBuiltins} };`);
     expect(result).toEqual({ ok: true, refused: true, loaded: [] });
   }, 60_000);
 

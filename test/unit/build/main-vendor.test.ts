@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildMainVendors, mainBuildOptions } from '../../../scripts/build.mjs';
+import { describe, expect, it } from 'vitest';
+import { buildMainVendors } from '../../../scripts/build.mjs';
 import { lazyVendorPackages } from '../../../scripts/lazy-vendor.mjs';
+import { mainBundleHarness } from './main-bundle-harness';
 
 /**
  * Main's bundle leaves axios, yaml and js-yaml to files of their own (scripts/lazy-vendor.mjs),
@@ -13,25 +11,7 @@ import { lazyVendorPackages } from '../../../scripts/lazy-vendor.mjs';
  * once something calls it. Each check runs the real bundle in a fresh Node process, where
  * `require.cache` shows which files were loaded.
  */
-const outDir = mkdtempSync(path.join(tmpdir(), 'rk-main-vendor-'));
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-async function bundle(name: string, contents: string): Promise<string> {
-  const outfile = path.join(outDir, `${name}.cjs`);
-  await build({
-    ...mainBuildOptions,
-    stdin: { contents, resolveDir: path.resolve('.'), loader: 'ts' },
-    outfile,
-    sourcemap: false,
-  });
-  return outfile;
-}
-
-/** Runs `script` (CommonJS) in a fresh Node process; its last stdout line, parsed. */
-function run(script: string): unknown {
-  const out = execFileSync(process.execPath, ['-e', script], { cwd: outDir, encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop() ?? 'null');
-}
+const { outDir, bundle, run, runCore } = mainBundleHarness('rk-main-vendor-');
 
 const loadedVendors = `Object.keys(require.cache).filter((f) => f.includes('/vendor/')).map((f) => require('path').basename(f)).sort()`;
 
@@ -86,30 +66,10 @@ describe('main bundle: large dependencies in files of their own', () => {
   }, 60_000);
 
   it('starts the core and lists without loading any of them', async () => {
-    const file = await bundle(
-      'core',
-      `export { createCore } from './electron/core/create-core';
-       export { createMemorySecretStore } from './electron/core/vault/memory-secret-store';
-       export { createMemoryLogger } from './electron/core/log';
-       export { systemClock } from './electron/core/ports';`,
-    );
-    await buildMainVendors(outDir);
-    const dataDir = mkdtempSync(path.join(outDir, 'data-'));
-    const result = run(`
-      const m = require(${JSON.stringify(file)});
-      const core = m.createCore({
-        appVersion: '0.0.0-test', platform: process.platform, dataDir: ${JSON.stringify(dataDir)},
-        secrets: m.createMemorySecretStore(), clock: m.systemClock, log: m.createMemoryLogger(),
-        clipboard: { writeText: async () => {}, readText: async () => '', clear: async () => {} },
-      });
-      (async () => {
-        await core.start();
-        const servers = await core.dispatch('servers:list', {});
-        const settings = await core.dispatch('settings:get', {});
-        const loaded = ${loadedVendors};
-        await core.stop();
-        console.log(JSON.stringify({ ok: servers.ok && settings.ok, loaded }));
-      })();`);
+    const result = await runCore(`
+      const servers = await core.dispatch('servers:list', {});
+      const settings = await core.dispatch('settings:get', {});
+      return { ok: servers.ok && settings.ok, loaded: ${loadedVendors} };`);
     expect(result).toEqual({ ok: true, loaded: [] });
   }, 60_000);
 });
