@@ -10,7 +10,7 @@ import {
   type MetadataStore,
 } from '../../../../electron/core/vault/metadata-store';
 import { mergeServerList } from '../../../../electron/core/keys/merge-server-list';
-import type { RancherToken } from '../../../../electron/core/rancher/rancher-client';
+import { rancherToken } from '../../../support/rancher-token';
 
 async function make() {
   const dir = await mkdtemp(path.join(tmpdir(), 'rk-cache-'));
@@ -75,23 +75,15 @@ describe('createKeyCache', () => {
   it('changes one record in its table once the change is written, and not when the write fails', async () => {
     const { cache, onDisk, failWrites } = await make();
     await cache.load('s1');
-    const token = (name: string): RancherToken => ({
-      family: 'v3',
-      name,
-      kind: 'api_key',
-      description: name,
-      userId: 'user-abc12',
-      clusterId: null,
-      createdAt: '2025-01-01T00:00:00Z',
-      lastUsedAt: null,
-      expiresAt: null,
-      ttlMs: null,
-      enabled: true,
-      expired: false,
-    });
+
     await cache.update(
       's1',
-      (doc) => mergeServerList(doc, ['token-aaa11', 'token-bbb22'].map(token), 't1').doc,
+      (doc) =>
+        mergeServerList(
+          doc,
+          ['token-aaa11', 'token-bbb22'].map((n) => rancherToken(n)),
+          't1',
+        ).doc,
     );
     const before = cache.get('s1');
     const other = before.keys['token-bbb22'];

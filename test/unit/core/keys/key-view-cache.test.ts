@@ -7,26 +7,21 @@ import { mergeServerList } from '../../../../electron/core/keys/merge-server-lis
 import type { RancherToken } from '../../../../electron/core/rancher/rancher-client';
 import { idTable } from '../../../../electron/core/id-table';
 import { createManualClock, type ManualClock } from '../fakes/manual-clock';
+import { rancherToken } from '../../../support/rancher-token';
+import { seededRandom } from '../../../support/seeded-random';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 5, 1);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const token = (name: string, over: Partial<RancherToken> = {}): RancherToken => ({
-  family: 'v3',
-  name,
-  kind: 'api_key',
-  description: `key ${name}`,
-  userId: 'user-abc12',
-  clusterId: null,
-  createdAt: iso(START - 30 * DAY),
-  lastUsedAt: null,
-  expiresAt: iso(START + 10 * DAY),
-  ttlMs: 40 * DAY,
-  enabled: true,
-  expired: false,
-  ...over,
-});
+const token = (name: string, over: Partial<RancherToken> = {}): RancherToken =>
+  rancherToken(name, {
+    description: `key ${name}`,
+    createdAt: iso(START - 30 * DAY),
+    expiresAt: iso(START + 10 * DAY),
+    ttlMs: 40 * DAY,
+    ...over,
+  });
 
 /**
  * The view cache over a document held as the key cache holds it (`get` is all the view cache
@@ -165,13 +160,10 @@ describe('key view cache', () => {
   ])(
     'gives, after any sequence of changes (%s), what a fresh cache gives',
     (_, unparseable, system) => {
-      // A small seeded generator, so a failure can be replayed.
-      let seed = (unparseable ? 7 : 42) + (system ? 1 : 0);
-      const random = () => {
-        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-        return seed / 2 ** 31;
-      };
-      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+      // Seeded, so a failure can be replayed.
+      const generator = seededRandom((unparseable ? 7 : 42) + (system ? 1 : 0));
+      const random = () => generator.next();
+      const pick = <T>(list: readonly T[]): T => generator.pick(list);
       const clock = createManualClock(START);
       const dated = [1, 2, 3, 8, 20, 400].map((d) => iso(START + d * DAY));
       const instants = [null, '', ...dated, ...(unparseable ? ['not a date'] : [])];

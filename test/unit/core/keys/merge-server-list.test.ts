@@ -4,22 +4,9 @@ import { v3TokenSchema } from '../../../../electron/core/rancher/schemas';
 import { fromV3 } from '../../../../electron/core/rancher/token-model';
 import { recordFor, type ServerKeysDoc } from '../../../../electron/core/keys/key-records';
 import type { RancherToken } from '../../../../electron/core/rancher/rancher-client';
+import { rancherToken } from '../../../support/rancher-token';
 
-const token = (name: string, over: Partial<RancherToken> = {}): RancherToken => ({
-  family: 'v3',
-  name,
-  kind: 'api_key',
-  description: name,
-  userId: 'user-abc12',
-  clusterId: null,
-  createdAt: '2025-01-01T00:00:00Z',
-  lastUsedAt: null,
-  expiresAt: '2025-03-01T00:00:00Z',
-  ttlMs: 5_097_600_000,
-  enabled: true,
-  expired: false,
-  ...over,
-});
+const token = rancherToken;
 
 function docOf(...tokens: RancherToken[]): ServerKeysDoc {
   return mergeServerList({ refreshedAt: null, keys: {} }, tokens, 'then').doc;
