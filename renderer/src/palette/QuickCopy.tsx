@@ -15,6 +15,12 @@ const publicFormats: ReadonlySet<CopyFormat> = new Set(['access_key', 'endpoint'
 
 const optionId = (index: number) => `quick-copy-option-${index}`;
 
+/** The index of the option `target` is in (its `data-index`), or -1. */
+function optionIndex(target: EventTarget | null): number {
+  const option = target instanceof Element ? target.closest<HTMLElement>('[data-index]') : null;
+  return option ? Number(option.dataset.index) : -1;
+}
+
 /**
  * Quick copy (Ctrl/Cmd+K): type to find a key on any server by name, description, label, cluster
  * or server; Enter copies its bearer token, Alt+Enter offers the other formats. Each result says
@@ -161,12 +167,19 @@ export function QuickCopy() {
               Loading keys from every server…
             </p>
           ) : (
+            // One listener pair for the list, not one per option: a keystroke mounts up to 50
+            // options. Focus stays in the search field (mousedown); a click copies that option.
             <ul
               id="quick-copy-results"
               role="listbox"
               aria-label="Keys"
               className="palette-results"
               data-testid="quick-copy-results"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={(e) => {
+                const entry = results[optionIndex(e.target)];
+                if (entry) void copy(entry);
+              }}
             >
               {results.map((entry, index) => (
                 <li
@@ -175,8 +188,7 @@ export function QuickCopy() {
                   role="option"
                   aria-selected={entry === current}
                   className={entry === current ? 'palette-option current' : 'palette-option'}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => void copy(entry)}
+                  data-index={index}
                   data-testid="quick-copy-option"
                 >
                   <span className="palette-name" title={entry.key.description || undefined}>
