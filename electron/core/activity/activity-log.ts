@@ -8,6 +8,7 @@ import {
 } from '../../contract/activity';
 import { renameDurably, syncDirectory } from '../durable-rename';
 import type { Logger } from '../log';
+import { oneOffParse } from '../one-off-parse';
 
 /** What a caller records; the log adds the sequence number and the time. */
 export type ActivityInput = Omit<ActivityEntry, 'seq' | 'at'>;
@@ -76,10 +77,18 @@ const boundsOf = (filter: ActivityFilter): Bounds => ({
   to: filter.to ? Date.parse(filter.to) : null,
 });
 
+/**
+ * Lines parsed on zod's plain path before its compiled parser is used: compiling costs about as much
+ * as parsing this many entries plainly, and a log of a few lines (the usual one at start) need not
+ * pay for it before the first lists (bench/RESULTS.md, "Start, fifth pass").
+ */
+const PLAIN_LINES = 64;
+
 /** Parses the file's text: every valid line, skipping a torn last line or any damaged one. */
 export function parseActivityLines(text: string): { entries: ActivityEntry[]; damaged: number } {
   const entries: ActivityEntry[] = [];
   let damaged = 0;
+  let lines = 0;
   for (const line of text.split('\n')) {
     if (line === '') continue;
     let value: unknown;
@@ -89,7 +98,8 @@ export function parseActivityLines(text: string): { entries: ActivityEntry[]; da
       damaged++;
       continue;
     }
-    const parsed = activityEntrySchema.safeParse(value);
+    // The same checks on either path.
+    const parsed = activityEntrySchema.safeParse(value, ++lines <= PLAIN_LINES ? oneOffParse : {});
     if (parsed.success) entries.push(parsed.data);
     else damaged++;
   }

@@ -2,9 +2,11 @@ import { mkdtemp, readFile, rm, stat, writeFile, appendFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activityEntrySchema } from '../../../../electron/contract/activity';
 import {
   ACTIVITY_FILE,
   createActivityLog,
+  parseActivityLines,
   type ActivityInput,
   type ActivityRetention,
 } from '../../../../electron/core/activity/activity-log';
@@ -106,6 +108,38 @@ describe('activity log', () => {
     const log = open();
     await log.load();
     expect(log.list({}, 10).entries.map((e) => e.seq)).toEqual([2, 0]);
+  });
+
+  it('accepts and refuses lines exactly as zod does, on its plain and its compiled path alike', () => {
+    // The first lines are parsed on zod's plain path, the rest with its compiled parser: hostile
+    // lines in both parts, each compared with zod's own default parse of the same value.
+    const good = (seq: number) => ({ ...entry(), seq, at: new Date(now).toISOString() });
+    const hostile: unknown[] = [
+      { ...good(1), seq: -1 },
+      { ...good(1), seq: 1.5 },
+      { ...good(1), at: 'yesterday' },
+      { ...good(1), action: 'steal' },
+      { ...good(1), outcome: 'maybe' },
+      { ...good(1), detail: 'x'.repeat(201) },
+      { ...good(1), serverId: 7 },
+      { ...good(1), keyId: undefined },
+      { ...good(1), extra: 'stripped, as zod strips it' },
+      { ...good(1), errorCode: 'not_a_code' },
+      [good(1)],
+      null,
+      'text',
+    ];
+    const values = Array.from({ length: 200 }, (_, i) =>
+      i % 7 === 3 ? hostile[Math.floor(i / 7) % hostile.length] : good(i),
+    );
+    const text = `${values.map((v) => JSON.stringify(v)).join('\n')}\nnot json\n`;
+    const expected = values.flatMap((v) => {
+      const parsed = activityEntrySchema.safeParse(v);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const refused = values.length - expected.length;
+    expect(refused).toBeGreaterThan(20);
+    expect(parseActivityLines(text)).toEqual({ entries: expected, damaged: refused + 1 });
   });
 
   it('drops entries older than the age limit when it loads', async () => {
