@@ -118,8 +118,10 @@ function compactContent(file: CompactKeysFile, issues: Issues): KeysFileContent 
     return z.NEVER;
   };
   const keys = idTable<KeyRecord>();
-  for (const [i, row] of file.keys.entries()) {
-    const record = fromRow(row, file.users, file.clusters);
+  const rows = file.keys;
+  // An index loop: `entries()` made an iterator and a pair per row (see isCompactRow).
+  for (let i = 0; i < rows.length; i++) {
+    const record = fromRow(rows[i]!, file.users, file.clusters);
     if (!record) return problem('refers to a user or cluster that is not listed', ['keys', i]);
     const id = keyIdOf(record.token.family, record.token.name);
     if (Object.hasOwn(keys, id)) return problem(`lists ${id} twice`, ['keys', i]);
@@ -309,7 +311,17 @@ export async function* compactFileParts(
 
 /** A row as a record, or null when it refers to a user or cluster the file does not list. */
 function fromRow(row: Row, users: string[], clusters: string[]): KeyRecord | null {
-  const [name, flags, description, user, cluster, created, lastUsed, expires, ttlMs, local] = row;
+  // By index, not destructured (see isCompactRow).
+  const name = row[0];
+  const flags = row[1];
+  const description = row[2];
+  const user = row[3];
+  const cluster = row[4];
+  const created = row[5];
+  const lastUsed = row[6];
+  const expires = row[7];
+  const ttlMs = row[8];
+  const local = row[9];
   const userId = users[user];
   const clusterId = cluster === null ? null : clusters[cluster];
   const kind = KINDS[(flags >> FLAG.kindShift) & 3];
