@@ -46,9 +46,13 @@ const cpu0 = process.cpuUsage();
 // The bundle is CommonJS and required as Electron requires main (import() would first scan it for
 // named exports); the sources are ES modules. With a code cache file, the bundle is compiled as
 // Node compiles a CommonJS module, but from V8's cached data when the file holds some.
-const { createRequire, default: Module } = await import('node:module');
-const fs = await import('node:fs');
-const vm = await import('node:vm');
+// Builtins are taken as CommonJS takes them: import() would first build each one's ES module
+// facade, which reads every export of node:fs and so loads Node's streams (~2 ms), a cost of this
+// child script that main (required as CommonJS) does not have.
+const Module = process.getBuiltinModule('node:module');
+const { createRequire } = Module;
+const fs = process.getBuiltinModule('node:fs');
+const vm = process.getBuiltinModule('node:vm');
 let script = null;
 function requireCached(file) {
   let cachedData;
