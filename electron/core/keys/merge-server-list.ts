@@ -11,7 +11,13 @@ import { idTable, ownEntry } from '../id-table';
  * compares every listed token with the record current at merge time.
  */
 export function knownTokens(current: () => ServerKeysDoc): KnownToken {
-  return (family, name) => ownEntry(current().keys, keyIdOf(family, name))?.token;
+  return (family, name) => {
+    const keys = current().keys;
+    const id = keyIdOf(family, name);
+    // A null-prototype table inherits nothing, so one lookup is an own-entry lookup (each listed
+    // name is a fresh string: every lookup of it is a string-table probe, two with `ownEntry`).
+    return (Object.getPrototypeOf(keys) === null ? keys[id] : ownEntry(keys, id))?.token;
+  };
 }
 
 /**

@@ -160,4 +160,20 @@ describe('mergeServerList', () => {
       'token-ddd44',
     ]);
   });
+
+  it('finds only own entries, on null-prototype and plain tables alike', () => {
+    const held = docOf(token('constructor'), token('token-aaa11'));
+    const plain: ServerKeysDoc = { refreshedAt: null, keys: { ...held.keys } };
+    for (const doc of [held, plain]) {
+      const known = knownTokens(() => doc);
+      expect(known('v3', 'constructor')).toBe(doc.keys['constructor']?.token);
+      expect(known('v3', 'token-aaa11')).toBe(doc.keys['token-aaa11']?.token);
+      for (const name of ['__proto__', 'toString', 'hasOwnProperty', 'token-zzz99']) {
+        expect(known('v3', name)).toBeUndefined();
+      }
+      expect(known('ext', 'token-aaa11')).toBeUndefined();
+    }
+    expect(Object.getPrototypeOf(held.keys)).toBeNull();
+    expect(Object.getPrototypeOf(plain.keys)).toBe(Object.prototype);
+  });
 });
