@@ -72,16 +72,12 @@ function isLocal(v: unknown): boolean {
 export function isCompactRow(v: unknown): boolean {
   if (!Array.isArray(v) || (v.length !== 9 && v.length !== 10)) return false;
   // Read by index, not destructured: destructuring walks the array's iterator, several times
-  // slower while this code is still cold, as it is when start reads every cached row once.
+  // slower while this code is still cold, as it is when start reads every cached row once. The
+  // cells: name, flags, description, user, cluster, created, last used, expires, ttl, local.
   const row = v as unknown[];
   const name = row[0];
   const flags = row[1];
-  const description = row[2];
-  const user = row[3];
   const cluster = row[4];
-  const created = row[5];
-  const lastUsed = row[6];
-  const expires = row[7];
   const ttl = row[8];
   return (
     typeof name === 'string' &&
@@ -89,12 +85,12 @@ export function isCompactRow(v: unknown): boolean {
     name.length <= MAX_ROW_NAME &&
     isIndex(flags) &&
     flags <= MAX_FLAGS &&
-    isString(description, LIMITS.text) &&
-    isIndex(user) &&
+    isString(row[2], LIMITS.text) &&
+    isIndex(row[3]) &&
     (cluster === null || isIndex(cluster)) &&
-    isTime(created) &&
-    isTime(lastUsed) &&
-    isTime(expires) &&
+    isTime(row[5]) &&
+    isTime(row[6]) &&
+    isTime(row[7]) &&
     (ttl === null || (typeof ttl === 'number' && Number.isFinite(ttl))) &&
     (v.length === 9 || isLocal(v[9]))
   );
