@@ -9,14 +9,35 @@ import { idTable, ownEntry } from '../id-table';
  * for a listed key, so that an unchanged token is handed back as that same object and the list of
  * 100,000 is not held twice while it streams in (bench/RESULTS.md, Scale). The merge still
  * compares every listed token with the record current at merge time.
+ *
+ * The server lists in a stable order and the table was made from its last list, so each family's
+ * listed keys are looked for first at the next table position of that family, compared as ids:
+ * looking a freshly parsed name up in the table costs a probe of V8's string table each time
+ * (~2.5 ms of a 20 × 200 refresh, bench/RESULTS.md, Refresh, fourth pass). A key elsewhere, or a
+ * table replaced meanwhile, is looked up as before; either way the answer is the table's own entry.
  */
 export function knownTokens(current: () => ServerKeysDoc): KnownToken {
+  let table: ServerKeysDoc['keys'] | null = null;
+  let ids: string[] = [];
+  const next = { v3: 0, ext: 0 };
   return (family, name) => {
     const keys = current().keys;
+    if (keys !== table) {
+      table = keys;
+      ids = Object.keys(keys);
+      next.v3 = next.ext = 0;
+    }
     const id = keyIdOf(family, name);
-    // A null-prototype table inherits nothing, so one lookup is an own-entry lookup (each listed
-    // name is a fresh string: every lookup of it is a string-table probe, two with `ownEntry`).
-    return (Object.getPrototypeOf(keys) === null ? keys[id] : ownEntry(keys, id))?.token;
+    let at = next[family];
+    // Skip the other family's keys (the table holds v3 keys, then ext keys).
+    while (at < ids.length && (ids[at] as string).startsWith('ext/') !== (family === 'ext')) at++;
+    const held = ids[at];
+    if (held === id) {
+      next[family] = at + 1;
+      // Looked up by the table's own (internalized) id string, not the parsed one.
+      return ownEntry(keys, held)?.token;
+    }
+    return ownEntry(keys, id)?.token;
   };
 }
 

@@ -176,4 +176,41 @@ describe('mergeServerList', () => {
     expect(Object.getPrototypeOf(held.keys)).toBeNull();
     expect(Object.getPrototypeOf(plain.keys)).toBe(Object.prototype);
   });
+
+  it('answers every lookup with the table entry, whatever the order of the list', () => {
+    // A seeded generator: the same cases on every run.
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const name = (i: number) => `token-${String(i).padStart(5, '0')}`;
+    for (let run = 0; run < 200; run++) {
+      const tokens: RancherToken[] = [];
+      for (let i = 0; i < 1 + Math.floor(random() * 30); i++) {
+        tokens.push(token(name(i), random() < 0.3 ? { family: 'ext' } : {}));
+      }
+      let doc = docOf(...tokens);
+      // The list: the table's keys in order, some dropped, some new, some moved, both families
+      // asked in turn (the two lists stream side by side).
+      const asked = tokens
+        .filter(() => random() > 0.15)
+        .map((t) => ({ family: t.family, name: t.name }));
+      for (let i = 0; i < 3; i++) {
+        asked.splice(Math.floor(random() * (asked.length + 1)), 0, {
+          family: random() < 0.5 ? 'ext' : 'v3',
+          name: random() < 0.5 ? name(100 + i) : name(Math.floor(random() * 30)),
+        });
+      }
+      if (random() < 0.3 && asked.length > 1) asked.push(asked.shift()!);
+      const v3 = asked.filter((a) => a.family === 'v3');
+      const ext = asked.filter((a) => a.family === 'ext');
+      const known = knownTokens(() => doc);
+      for (let i = 0; i < asked.length; i++) {
+        if (i === 5 && random() < 0.3) doc = docOf(...[...tokens].reverse()); // replaced meanwhile
+        const { family, name: n } =
+          (random() < 0.5 ? v3.shift() : ext.shift()) ?? v3.shift() ?? ext.shift()!;
+        const id = family === 'ext' ? `ext/${n}` : n;
+        const expected = Object.hasOwn(doc.keys, id) ? doc.keys[id]?.token : undefined;
+        expect(known(family, n)).toBe(expected);
+      }
+    }
+  });
 });
