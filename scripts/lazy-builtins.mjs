@@ -1,5 +1,6 @@
 // Node's network and process modules, loaded by main's bundle on first use (scripts/build.mjs).
 import { builtinModules, createRequire } from 'node:module';
+import { lazyFacade } from './lazy-vendor.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -19,14 +20,7 @@ export const lazyBuiltinModules = ['tls', 'http', 'https', 'child_process'];
  */
 function facade(specifier) {
   const names = Object.keys(require(specifier)).filter((name) => name !== 'default');
-  return [
-    `let loaded;`,
-    `const load = () => (loaded ??= require(${JSON.stringify(specifier)}));`,
-    `Object.defineProperty(exports, '__esModule', { value: true });`,
-    `Object.defineProperty(exports, 'default', { enumerable: true, get: load });`,
-    `for (const name of ${JSON.stringify(names)})`,
-    `  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-  ].join('\n');
+  return lazyFacade(specifier, names, true);
 }
 
 /** An esbuild plugin: each of `modules` (as `node:name`) becomes a facade that loads it on first use. */

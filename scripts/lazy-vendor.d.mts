@@ -12,3 +12,5 @@ export function buildVendors(
   options: BuildOptions,
   packages?: readonly string[],
 ): Promise<void>;
+/** The CommonJS source of a module whose exports load `target` on first read (see lazy-vendor.mjs). */
+export function lazyFacade(target: string, names: readonly string[], withDefault?: boolean): string;

@@ -23,16 +23,21 @@ async function exportNames(name) {
 }
 
 /**
- * The module the bundle gets in a package's place: CommonJS whose exports are getters that
- * require the package's own file on first read. esbuild compiles a named import to a property read
- * at each use (`(0, import_yaml.parseDocument)(text)`), so nothing is loaded before a function
- * of the package is actually called; classes and constants come through the same getters.
+ * The module a bundle gets in place of `target` (a package's own file, or a Node builtin): CommonJS
+ * whose exports `names` (and `default`, the whole module, when `withDefault`) are getters that
+ * require `target` on first read. esbuild compiles a named import to a property read at each use
+ * (`(0, import_yaml.parseDocument)(text)`), so nothing is loaded before one of its functions is
+ * actually called; classes and constants come through the same getters. Shared with
+ * scripts/lazy-builtins.mjs.
  */
-function facade(name, names) {
+export function lazyFacade(target, names, withDefault = false) {
   return [
     `let loaded;`,
-    `const load = () => (loaded ??= require(${JSON.stringify(vendorFile(name))}));`,
+    `const load = () => (loaded ??= require(${JSON.stringify(target)}));`,
     `Object.defineProperty(exports, '__esModule', { value: true });`,
+    ...(withDefault
+      ? [`Object.defineProperty(exports, 'default', { enumerable: true, get: load });`]
+      : []),
     `for (const name of ${JSON.stringify(names)})`,
     `  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
   ].join('\n');
@@ -54,7 +59,7 @@ export function lazyVendor(packages = lazyVendorPackages) {
         external: true,
       }));
       b.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, async (args) => ({
-        contents: facade(args.path, await exportNames(args.path)),
+        contents: lazyFacade(vendorFile(args.path), await exportNames(args.path)),
         loader: 'js',
       }));
     },
