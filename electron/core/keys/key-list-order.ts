@@ -25,9 +25,10 @@ export function sortedList(
 
 /**
  * `list` (sorted) after `replacements`, or null when it must be sorted again: a replacement
- * changes a key's place (its expiry, description, id or visibility). A replaced view keeps its
- * place; an added one is put where the order puts it. Only for an order that is a total one (no
- * unparseable expiry): the places are found by binary search.
+ * changes a key's place (its visibility changed, or {@link compareViews} does not find it equal to
+ * the view it replaces). A replaced view keeps its place; an added one is put where the order puts
+ * it. Only for an order that is a total one (no unparseable expiry): the places are found by
+ * binary search.
  */
 export function patchedList(
   list: readonly KeyView[],
@@ -46,13 +47,9 @@ export function patchedList(
     }
     if (isVisible(before, includeSystem) !== visible) return null;
     if (!visible) continue;
-    if (
-      before.expiresAt !== after.expiresAt ||
-      before.description !== after.description ||
-      before.id !== after.id
-    ) {
-      return null;
-    }
+    // It keeps its place only where the order itself sees no difference from the view it replaces.
+    const expiry = sortExpiryOf(after.expiresAt);
+    if (compareViews(before, sortExpiryOf(before.expiresAt), after, expiry) !== 0) return null;
     const at = search(next, before);
     if (at < 0 || next[at] !== before) return null;
     next[at] = after;
