@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './built-on-first-use';
 import { activityActions } from './constants';
 import { errorCodeSchema } from './errors';
 
@@ -30,33 +31,46 @@ export const activityEntrySchema = z.object({
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 
+// The activity view's channels are a lazily loaded group (ipc.ts), but this module is loaded at
+// start for the log's entries: their inputs and outputs are built on first use
+// (built-on-first-use.ts).
+
 /** Filters shared by the view and the export. */
-export const activityFilterSchema = z.object({
-  serverId: z.string().min(1).max(300).optional(),
-  keyId: z.string().min(1).max(300).optional(),
-  action: activityActionSchema.optional(),
-  /** Inclusive bounds, ISO instants. */
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-});
-export type ActivityFilter = z.infer<typeof activityFilterSchema>;
+const activityFilter = () =>
+  z.object({
+    serverId: z.string().min(1).max(300).optional(),
+    keyId: z.string().min(1).max(300).optional(),
+    action: activityActionSchema.optional(),
+    /** Inclusive bounds, ISO instants. */
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  });
+export type ActivityFilter = z.infer<ReturnType<typeof activityFilter>>;
 
-export const activityListInputSchema = activityFilterSchema.extend({
-  /** Newest first; at most this many. */
-  limit: z.number().int().min(1).max(100_000).default(1_000),
-});
-export const activityListOutputSchema = z.object({
-  entries: z.array(activityEntrySchema),
-  /** How many entries match the filters (the list may hold fewer). */
-  total: z.number().int().nonnegative(),
-});
+export const activityListInputSchema = builtOnFirstUse(() =>
+  activityFilter().extend({
+    /** Newest first; at most this many. */
+    limit: z.number().int().min(1).max(100_000).default(1_000),
+  }),
+);
+export const activityListOutputSchema = builtOnFirstUse(() =>
+  z.object({
+    entries: z.array(activityEntrySchema),
+    /** How many entries match the filters (the list may hold fewer). */
+    total: z.number().int().nonnegative(),
+  }),
+);
 
-export const activityExportInputSchema = activityFilterSchema.extend({
-  format: z.enum(['csv', 'json']),
-});
-export const activityExportOutputSchema = z.object({
-  fileName: z.string(),
-  mimeType: z.string(),
-  content: z.string(),
-  count: z.number().int().nonnegative(),
-});
+export const activityExportInputSchema = builtOnFirstUse(() =>
+  activityFilter().extend({
+    format: z.enum(['csv', 'json']),
+  }),
+);
+export const activityExportOutputSchema = builtOnFirstUse(() =>
+  z.object({
+    fileName: z.string(),
+    mimeType: z.string(),
+    content: z.string(),
+    count: z.number().int().nonnegative(),
+  }),
+);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { activityChannels, activityEvents } from './activity-channels';
 import { appInfoSchema, expirySummarySchema, expiryWarningSchema } from './app';
+import { builtOnFirstUse } from './built-on-first-use';
 import { appErrorSchema, type Result } from './errors';
 import type { hygieneChannels, hygieneEvents } from './hygiene-channels';
 import type { plaintextChannels, plaintextEvents } from './plaintext-channels';
@@ -49,9 +50,12 @@ import type { signInChannels, signInEvents } from './sign-in-channels';
 import type { commandLineChannels } from './command-line';
 
 const empty = z.object({}).strict();
-const serverIdInput = z.object({ serverId: z.string().min(1) });
-const serverOutput = z.object({ server: serverSchema });
-const keyOutput = z.object({ key: keyViewSchema });
+// The inputs and outputs of actions a user starts are built on their first use (see
+// built-on-first-use.ts); those the first screen asks for are built at load.
+const serverIdInput = builtOnFirstUse(() => z.object({ serverId: z.string().min(1) }));
+const idInput = builtOnFirstUse(() => z.object({ id: z.string().min(1) }));
+const serverOutput = builtOnFirstUse(() => z.object({ server: serverSchema }));
+const keyOutput = builtOnFirstUse(() => z.object({ key: keyViewSchema }));
 
 /**
  * What the window's first screen needs, in one answer (`app:start`): settings, servers, the
@@ -87,7 +91,10 @@ export interface ChannelSchema {
 export const channels = {
   'app:info': { input: empty, output: appInfoSchema },
   /** Shows the log file in the OS file manager (a main-process action); false when there is none. */
-  'app:showLogFile': { input: empty, output: z.object({ shown: z.boolean() }) },
+  'app:showLogFile': {
+    input: empty,
+    output: builtOnFirstUse(() => z.object({ shown: z.boolean() })),
+  },
   /**
    * The window has subscribed to every event: main delivers the events it held while the page
    * loaded (the shell's and the bridge's renderer gate act on it; the core only answers).
@@ -101,7 +108,10 @@ export const channels = {
   'app:start': { input: empty, output: appStartOutputSchema },
 
   'settings:get': { input: empty, output: z.object({ settings: settingsSchema }) },
-  'settings:set': { input: settingsPatchSchema, output: z.object({ settings: settingsSchema }) },
+  'settings:set': {
+    input: settingsPatchSchema,
+    output: builtOnFirstUse(() => z.object({ settings: settingsSchema })),
+  },
 
   'servers:list': {
     input: empty,
@@ -109,15 +119,15 @@ export const channels = {
   },
   'servers:add': { input: serverAddInputSchema, output: serverOutput },
   'servers:update': { input: serverUpdateInputSchema, output: serverOutput },
-  'servers:remove': { input: z.object({ id: z.string().min(1) }), output: empty },
-  'servers:switch': { input: z.object({ id: z.string().min(1) }), output: serverOutput },
+  'servers:remove': { input: idInput, output: empty },
+  'servers:switch': { input: idInput, output: serverOutput },
   'servers:providers': {
     input: serverIdInput,
-    output: z.object({ providers: z.array(authProviderSchema) }),
+    output: builtOnFirstUse(() => z.object({ providers: z.array(authProviderSchema) })),
   },
   'servers:clusters': {
     input: serverIdInput,
-    output: z.object({ clusters: z.array(clusterSchema) }),
+    output: builtOnFirstUse(() => z.object({ clusters: z.array(clusterSchema) })),
   },
 
   'auth:signIn': { input: signInInputSchema, output: serverOutput },
@@ -125,18 +135,23 @@ export const channels = {
 
   'keys:list': { input: keysListInputSchema, output: keysListOutputSchema },
   'keys:refresh': {
-    input: z.object({ serverId: z.string().min(1).optional() }),
-    output: z.object({
-      results: z.array(
-        z.object({ serverId: z.string(), ok: z.boolean(), message: z.string().nullable() }),
-      ),
-    }),
+    input: builtOnFirstUse(() => z.object({ serverId: z.string().min(1).optional() })),
+    output: builtOnFirstUse(() =>
+      z.object({
+        results: z.array(
+          z.object({ serverId: z.string(), ok: z.boolean(), message: z.string().nullable() }),
+        ),
+      }),
+    ),
   },
   'keys:expiring': { input: empty, output: z.object({ items: z.array(expiringItemSchema) }) },
   'keys:create': { input: keysCreateInputSchema, output: keysCreateOutputSchema },
   'keys:import': { input: keysImportInputSchema, output: keyOutput },
   'keys:setLabels': { input: keysSetLabelsInputSchema, output: keyOutput },
-  'labels:rename': { input: labelsRenameInputSchema, output: z.object({ renamed: z.number() }) },
+  'labels:rename': {
+    input: labelsRenameInputSchema,
+    output: builtOnFirstUse(() => z.object({ renamed: z.number() })),
+  },
   'keys:renew': { input: keysRenewInputSchema, output: keysRenewOutputSchema },
   'keys:update': { input: keysUpdateInputSchema, output: keyOutput },
   'keys:delete': { input: keysDeleteInputSchema, output: keysDeleteOutputSchema },

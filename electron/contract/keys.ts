@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './built-on-first-use';
 import { copyFormats, keyStates } from './constants';
 import { errorCodeSchema } from './errors';
 
@@ -65,22 +66,24 @@ export const copyFormatSchema = z.enum(copyFormats);
 export type CopyFormat = z.infer<typeof copyFormatSchema>;
 
 /** Expiry choice when creating a key. `max` = the server's maximum; `never` only where none is set. */
-export const expiryChoiceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('never') }),
-  z.object({ kind: z.literal('max') }),
-  z.object({
-    kind: z.literal('duration'),
-    ms: z
-      .number()
-      .int()
-      .min(60_000, 'The shortest expiry is one minute')
-      .max(100 * 365 * 24 * 3_600_000),
-  }),
-]);
-export type ExpiryChoice = z.infer<typeof expiryChoiceSchema>;
+const expiryChoice = () =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('never') }),
+    z.object({ kind: z.literal('max') }),
+    z.object({
+      kind: z.literal('duration'),
+      ms: z
+        .number()
+        .int()
+        .min(60_000, 'The shortest expiry is one minute')
+        .max(100 * 365 * 24 * 3_600_000),
+    }),
+  ]);
+export type ExpiryChoice = z.infer<ReturnType<typeof expiryChoice>>;
 
-const serverRef = { serverId: z.string().min(1) };
-const keyRef = { ...serverRef, keyId: z.string().min(1).max(300) };
+// Fresh for each schema that spreads them: those are built on first use (see keysCreateInputSchema).
+const serverRef = () => ({ serverId: z.string().min(1) });
+const keyRef = () => ({ ...serverRef(), keyId: z.string().min(1).max(300) });
 
 /** The most rows `keys:list` can be asked for at once (more than any real list holds). */
 export const KEYS_LIST_MAX_ROWS = 1_000_000;
@@ -114,102 +117,130 @@ export const keysListOutputSchema = z.object({
   stale: z.boolean(),
 });
 
-export const keysCreateInputSchema = z.object({
-  ...serverRef,
-  description: z.string().trim().max(512),
-  labels: labelsSchema.default([]),
-  expiry: expiryChoiceSchema,
-  clusterId: z.string().min(1).max(128).nullable().default(null),
-  /** Defaults to v3, which every Rancher release supports. */
-  family: tokenFamilySchema.default('v3'),
-});
-export const keysCreateOutputSchema = z.object({
-  key: keyViewSchema,
-  /** The API endpoint Rancher shows beside a new key: `<server>/v3`. */
-  endpoint: z.string(),
-  requestedTtlMs: z.number().nullable(),
-  grantedTtlMs: z.number().nullable(),
-  /** The server silently shortened the lifetime (`auth-token-max-ttl-minutes`). */
-  clamped: z.boolean(),
-});
+export const keysCreateInputSchema = builtOnFirstUse(() =>
+  z.object({
+    ...serverRef(),
+    description: z.string().trim().max(512),
+    labels: labelsSchema.default([]),
+    expiry: expiryChoice(),
+    clusterId: z.string().min(1).max(128).nullable().default(null),
+    /** Defaults to v3, which every Rancher release supports. */
+    family: tokenFamilySchema.default('v3'),
+  }),
+);
+export const keysCreateOutputSchema = builtOnFirstUse(() =>
+  z.object({
+    key: keyViewSchema,
+    /** The API endpoint Rancher shows beside a new key: `<server>/v3`. */
+    endpoint: z.string(),
+    requestedTtlMs: z.number().nullable(),
+    grantedTtlMs: z.number().nullable(),
+    /** The server silently shortened the lifetime (`auth-token-max-ttl-minutes`). */
+    clamped: z.boolean(),
+  }),
+);
 
-export const keysImportInputSchema = z.object({
-  ...serverRef,
-  /** `token-xxxxx:secret` or `ext/token-xxxxx:secret`. Write-only. */
-  bearer: z.string().trim().min(1).max(512),
-  labels: labelsSchema.default([]),
-});
+export const keysImportInputSchema = builtOnFirstUse(() =>
+  z.object({
+    ...serverRef(),
+    /** `token-xxxxx:secret` or `ext/token-xxxxx:secret`. Write-only. */
+    bearer: z.string().trim().min(1).max(512),
+    labels: labelsSchema.default([]),
+  }),
+);
 
-export const keysSetLabelsInputSchema = z.object({ ...keyRef, labels: labelsSchema });
-export const labelsRenameInputSchema = z.object({
-  serverId: z.string().min(1).optional(),
-  from: label,
-  to: label,
-});
+export const keysSetLabelsInputSchema = builtOnFirstUse(() =>
+  z.object({ ...keyRef(), labels: labelsSchema }),
+);
+export const labelsRenameInputSchema = builtOnFirstUse(() =>
+  z.object({
+    serverId: z.string().min(1).optional(),
+    from: label,
+    to: label,
+  }),
+);
 
-export const keysRenewInputSchema = z.object({
-  ...keyRef,
-  /** Revoke the old key now (0) or after this grace period. */
-  revokeOldAfterMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(30 * 24 * 3_600_000)
-    .default(0),
-});
-export const keysRenewOutputSchema = z.object({
-  key: keyViewSchema,
-  oldKeyId: z.string(),
-  oldRevokeAt: z.string().nullable(),
-  clamped: z.boolean(),
-});
+export const keysRenewInputSchema = builtOnFirstUse(() =>
+  z.object({
+    ...keyRef(),
+    /** Revoke the old key now (0) or after this grace period. */
+    revokeOldAfterMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24 * 3_600_000)
+      .default(0),
+  }),
+);
+export const keysRenewOutputSchema = builtOnFirstUse(() =>
+  z.object({
+    key: keyViewSchema,
+    oldKeyId: z.string(),
+    oldRevokeAt: z.string().nullable(),
+    clamped: z.boolean(),
+  }),
+);
 
-export const keysDeleteInputSchema = z.object({
-  ...serverRef,
-  keyIds: z.array(z.string().min(1).max(300)).min(1).max(10_000),
-});
+export const keysDeleteInputSchema = builtOnFirstUse(() =>
+  z.object({
+    ...serverRef(),
+    keyIds: z.array(z.string().min(1).max(300)).min(1).max(10_000),
+  }),
+);
 export const deleteOutcomeSchema = z.enum([
   'revoked',
   'already_gone',
   'pending_revocation',
   'failed',
 ]);
-export const keysDeleteOutputSchema = z.object({
-  results: z.array(
-    z.object({
-      keyId: z.string(),
-      outcome: deleteOutcomeSchema,
-      message: z.string().nullable(),
-      /** Why a key was not revoked (failed) or not yet (pending); null when it was. */
-      code: errorCodeSchema.nullable(),
-    }),
-  ),
-});
+export const keysDeleteOutputSchema = builtOnFirstUse(() =>
+  z.object({
+    results: z.array(
+      z.object({
+        keyId: z.string(),
+        outcome: deleteOutcomeSchema,
+        message: z.string().nullable(),
+        /** Why a key was not revoked (failed) or not yet (pending); null when it was. */
+        code: errorCodeSchema.nullable(),
+      }),
+    ),
+  }),
+);
 
 /** ext tokens only: Rancher allows changing description, enabled and (shortening) ttl. */
-export const keysUpdateInputSchema = z.object({
-  ...keyRef,
-  enabled: z.boolean().optional(),
-  /** New expiry instant; must be earlier than the current one. */
-  expiresAt: z.iso.datetime().optional(),
-  description: z.string().trim().max(512).optional(),
-});
+export const keysUpdateInputSchema = builtOnFirstUse(() =>
+  z.object({
+    ...keyRef(),
+    enabled: z.boolean().optional(),
+    /** New expiry instant; must be earlier than the current one. */
+    expiresAt: z.iso.datetime().optional(),
+    description: z.string().trim().max(512).optional(),
+  }),
+);
 
-export const keysCopyInputSchema = z.object({ ...keyRef, format: copyFormatSchema });
-export const keysCopyOutputSchema = z.object({
-  format: copyFormatSchema,
-  /** 0 when the clipboard is not cleared automatically. */
-  clearsInMs: z.number().int().nonnegative(),
-});
+export const keysCopyInputSchema = builtOnFirstUse(() =>
+  z.object({ ...keyRef(), format: copyFormatSchema }),
+);
+export const keysCopyOutputSchema = builtOnFirstUse(() =>
+  z.object({
+    format: copyFormatSchema,
+    /** 0 when the clipboard is not cleared automatically. */
+    clearsInMs: z.number().int().nonnegative(),
+  }),
+);
 
 /** Marks a key as the server's default for tools (or clears the mark). */
-export const keysSetDefaultInputSchema = z.object({ ...keyRef, isDefault: z.boolean() });
+export const keysSetDefaultInputSchema = builtOnFirstUse(() =>
+  z.object({ ...keyRef(), isDefault: z.boolean() }),
+);
 
-export const keysSnoozeInputSchema = z.object({
-  ...keyRef,
-  /** Null clears the snooze. */
-  until: z.iso.datetime().nullable(),
-});
+export const keysSnoozeInputSchema = builtOnFirstUse(() =>
+  z.object({
+    ...keyRef(),
+    /** Null clears the snooze. */
+    until: z.iso.datetime().nullable(),
+  }),
+);
 
 export const expiringItemSchema = z.object({
   serverId: z.string(),

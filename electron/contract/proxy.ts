@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './built-on-first-use';
 
 /**
  * How a server is reached: `none` (straight to it), `system` (the OS's settings, PAC included, in
@@ -26,13 +27,15 @@ export type ServerProxy = z.infer<typeof serverProxySchema>;
  * A proxy setting sent by the renderer. `url` may carry `user:password@` (moved to the keychain).
  * `password`: a string sets it, null removes it, omitted keeps the stored one. Write-only.
  */
-export const proxyInputSchema = z.object({
-  mode: proxyModeSchema,
-  url: z.string().trim().max(2048).optional(),
-  username: z.string().trim().max(256).optional(),
-  password: z.string().max(1024).nullable().optional(),
-  allowPlainHttp: z.boolean().optional(),
-});
+export const proxyInputSchema = builtOnFirstUse(() =>
+  z.object({
+    mode: proxyModeSchema,
+    url: z.string().trim().max(2048).optional(),
+    username: z.string().trim().max(256).optional(),
+    password: z.string().max(1024).nullable().optional(),
+    allowPlainHttp: z.boolean().optional(),
+  }),
+);
 export type ProxyInput = z.infer<typeof proxyInputSchema>;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './built-on-first-use';
 import { appErrorSchema, certificateInfoSchema } from './errors';
 import { proxyInputSchema, serverProxySchema } from './proxy';
 
@@ -81,64 +82,74 @@ export const clusterSchema = z.object({
 });
 export type Cluster = z.infer<typeof clusterSchema>;
 
-const urlInput = z.string().trim().min(1, 'Enter the address of your Rancher server').max(2048);
-const pemInput = z
-  .string()
-  .trim()
-  .max(64 * 1024)
-  .includes('-----BEGIN CERTIFICATE-----', {
-    message: 'Paste a PEM certificate (it begins with -----BEGIN CERTIFICATE-----)',
-  });
-const fingerprintInput = z
-  .string()
-  .trim()
-  .regex(
-    /^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/,
-    'A SHA-256 fingerprint is 32 hex pairs separated by colons',
-  );
-const timeoutInput = z.number().int().min(1_000).max(120_000);
+// The parts of the inputs below, made by the inputs when they are first built (builtOnFirstUse).
+const urlInput = () =>
+  z.string().trim().min(1, 'Enter the address of your Rancher server').max(2048);
+const pemInput = () =>
+  z
+    .string()
+    .trim()
+    .max(64 * 1024)
+    .includes('-----BEGIN CERTIFICATE-----', {
+      message: 'Paste a PEM certificate (it begins with -----BEGIN CERTIFICATE-----)',
+    });
+const fingerprintInput = () =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/,
+      'A SHA-256 fingerprint is 32 hex pairs separated by colons',
+    );
+const timeoutInput = () => z.number().int().min(1_000).max(120_000);
 
-export const serverAddInputSchema = z.object({
-  url: urlInput,
-  name: z.string().trim().max(100).optional(),
-  caPem: pemInput.optional(),
-  fingerprint256: fingerprintInput.optional(),
-  timeoutMs: timeoutInput.optional(),
-  proxy: proxyInputSchema.optional(),
-  /** As in {@link serverUpdateInputSchema}: a TLS-inspecting proxy's CA, trusted for this server. */
-  proxyCaFingerprint256: fingerprintInput.optional(),
-});
+export const serverAddInputSchema = builtOnFirstUse(() =>
+  z.object({
+    url: urlInput(),
+    name: z.string().trim().max(100).optional(),
+    caPem: pemInput().optional(),
+    fingerprint256: fingerprintInput().optional(),
+    timeoutMs: timeoutInput().optional(),
+    proxy: proxyInputSchema.optional(),
+    /** As in {@link serverUpdateInputSchema}: a TLS-inspecting proxy's CA, trusted for this server. */
+    proxyCaFingerprint256: fingerprintInput().optional(),
+  }),
+);
 export type ServerAddInput = z.infer<typeof serverAddInputSchema>;
 
-export const serverUpdateInputSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().trim().min(1).max(100).optional(),
-  caPem: pemInput.nullable().optional(),
-  fingerprint256: fingerprintInput.nullable().optional(),
-  timeoutMs: timeoutInput.optional(),
-  proxy: proxyInputSchema.optional(),
-  /**
-   * Trust, for this server only, the CA a TLS-inspecting proxy signs with: its fingerprint as the
-   * `issuerCertificate` of a `proxy: 'intercepting'` error showed it. Null forgets it.
-   */
-  proxyCaFingerprint256: fingerprintInput.nullable().optional(),
-});
+export const serverUpdateInputSchema = builtOnFirstUse(() =>
+  z.object({
+    id: z.string().min(1),
+    name: z.string().trim().min(1).max(100).optional(),
+    caPem: pemInput().nullable().optional(),
+    fingerprint256: fingerprintInput().nullable().optional(),
+    timeoutMs: timeoutInput().optional(),
+    proxy: proxyInputSchema.optional(),
+    /**
+     * Trust, for this server only, the CA a TLS-inspecting proxy signs with: its fingerprint as the
+     * `issuerCertificate` of a `proxy: 'intercepting'` error showed it. Null forgets it.
+     */
+    proxyCaFingerprint256: fingerprintInput().nullable().optional(),
+  }),
+);
 export type ServerUpdateInput = z.infer<typeof serverUpdateInputSchema>;
 
-export const signInInputSchema = z.discriminatedUnion('method', [
-  z.object({
-    serverId: z.string().min(1),
-    method: z.literal('api_key'),
-    /** A bearer token `token-xxxxx:secret` or `ext/token-xxxxx:secret`. Write-only. */
-    token: z.string().trim().min(1).max(512),
-  }),
-  z.object({
-    serverId: z.string().min(1),
-    method: z.literal('password'),
-    provider: z.string().min(1).max(64),
-    username: z.string().min(1).max(256),
-    /** Write-only. */
-    password: z.string().min(1).max(1024),
-  }),
-]);
+export const signInInputSchema = builtOnFirstUse(() =>
+  z.discriminatedUnion('method', [
+    z.object({
+      serverId: z.string().min(1),
+      method: z.literal('api_key'),
+      /** A bearer token `token-xxxxx:secret` or `ext/token-xxxxx:secret`. Write-only. */
+      token: z.string().trim().min(1).max(512),
+    }),
+    z.object({
+      serverId: z.string().min(1),
+      method: z.literal('password'),
+      provider: z.string().min(1).max(64),
+      username: z.string().min(1).max(256),
+      /** Write-only. */
+      password: z.string().min(1).max(1024),
+    }),
+  ]),
+);
 export type SignInInput = z.infer<typeof signInInputSchema>;

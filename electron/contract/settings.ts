@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './built-on-first-use';
 import { quickCopyShortcuts, settingsDefaults, themes } from './constants';
 
 const DAY = 24 * 3_600_000;
@@ -59,11 +60,16 @@ type SettingsShape = typeof settingsSchema.shape;
  * without its default (zod 4 applies defaults inside `partial()`, which turned every patch into a
  * reset of every other setting). Unknown keys are rejected so a typo does not silently do nothing.
  */
-export const settingsPatchSchema = z
-  .object(
-    Object.fromEntries(
-      Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
-    ) as { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> },
-  )
-  .strict();
+export const settingsPatchSchema = builtOnFirstUse(() =>
+  z
+    .object(
+      Object.fromEntries(
+        Object.entries(settingsSchema.shape).map(([key, field]) => [
+          key,
+          field.unwrap().optional(),
+        ]),
+      ) as { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> },
+    )
+    .strict(),
+);
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../contract/built-on-first-use';
 import type { KeyKind, TokenFamily } from '../../contract/keys';
 import { idTable } from '../id-table';
 import { MAX_NAME_LENGTH } from '../rancher/names';
@@ -45,63 +46,93 @@ const FLAG = {
   toolsDefault: 256,
 } as const;
 
-/** An instant: epoch seconds when that gives back the same text, else the text itself. */
-const timeCell = z
-  .union([z.number().int().min(0).max(MAX_EPOCH_SECONDS), z.string().max(LIMITS.short)])
-  .nullable();
-const nameText = z.string().max(MAX_NAME_LENGTH);
-
-/** The app's own facts about a key, present only where one differs from its default. */
-const localCell = z
-  .object({
-    /** Masked bearer. */
-    p: z.string().max(MAX_PREVIEW).optional(),
-    l: z.array(z.string().max(LIMITS.text)).max(MAX_LABELS).optional(),
-    /** Snoozed until. */
-    s: timeCell.optional(),
-    /** Revoke at. */
-    r: timeCell.optional(),
-    /** Tools handle. */
-    h: z.string().max(MAX_HANDLE).optional(),
-  })
-  .strict();
-
-/** One key: name, flags, description, user index, cluster index, created, last used, expires, ttl. */
-const rowSchema = z.tuple([
-  z.string().min(1).max(MAX_ROW_NAME),
-  z.number().int().min(0).max(MAX_FLAGS),
-  z.string().max(LIMITS.text),
-  z.number().int().min(0),
-  z.number().int().min(0).nullable(),
-  timeCell,
-  timeCell,
-  timeCell,
-  z.number().nullable(),
-  localCell.optional(),
-]);
-type Row = z.infer<typeof rowSchema>;
-
 /**
- * Version 2, as written: checked before every write and on every read (on read, a file it accepts
- * takes the exact check of key-cache-check.ts instead, which gives the same answer faster).
+ * zod's account of both versions, built on first use: start reads every keys file through the
+ * exact check (key-cache-check.ts), so these ~130 schema instances (with the records' of version 1)
+ * are needed only for a file that check refuses, a version 1 file, or a write (its header and any
+ * row the check refuses); building them at load cost every start ~1.5 ms (bench/RESULTS.md,
+ * "Start, sixth pass"). The same schemas, with the same checks, whenever they are built.
  */
-export const compactKeysFileSchema = z.object({
-  version: z.literal(2),
-  refreshedAt: z.string().max(LIMITS.short).nullable(),
-  /** User ids, referred to by index (a list has one user, or a few). */
-  users: z.array(nameText).max(KEYS_FILE_MAX_ROWS),
-  /** Cluster ids, referred to by index. */
-  clusters: z.array(nameText).max(KEYS_FILE_MAX_ROWS),
-  keys: z.array(rowSchema).max(KEYS_FILE_MAX_ROWS),
-});
-export type CompactKeysFile = z.infer<typeof compactKeysFileSchema>;
+function buildSchemas() {
+  /** An instant: epoch seconds when that gives back the same text, else the text itself. */
+  const timeCell = z
+    .union([z.number().int().min(0).max(MAX_EPOCH_SECONDS), z.string().max(LIMITS.short)])
+    .nullable();
+  const nameText = z.string().max(MAX_NAME_LENGTH);
 
-/** Version 1 (up to this release): every record an object, keyed by access key. */
-const legacyKeysFileSchema = z.object({
-  version: z.literal(1),
-  refreshedAt: z.string().nullable(),
-  keys: z.record(z.string(), keyRecordSchema),
-});
+  /** The app's own facts about a key, present only where one differs from its default. */
+  const localCell = z
+    .object({
+      /** Masked bearer. */
+      p: z.string().max(MAX_PREVIEW).optional(),
+      l: z.array(z.string().max(LIMITS.text)).max(MAX_LABELS).optional(),
+      /** Snoozed until. */
+      s: timeCell.optional(),
+      /** Revoke at. */
+      r: timeCell.optional(),
+      /** Tools handle. */
+      h: z.string().max(MAX_HANDLE).optional(),
+    })
+    .strict();
+
+  /** One key: name, flags, description, user index, cluster index, created, last used, expires, ttl. */
+  const row = z.tuple([
+    z.string().min(1).max(MAX_ROW_NAME),
+    z.number().int().min(0).max(MAX_FLAGS),
+    z.string().max(LIMITS.text),
+    z.number().int().min(0),
+    z.number().int().min(0).nullable(),
+    timeCell,
+    timeCell,
+    timeCell,
+    z.number().nullable(),
+    localCell.optional(),
+  ]);
+
+  /**
+   * Version 2, as written: checked before every write and on every read (on read, a file it
+   * accepts takes the exact check of key-cache-check.ts instead, which gives the same answer
+   * faster).
+   */
+  const compactFile = z.object({
+    version: z.literal(2),
+    refreshedAt: z.string().max(LIMITS.short).nullable(),
+    /** User ids, referred to by index (a list has one user, or a few). */
+    users: z.array(nameText).max(KEYS_FILE_MAX_ROWS),
+    /** Cluster ids, referred to by index. */
+    clusters: z.array(nameText).max(KEYS_FILE_MAX_ROWS),
+    keys: z.array(row).max(KEYS_FILE_MAX_ROWS),
+  });
+
+  /** Version 1 (up to this release): every record an object, keyed by access key. */
+  const legacyFile = z.object({
+    version: z.literal(1),
+    refreshedAt: z.string().nullable(),
+    keys: z.record(z.string(), keyRecordSchema),
+  });
+
+  /** Either version, by zod: what the exact check does not accept, with zod's account of why. */
+  const anyFile = z
+    .discriminatedUnion('version', [legacyFile, compactFile])
+    .transform((file, ctx): KeysFileContent => {
+      if (file.version === 1) {
+        return { doc: { refreshedAt: file.refreshedAt, keys: idTable(file.keys) }, format: 1 };
+      }
+      return compactContent(file, ctx.issues);
+    });
+
+  const header = compactFile.pick({ refreshedAt: true, users: true, clusters: true });
+  return { row, compactFile, anyFile, header };
+}
+
+let built: ReturnType<typeof buildSchemas> | undefined;
+const schemas = () => (built ??= buildSchemas());
+
+type Row = z.infer<ReturnType<typeof buildSchemas>['row']>;
+
+/** Version 2, as written (see {@link buildSchemas}); built on first use. */
+export const compactKeysFileSchema = builtOnFirstUse(() => schemas().compactFile);
+export type CompactKeysFile = z.infer<typeof compactKeysFileSchema>;
 
 /** What reading a keys file gives: the document, and the format it was in (1 is rewritten). */
 export interface KeysFileContent {
@@ -130,23 +161,13 @@ function compactContent(file: CompactKeysFile, issues: Issues): KeysFileContent 
   return { doc: { refreshedAt: file.refreshedAt, keys }, format: 2 };
 }
 
-/** Either version, by zod: what the exact check does not accept, with zod's account of why. */
-const anyKeysFileSchema = z
-  .discriminatedUnion('version', [legacyKeysFileSchema, compactKeysFileSchema])
-  .transform((file, ctx): KeysFileContent => {
-    if (file.version === 1) {
-      return { doc: { refreshedAt: file.refreshedAt, keys: idTable(file.keys) }, format: 1 };
-    }
-    return compactContent(file, ctx.issues);
-  });
-
 /**
  * Reads either version into the in-memory document; a bad index or duplicate key fails it. A
  * version 2 file that the exact check accepts skips zod's copy; anything else is parsed by zod.
  */
 export const keysFileSchema = z.unknown().transform((value, ctx): KeysFileContent => {
   if (isCompactKeysFile(value)) return compactContent(value, ctx.issues);
-  const parsed = anyKeysFileSchema.safeParse(value);
+  const parsed = schemas().anyFile.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     ctx.issues.push({ code: 'custom', message: issue.message, input: value, path: issue.path });
@@ -253,11 +274,6 @@ export function toCompactFile(doc: ServerKeysDoc): CompactKeysFile {
  * 75 KB) is an ordinary young string, not one V8 puts straight into its large-object space.
  */
 const ROWS_PER_PART = 1_000;
-const fileHeaderSchema = compactKeysFileSchema.pick({
-  refreshedAt: true,
-  users: true,
-  clusters: true,
-});
 
 /** One record of a document written as it will be once the write is durable. */
 export interface ReplacedRecord {
@@ -281,7 +297,8 @@ export async function* compactFileParts(
   doc: ServerKeysDoc,
   replaced?: ReplacedRecord,
 ): AsyncGenerator<string> {
-  const refreshedAt = fileHeaderSchema.shape.refreshedAt.parse(doc.refreshedAt);
+  const header = schemas().header;
+  const refreshedAt = header.shape.refreshedAt.parse(doc.refreshedAt);
   const users = idList();
   const clusters = idList();
   let rows: string[] = [];
@@ -292,7 +309,7 @@ export async function* compactFileParts(
     // The exact check; a row it refuses goes through zod, which accepts it as before or throws
     // saying where and why.
     const made = toRow(record, users, clusters);
-    const row = isCompactRow(made) ? made : rowSchema.parse(made);
+    const row = isCompactRow(made) ? made : schemas().row.parse(made);
     rows.push(JSON.stringify(row));
     if (++count > KEYS_FILE_MAX_ROWS) throw new Error('keys: more rows than a keys file may hold');
     if (rows.length === ROWS_PER_PART) {
@@ -301,12 +318,8 @@ export async function* compactFileParts(
     }
   }
   if (rows.length > 0) yield (count > ROWS_PER_PART ? ',\n' : '') + rows.join(',');
-  const header = fileHeaderSchema.parse({
-    refreshedAt,
-    users: users.list,
-    clusters: clusters.list,
-  });
-  yield `],"users":${JSON.stringify(header.users)},"clusters":${JSON.stringify(header.clusters)}}\n`;
+  const ids = header.parse({ refreshedAt, users: users.list, clusters: clusters.list });
+  yield `],"users":${JSON.stringify(ids.users)},"clusters":${JSON.stringify(ids.clusters)}}\n`;
 }
 
 /** A row as a record, or null when it refers to a user or cluster the file does not list. */

@@ -1,50 +1,55 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { builtOnFirstUse } from '../../contract/built-on-first-use';
 import { keyKindSchema, tokenFamilySchema } from '../../contract/keys';
 import type { RancherToken } from '../rancher/rancher-client';
 import { idTable, type IdTable } from '../id-table';
 
 /** A token as last seen on the server (the RancherToken fields, as stored in the cache). */
-export const tokenSnapshotSchema = z.object({
-  family: tokenFamilySchema,
-  name: z.string(),
-  kind: keyKindSchema,
-  description: z.string(),
-  userId: z.string(),
-  clusterId: z.string().nullable(),
-  createdAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  ttlMs: z.number().nullable(),
-  enabled: z.boolean(),
-  expired: z.boolean(),
-});
+const tokenSnapshot = () =>
+  z.object({
+    family: tokenFamilySchema,
+    name: z.string(),
+    kind: keyKindSchema,
+    description: z.string(),
+    userId: z.string(),
+    clusterId: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    ttlMs: z.number().nullable(),
+    enabled: z.boolean(),
+    expired: z.boolean(),
+  });
 
 /**
  * One key of one server, as the app remembers it: the server's last word on it plus everything
- * only the app knows (labels, whether it holds the secret, snooze, pending revocation).
+ * only the app knows (labels, whether it holds the secret, snooze, pending revocation). Parsed only
+ * from version 1 keys files (key-cache-format.ts), so built on first use.
  */
-export const keyRecordSchema = z.object({
-  token: tokenSnapshotSchema,
-  /** The last successful refresh listed it. */
-  onServer: z.boolean(),
-  hasSecret: z.boolean().default(false),
-  /** Masked bearer (`token-abc12:h6dp…gj4`); the secret itself never lives here. */
-  preview: z.string().nullable().default(null),
-  labels: z.array(z.string()).default([]),
-  snoozedUntil: z.string().nullable().default(null),
-  /** The user deleted it but the server could not be reached yet. */
-  pendingRevocation: z.boolean().default(false),
-  /** Revoke at this instant (renewal with a grace period). */
-  revokeAt: z.string().nullable().default(null),
-  /**
-   * The name tools use for this key when it differs from its access key: set on a renewed key to
-   * the handle of the key it replaced, so a kubeconfig naming the old key keeps working.
-   */
-  handle: z.string().max(300).nullable().default(null),
-  /** The server's default key for tools (`rancher-keys token` without a key); at most one. */
-  toolsDefault: z.boolean().default(false),
-});
+export const keyRecordSchema = builtOnFirstUse(() =>
+  z.object({
+    token: tokenSnapshot(),
+    /** The last successful refresh listed it. */
+    onServer: z.boolean(),
+    hasSecret: z.boolean().default(false),
+    /** Masked bearer (`token-abc12:h6dp…gj4`); the secret itself never lives here. */
+    preview: z.string().nullable().default(null),
+    labels: z.array(z.string()).default([]),
+    snoozedUntil: z.string().nullable().default(null),
+    /** The user deleted it but the server could not be reached yet. */
+    pendingRevocation: z.boolean().default(false),
+    /** Revoke at this instant (renewal with a grace period). */
+    revokeAt: z.string().nullable().default(null),
+    /**
+     * The name tools use for this key when it differs from its access key: set on a renewed key to
+     * the handle of the key it replaced, so a kubeconfig naming the old key keeps working.
+     */
+    handle: z.string().max(300).nullable().default(null),
+    /** The server's default key for tools (`rancher-keys token` without a key); at most one. */
+    toolsDefault: z.boolean().default(false),
+  }),
+);
 export type KeyRecord = z.infer<typeof keyRecordSchema>;
 
 /**
