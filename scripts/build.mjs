@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { asciiBundle } from './ascii-bundle.mjs';
 import { isMain } from './setup.mjs';
 import { buildVendors, lazyVendor } from './lazy-vendor.mjs';
 import { lazyBuiltins } from './lazy-builtins.mjs';
@@ -61,8 +62,9 @@ export const preloadBuildOptions = {
  * that does not run), `keepNames` (to keep names in stack traces) cost ~17 ms, and unminified
  * stack traces stay readable in the log file (bench/RESULTS.md, issue 14). axios, yaml and js-yaml
  * are bundled apart (dist/main/vendor, {@link buildMainVendors}) and loaded on first use, as are
- * Node's tls, http, https and child_process (scripts/lazy-builtins.mjs); zod's compiler and JSON
- * Schema reader are left out (scripts/zod-without-locales.mjs).
+ * Node's tls, http, https, child_process and net (scripts/lazy-builtins.mjs); zod's compiler and
+ * JSON Schema reader are left out (scripts/zod-without-locales.mjs); and the output is ASCII only,
+ * so Node reads it as a one-byte string (scripts/ascii-bundle.mjs).
  */
 export const mainBuildOptions = {
   ...common,
@@ -70,7 +72,7 @@ export const mainBuildOptions = {
   // `import('keytar')` becomes `require('keytar')`: CommonJS resolution reads app.asar and
   // redirects keytar.node to app.asar.unpacked, which the ESM loader is not relied on to do.
   supported: { 'dynamic-import': false },
-  plugins: [zodWithoutLocales, zodWithoutTools, lazyVendor(), lazyBuiltins()],
+  plugins: [zodWithoutLocales, zodWithoutTools, lazyVendor(), lazyBuiltins(), asciiBundle],
 };
 
 /**
