@@ -47,11 +47,11 @@ export interface HttpRequest {
   /** Statuses handed back to the caller instead of being mapped to a failure (e.g. 404). */
   passStatuses?: readonly number[];
   /**
-   * Streams a 2xx JSON body to this consumer as UTF-8 text chunks instead of buffering it (lists of
-   * tens of thousands of tokens, up to {@link STREAM_LIMIT}); called afresh on a retry. The
-   * response's `body` is then empty. Other statuses are read as text as usual.
+   * Hands a 2xx JSON body to a sink as its bytes arrive instead of buffering it as text (lists of
+   * tens of thousands of tokens, up to {@link STREAM_LIMIT}); a new sink for each attempt, so a
+   * retry starts afresh. The response's `body` is then empty. Other statuses are read as text.
    */
-  consume?: (chunks: AsyncIterable<string>) => Promise<void>;
+  consume?: () => BodySink;
   /** Other secrets the request carries (a password): never shown back, whatever the server says. */
   secrets?: readonly string[];
   /**
@@ -65,22 +65,58 @@ export interface HttpRequest {
 /** Largest streamed body: 100,000 tokens of about 1 KB (a real user's largest list) and slack. */
 export const STREAM_LIMIT = 128 * 1024 * 1024;
 
-/** The chunks of a text stream, failing once more than `limit` characters arrived. */
-async function* bounded(
+/** Where {@link HttpRequest.consume} sends a streamed body (json-items.ts reads token lists). */
+export interface BodySink {
+  /** The next bytes of the (decompressed) body. Throwing fails the request. */
+  write(chunk: Buffer): void;
+  /** The body is complete. Throws (an AppFailure) when it is not one the sink can read. */
+  end(): void;
+}
+
+/**
+ * Reads `stream` to its end, handing each chunk to `onChunk` as it arrives; fails once more than
+ * `limit` bytes arrived, when `onChunk` throws, and when the stream errors or closes before its
+ * end (`ERR_STREAM_PREMATURE_CLOSE`, as Node's own stream helpers report it). Plain listeners, not
+ * an async iterator: a refresh reads 40 bodies at once, and a promise per chunk through two
+ * generators was a measurable part of what the core added to it (bench/RESULTS.md, "Refresh,
+ * fifth pass").
+ */
+function readStream(
   stream: Readable,
   limit: number,
   tooLarge: () => AppFailure,
-): AsyncGenerator<string> {
-  let size = 0;
-  for await (const chunk of stream) {
-    const text = String(chunk);
-    size += text.length;
-    if (size > limit) {
+  onChunk: (chunk: Buffer) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
       stream.destroy();
-      throw tooLarge();
-    }
-    yield text;
-  }
+      reject(error);
+    };
+    stream.on('data', (chunk: Buffer | string) => {
+      if (settled) return;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += bytes.length;
+      if (size > limit) return fail(tooLarge());
+      try {
+        onChunk(bytes);
+      } catch (error) {
+        fail(error);
+      }
+    });
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    });
+    stream.on('error', fail);
+    stream.on('close', () =>
+      fail(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })),
+    );
+  });
 }
 
 export interface HttpResponse {
@@ -312,17 +348,22 @@ export function createTransport(options: TransportOptions): Transport {
             });
       if (typeof response.data !== 'string') {
         const stream: Readable = response.data;
-        stream.setEncoding('utf8');
         controller.signal.addEventListener('abort', () => stream.destroy(), { once: true });
         const html = /text\/html/i.test(headerText(response.headers, 'content-type'));
-        const chunks = bounded(stream, STREAM_LIMIT, () => badBodyFailure(ctx, 'invalid'));
+        const tooLarge = () => badBodyFailure(ctx, 'invalid');
         if (request.consume && response.status >= 200 && response.status < 300 && !html) {
-          await request.consume(chunks);
+          const sink = request.consume();
+          await readStream(stream, STREAM_LIMIT, tooLarge, (chunk) => sink.write(chunk));
+          sink.end();
           return { status: response.status, headers: response.headers, data: '' };
         }
-        let text = '';
-        for await (const chunk of chunks) text += chunk;
-        return { status: response.status, headers: response.headers, data: text };
+        const chunks: Buffer[] = [];
+        await readStream(stream, STREAM_LIMIT, tooLarge, (chunk) => chunks.push(chunk));
+        return {
+          status: response.status,
+          headers: response.headers,
+          data: Buffer.concat(chunks).toString('utf8'),
+        };
       }
       return { status: response.status, headers: response.headers, data: response.data };
     } catch (error) {

@@ -1,5 +1,7 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { z } from 'zod';
 import { badBodyFailure } from './failures';
+import type { BodySink } from './http';
 
 /**
  * Splits the items of one array member of a JSON object (`{"data":[{…},{…}]}`) out of a body that
@@ -109,7 +111,7 @@ export function createItemSplitter(member: string, onItem: (json: string) => voi
 }
 
 /**
- * Bodies up to this many characters are parsed whole with one `JSON.parse` (a page of 200 tokens is
+ * Bodies up to this many bytes are parsed whole with one `JSON.parse` (a page of 200 tokens is
  * about 170 KB): native parsing of the whole body costs a fraction of cutting its items out and
  * parsing each (bench/RESULTS.md, "Refresh, third pass"). Larger bodies are split as they stream,
  * so a list of 100,000 tokens is never held as one string and one object graph.
@@ -125,7 +127,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * that answers as `schema` does, without zod's copy: token-check.ts) is mapped as it is; any other
  * goes through `schema`. A body that is not one complete JSON object fails as a broken answer.
  *
- * A body of at most {@link WHOLE_BODY_LIMIT} characters that parses whole is read from that parse;
+ * The body arrives as bytes (HttpRequest.consume: a new sink per attempt). One of at most
+ * {@link WHOLE_BODY_LIMIT} bytes is decoded once and, when it parses whole, read from that parse;
  * one that does not (a malformed item, a truncated body), and any larger one, goes through the
  * splitter, so a malformed item is still skipped and the rest kept. For well-formed JSON both read
  * the same items, except where the body names the member twice or with escapes (`"d\u0061ta"`):
@@ -161,44 +164,52 @@ export function itemConsumer<S extends z.ZodType, T>(
       }
       take(value);
     });
-  return {
-    consume: async (chunks: AsyncIterable<string>): Promise<void> => {
-      items = [];
-      skipped = 0;
-      let buffered: string[] = [];
-      let size = 0;
-      let streaming: ItemSplitter | null = null;
-      for await (const chunk of chunks) {
+  /** The body's bytes are kept until they pass the limit, then decoded and split as they come. */
+  const consume = (): BodySink => {
+    items = [];
+    skipped = 0;
+    let buffered: Buffer[] = [];
+    let size = 0;
+    let streaming: { splitter: ItemSplitter; decoder: StringDecoder } | null = null;
+    const stream = () => {
+      const started = { splitter: splitter(), decoder: new StringDecoder('utf8') };
+      for (const part of buffered) started.splitter.write(started.decoder.write(part));
+      buffered = [];
+      return started;
+    };
+    return {
+      write(chunk) {
         if (streaming) {
-          streaming.write(chunk);
-          continue;
+          streaming.splitter.write(streaming.decoder.write(chunk));
+          return;
         }
         buffered.push(chunk);
         size += chunk.length;
-        if (size > WHOLE_BODY_LIMIT) {
-          streaming = splitter();
-          for (const part of buffered) streaming.write(part);
-          buffered = [];
+        if (size > WHOLE_BODY_LIMIT) streaming = stream();
+      },
+      end() {
+        if (!streaming) {
+          // Decoded once, as a bare client would (invalid UTF-8 becomes U+FFFD, as in streaming).
+          const body = Buffer.concat(buffered, size).toString('utf8');
+          let whole: unknown;
+          try {
+            whole = JSON.parse(body);
+          } catch {
+            whole = undefined;
+          }
+          if (isObject(whole)) {
+            const list = whole[member];
+            if (Array.isArray(list)) for (const item of list) if (isObject(item)) take(item);
+            return;
+          }
+          streaming = { splitter: splitter(), decoder: new StringDecoder('utf8') };
+          streaming.splitter.write(body);
+        } else {
+          streaming.splitter.write(streaming.decoder.end());
         }
-      }
-      if (!streaming) {
-        const body = buffered.length === 1 ? (buffered[0] as string) : buffered.join('');
-        let whole: unknown;
-        try {
-          whole = JSON.parse(body);
-        } catch {
-          whole = undefined;
-        }
-        if (isObject(whole)) {
-          const list = whole[member];
-          if (Array.isArray(list)) for (const item of list) if (isObject(item)) take(item);
-          return;
-        }
-        streaming = splitter();
-        streaming.write(body);
-      }
-      if (!streaming.end()) throw badBodyFailure({ origin }, 'invalid');
-    },
-    result: () => ({ items, skipped }),
+        if (!streaming.splitter.end()) throw badBodyFailure({ origin }, 'invalid');
+      },
+    };
   };
+  return { consume, result: () => ({ items, skipped }) };
 }

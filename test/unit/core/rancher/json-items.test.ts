@@ -68,7 +68,10 @@ function reference(text: string) {
   return splitter.end() ? { items, skipped } : 'invalid';
 }
 
-/** The client's reading of `text`, arriving in chunks of `size` characters. */
+/**
+ * The client's reading of `text` as UTF-8 bytes arriving in chunks of `size` bytes (a chunk may end
+ * inside a character, as on the wire).
+ */
 async function consumed(text: string, size: number) {
   const consumer = itemConsumer(
     'https://rancher.example.com',
@@ -77,12 +80,11 @@ async function consumed(text: string, size: number) {
     (item) => fromV3(item),
     isExactV3Token,
   );
+  const bytes = Buffer.from(text, 'utf8');
   try {
-    await consumer.consume(
-      (async function* () {
-        for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-      })(),
-    );
+    const sink = consumer.consume();
+    for (let i = 0; i < bytes.length; i += size) sink.write(bytes.subarray(i, i + size));
+    sink.end();
   } catch {
     return 'invalid';
   }
@@ -94,7 +96,7 @@ describe('itemConsumer', () => {
   const item = (i: number): unknown => {
     const good = {
       name: `token-${String(i).padStart(5, 'b')}`,
-      description: rng.pick(['ci', '', 'x'.repeat(1_025), null]),
+      description: rng.pick(['ci', '', 'x'.repeat(1_025), null, 'clé ☕ 鍵 🔑']),
       ttl: rng.pick([0, 86_400_000]),
       created: '2025-05-20T09:12:44Z',
       expiresAt: rng.pick(['', '2025-08-18T09:12:44Z', null]),
@@ -133,7 +135,32 @@ describe('itemConsumer', () => {
     for (let n = 0; n < 4; n++) {
       const text = body(50, WHOLE_BODY_LIMIT);
       expect(text.length).toBeGreaterThan(WHOLE_BODY_LIMIT);
-      expect(await consumed(text, 65_536)).toEqual(reference(text));
+      expect(await consumed(text, 65_536 + rng.int(7))).toEqual(reference(text));
+    }
+  });
+
+  it('reads bytes that are not UTF-8 alike parsed whole or split (as U+FFFD)', async () => {
+    const good = JSON.stringify({ data: [{ name: 'token-bbbbb', ttl: 0, description: 'ab' }] });
+    const bytes = Buffer.from(good);
+    const at = bytes.indexOf('ab');
+    // A lone continuation byte and a truncated 3-byte sequence in the description.
+    const broken = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from([0x80, 0xe2, 0x82]),
+      bytes.subarray(at),
+    ]);
+    const text = broken.toString('utf8');
+    expect(text).toContain('\ufffd');
+    const expected = reference(text);
+    expect(expected).not.toBe('invalid');
+    for (const size of [1, 2, 3, broken.length]) {
+      const consumer = itemConsumer('https://rancher.example.com', 'data', v3TokenSchema, (item) =>
+        fromV3(item),
+      );
+      const sink = consumer.consume();
+      for (let i = 0; i < broken.length; i += size) sink.write(broken.subarray(i, i + size));
+      sink.end();
+      expect(consumer.result()).toEqual(expected);
     }
   });
 

@@ -17,11 +17,9 @@ const v3List = {
 /** Runs a list body through the client's streaming item parser. */
 async function streamed(body: unknown, member: string) {
   const items = itemConsumer('https://rancher.example.com', member, extTokenSchema, fromExt);
-  await items.consume(
-    (async function* () {
-      yield JSON.stringify(body);
-    })(),
-  );
+  const sink = items.consume();
+  sink.write(Buffer.from(JSON.stringify(body)));
+  sink.end();
   return items.result().items;
 }
 
