@@ -4,8 +4,11 @@ import type { KeyContext } from './key-context';
 import { keyIdOf } from './key-id';
 import { backgroundRevocation, forgetKey, retryRevocations } from './key-revoke';
 import { mergeServerList, knownTokens } from './merge-server-list';
-import { reconcileSecrets } from './reconcile-secrets';
+import { lookAtKeychain, reconcileSecrets } from './reconcile-secrets';
 import { ownEntry } from '../id-table';
+
+/** How long refreshes that keep overlapping share one look at the keychain. */
+const LOOK_MAX_AGE_MS = 10_000;
 
 export interface RefreshResult {
   serverId: string;
@@ -39,6 +42,16 @@ export function createRefresher(ctx: KeyContext) {
   const inFlight = new Map<string, Promise<RefreshResult>>();
   const failed = new Set<string>();
   const reconciled = new Set<string>();
+  // One look at the keychain for all the servers being refreshed at once (reconcile-secrets.ts),
+  // taken by the first that needs it and forgotten when no refresh is under way, or after
+  // LOOK_MAX_AGE_MS of refreshes that keep overlapping (real time: it paces keychain I/O).
+  let look: { at: number; accounts: Promise<readonly string[] | null> } | null = null;
+  const lookNow = () => {
+    const now = performance.now();
+    if (!look || now - look.at > LOOK_MAX_AGE_MS)
+      look = { at: now, accounts: lookAtKeychain(ctx.deps) };
+    return look.accounts;
+  };
 
   /**
    * Learns the server's cluster names for scoped keys. A failure leaves the ids shown and the
@@ -128,7 +141,7 @@ export function createRefresher(ctx: KeyContext) {
       // whenever the user asks for a refresh (one keychain listing: not on every timed refresh).
       if (reconcile || !reconciled.has(serverId)) {
         reconciled.add(serverId);
-        await reconcileSecrets(ctx, serverId).catch((error: unknown) =>
+        await reconcileSecrets(ctx, serverId, lookNow()).catch((error: unknown) =>
           deps.log.warn('keys: could not compare key records with the keychain', {
             serverId,
             error: error instanceof Error ? error.message : String(error),
@@ -168,6 +181,7 @@ export function createRefresher(ctx: KeyContext) {
         : run(serverId, reconcile);
       const job = started.finally(() => {
         inFlight.delete(serverId);
+        if (inFlight.size === 0) look = null;
         ctx.changed(serverId);
       });
       inFlight.set(serverId, job);

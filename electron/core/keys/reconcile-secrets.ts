@@ -4,19 +4,37 @@ import { maskBearer } from './key-id';
 import type { KeyContext } from './key-context';
 
 /**
+ * One look at the keychain for {@link reconcileSecrets}: its accounts when it answers a write
+ * probe, or null (a locked keyring lists nothing, which proves nothing). A refresh of every server
+ * shares one look (key-refresh.ts): each look is a write probe and a listing of every item, both
+ * serialised round trips to the Secret Service, and they were asked for once per server.
+ */
+export async function lookAtKeychain(deps: KeyContext['deps']): Promise<readonly string[] | null> {
+  if ((await deps.secrets.status()).status !== 'available') return null;
+  return deps.secrets.accounts();
+}
+
+/**
  * Makes the key records agree with the keychain (issue 10 §7): a secret in the keychain whose
  * record lost track of it (a damaged key file set aside, a crash) is claimed again, and a record
- * that claims a secret the keychain no longer has stops claiming it. Runs only when the keychain
- * answers a write probe (a locked keyring lists nothing, which proves nothing). Secrets of keys the
+ * that claims a secret the keychain no longer has stops claiming it. `look` is a look at the
+ * keychain taken at most one refresh ago ({@link lookAtKeychain}); each claim and each drop is
+ * checked against the keychain itself, so a key created or deleted since the look is not touched,
+ * and nothing is dropped unless the keychain still answers a write probe. Secrets of keys the
  * server no longer lists are left alone: only their owner can say they are not needed.
  * Returns how many records changed.
  */
-export async function reconcileSecrets(ctx: KeyContext, serverId: string): Promise<number> {
+export async function reconcileSecrets(
+  ctx: KeyContext,
+  serverId: string,
+  look: Promise<readonly string[] | null> = lookAtKeychain(ctx.deps),
+): Promise<number> {
   const { deps } = ctx;
-  if ((await deps.secrets.status()).status !== 'available') return 0;
+  const accounts = await look;
+  if (!accounts) return 0;
   const origin = deps.servers.get(serverId).origin;
   const held = new Set<string>();
-  for (const account of await deps.secrets.accounts()) {
+  for (const account of accounts) {
     const parsed = parseAccount(account);
     if (parsed?.kind === 'key' && parsed.origin === origin) held.add(parsed.keyId);
   }
@@ -35,6 +53,9 @@ export async function reconcileSecrets(ctx: KeyContext, serverId: string): Promi
     // Stored since the listing (a create in flight)? The keychain is asked once more.
     if ((await deps.secrets.get(ctx.account(serverId, keyId))) === null) drop.push(keyId);
   }
+  // A keyring locked since the look answers every read with null: drop only what a keychain that
+  // still answers a write probe says is gone.
+  if (drop.length > 0 && (await deps.secrets.status()).status !== 'available') drop.length = 0;
   if (claim.size === 0 && drop.length === 0) return 0;
   await ctx.cache.update(serverId, (doc) => {
     const next = { ...doc.keys };

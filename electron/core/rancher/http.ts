@@ -94,7 +94,7 @@ function readStream(
       if (settled) return;
       settled = true;
       stream.destroy();
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     };
     stream.on('data', (chunk: Buffer | string) => {
       if (settled) return;
