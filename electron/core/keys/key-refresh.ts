@@ -4,7 +4,7 @@ import type { KeyContext } from './key-context';
 import { keyIdOf } from './key-id';
 import { backgroundRevocation, forgetKey, retryRevocations } from './key-revoke';
 import { mergeServerList, knownTokens } from './merge-server-list';
-import { lookAtKeychain, reconcileSecrets } from './reconcile-secrets';
+import { lookAtKeychain, reconcileSecrets, type KeychainLook } from './reconcile-secrets';
 import { ownEntry } from '../id-table';
 
 /** How long refreshes that keep overlapping share one look at the keychain. */
@@ -45,7 +45,7 @@ export function createRefresher(ctx: KeyContext) {
   // One look at the keychain for all the servers being refreshed at once (reconcile-secrets.ts),
   // taken by the first that needs it and forgotten when no refresh is under way, or after
   // LOOK_MAX_AGE_MS of refreshes that keep overlapping (real time: it paces keychain I/O).
-  let look: { at: number; accounts: Promise<readonly string[] | null> } | null = null;
+  let look: { at: number; accounts: Promise<KeychainLook | null> } | null = null;
   const lookNow = () => {
     const now = performance.now();
     if (!look || now - look.at > LOOK_MAX_AGE_MS)

@@ -3,15 +3,26 @@ import { parseAccount } from '../vault/keychain-accounts';
 import { maskBearer } from './key-id';
 import type { KeyContext } from './key-context';
 
+/** What a look at the keychain saw: the key ids it holds secrets for, by server origin. */
+export type KeychainLook = ReadonlyMap<string, ReadonlySet<string>>;
+
 /**
- * One look at the keychain for {@link reconcileSecrets}: its accounts when it answers a write
- * probe, or null (a locked keyring lists nothing, which proves nothing). A refresh of every server
- * shares one look (key-refresh.ts): each look is a write probe and a listing of every item, both
- * serialised round trips to the Secret Service, and they were asked for once per server.
+ * One look at the keychain for {@link reconcileSecrets}: the key secrets it holds when it answers a
+ * write probe, or null (a locked keyring lists nothing, which proves nothing). A refresh of every
+ * server shares one look (key-refresh.ts): each look is a write probe and a listing of every item,
+ * both serialised round trips to the Secret Service, and they were asked for once per server.
  */
-export async function lookAtKeychain(deps: KeyContext['deps']): Promise<readonly string[] | null> {
+export async function lookAtKeychain(deps: KeyContext['deps']): Promise<KeychainLook | null> {
   if ((await deps.secrets.status()).status !== 'available') return null;
-  return deps.secrets.accounts();
+  const held = new Map<string, Set<string>>();
+  for (const account of await deps.secrets.accounts()) {
+    const parsed = parseAccount(account);
+    if (parsed?.kind !== 'key') continue;
+    let ids = held.get(parsed.origin);
+    if (!ids) held.set(parsed.origin, (ids = new Set()));
+    ids.add(parsed.keyId);
+  }
+  return held;
 }
 
 /**
@@ -27,17 +38,12 @@ export async function lookAtKeychain(deps: KeyContext['deps']): Promise<readonly
 export async function reconcileSecrets(
   ctx: KeyContext,
   serverId: string,
-  look: Promise<readonly string[] | null> = lookAtKeychain(ctx.deps),
+  look: Promise<KeychainLook | null> = lookAtKeychain(ctx.deps),
 ): Promise<number> {
   const { deps } = ctx;
-  const accounts = await look;
-  if (!accounts) return 0;
-  const origin = deps.servers.get(serverId).origin;
-  const held = new Set<string>();
-  for (const account of accounts) {
-    const parsed = parseAccount(account);
-    if (parsed?.kind === 'key' && parsed.origin === origin) held.add(parsed.keyId);
-  }
+  const seen = await look;
+  if (!seen) return 0;
+  const held: ReadonlySet<string> = seen.get(deps.servers.get(serverId).origin) ?? new Set();
   const claim = new Map<string, string | null>();
   const drop: string[] = [];
   const { keys } = ctx.cache.get(serverId);

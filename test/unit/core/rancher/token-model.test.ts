@@ -5,7 +5,12 @@ import {
   v3TokenSchema,
 } from '../../../../electron/core/rancher/schemas';
 import { itemConsumer } from '../../../../electron/core/rancher/json-items';
-import { fromExt, fromV3, type KnownToken } from '../../../../electron/core/rancher/token-model';
+import {
+  fromExt,
+  fromV3,
+  isUtcText,
+  type KnownToken,
+} from '../../../../electron/core/rancher/token-model';
 
 /** A v3 list body's items, each parsed as the client does. */
 const v3List = {
@@ -242,5 +247,41 @@ describe('tokens already held (a list read against the records, bench/RESULTS.md
     expect(used).toEqual({ ...held, lastUsedAt: '2025-06-01T00:00:00Z' });
     expect(held.description).toBe('ci pipeline');
     expect(fromV3(v3Body(), () => undefined)).not.toBe(held);
+  });
+});
+
+describe('isUtcText', () => {
+  const pattern = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+  it('answers as the regular expression it replaces, on valid times and on mutations of them', () => {
+    let seed = 2026;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const alphabet = '0123456789-T:.Z z+\u0660\n';
+    const bases = ['2025-08-18T09:12:44Z', '2025-08-18T09:12:44.5Z', '2025-08-18T09:12:44.123456Z'];
+    let checked = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = bases[Math.floor(next() * bases.length)] as string;
+      for (let edits = Math.floor(next() * 3); edits > 0; edits--) {
+        const at = Math.floor(next() * (text.length + 1));
+        const char = alphabet[Math.floor(next() * alphabet.length)] as string;
+        const op = Math.floor(next() * 3);
+        text =
+          op === 0
+            ? text.slice(0, at) + char + text.slice(at)
+            : op === 1
+              ? text.slice(0, at) + text.slice(at + 1)
+              : text.slice(0, at) + char + text.slice(at + 1);
+      }
+      expect(isUtcText(text), JSON.stringify(text)).toBe(pattern.test(text));
+      checked++;
+    }
+    expect(checked).toBe(20_000);
+    for (const text of [
+      '',
+      'Z',
+      '2025-08-18T09:12:44.Z',
+      '2025-08-18T09:12:44',
+      '2025-08-18 09:12:44Z',
+    ])
+      expect(isUtcText(text)).toBe(false);
   });
 });
