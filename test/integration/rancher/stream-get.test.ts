@@ -102,6 +102,19 @@ describe('token lists over Node http', () => {
     await expect(listTokens(300)).rejects.toMatchObject({ code: 'timeout' });
   });
 
+  it('times out an answer that stops half way, and the next list is read as usual', async () => {
+    handler = (_, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.write(list.slice(0, 40));
+    };
+    const started = Date.now();
+    await expect(listTokens(300)).rejects.toMatchObject({ code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    handler = (_, response) =>
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(list);
+    expect(await listTokens()).toEqual(['token-bbbbb', 'token-ccccc']);
+  });
+
   it('does not follow a redirect of a list to another host', async () => {
     handler = (_, response) =>
       response.writeHead(302, { Location: 'http://192.0.2.1/v3/tokens' }).end();
