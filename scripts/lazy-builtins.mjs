@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
  * require) cost every start ~2 ms of CPU (bench/RESULTS.md, "Start, fourth pass"), and `node:net`
  * (first used when the background refresh dials) ~0.8 ms more ("Start, sixth pass").
  */
-export const lazyBuiltinModules = ['tls', 'http', 'https', 'child_process', 'net'];
+export const lazyBuiltinModules = ['tls', 'http', 'https', 'child_process', 'net', 'zlib'];
 
 /**
  * The module the bundle gets in a builtin's place: CommonJS whose exports (every name the builtin

@@ -27,27 +27,23 @@ export interface StreamedResponse {
 /** What axios asked for and could decode (`compress` left out: nothing here decodes LZW). */
 export const ACCEPT_ENCODING = 'gzip, deflate, br';
 
-// As axios: a body cut short after a complete block is handed on, not failed here; the JSON
-// reading after it fails a truncated body.
-const zlibOptions = {
-  flush: zlib.constants.Z_SYNC_FLUSH,
-  finishFlush: zlib.constants.Z_SYNC_FLUSH,
-};
-const brotliOptions = {
-  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-};
-
-/** The body as sent, or through the decoder its `Content-Encoding` names. */
+/**
+ * The body as sent, or through the decoder its `Content-Encoding` names. As axios: a body cut short
+ * after a complete block is handed on, not failed here; the JSON reading after it fails a truncated
+ * body. zlib is read only here, so that main's bundle loads it on the first compressed answer, not
+ * at start (scripts/lazy-builtins.mjs).
+ */
 function decoded(response: http.IncomingMessage): Readable {
   const encoding = String(response.headers['content-encoding'] ?? '').toLowerCase();
-  const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate'
-      ? zlib.createUnzip(zlibOptions)
-      : encoding === 'br'
-        ? zlib.createBrotliDecompress(brotliOptions)
-        : null;
-  if (!decoder) return response;
+  const unzip = encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate';
+  if (!unzip && encoding !== 'br') return response;
+  const { Z_SYNC_FLUSH, BROTLI_OPERATION_FLUSH } = zlib.constants;
+  const decoder = unzip
+    ? zlib.createUnzip({ flush: Z_SYNC_FLUSH, finishFlush: Z_SYNC_FLUSH })
+    : zlib.createBrotliDecompress({
+        flush: BROTLI_OPERATION_FLUSH,
+        finishFlush: BROTLI_OPERATION_FLUSH,
+      });
   delete response.headers['content-encoding'];
   return pipeline(response, decoder, () => undefined);
 }

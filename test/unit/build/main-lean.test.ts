@@ -4,7 +4,7 @@ import { lazyBuiltinModules } from '../../../scripts/lazy-builtins.mjs';
 import { mainBundleHarness } from './main-bundle-harness';
 
 /**
- * Main's bundle loads Node's tls, http, https, child_process and net on first use
+ * Main's bundle loads Node's tls, http, https, child_process, net and zlib on first use
  * (scripts/lazy-builtins.mjs) and leaves zod's compiler and JSON Schema reader out
  * (scripts/zod-without-locales.mjs). Each check runs the real bundle in a fresh Node process,
  * where `process.moduleLoadList` shows which builtins were loaded.
@@ -25,13 +25,16 @@ describe('main bundle: builtins on first use, zod without its tools', () => {
        import { STATUS_CODES } from 'node:http';
        import { execFileSync } from 'node:child_process';
        import net from 'node:net';
+       import zlib from 'node:zlib';
        export const loaded = () => ${loadedBuiltins};
        export const useTls = () => tls.rootCertificates.length > 0 && typeof tls.connect === 'function';
        export const useHttp = () => STATUS_CODES[404] === 'Not Found';
        export const useHttps = () => new https.Agent({ keepAlive: false }) instanceof https.Agent;
        export const useChild = () =>
          execFileSync(process.execPath, ['-e', 'process.stdout.write("ok")'], { encoding: 'utf8' });
-       export const useNet = () => net.isIP('::1') === 6 && new net.BlockList() instanceof net.BlockList;`,
+       export const useNet = () => net.isIP('::1') === 6 && new net.BlockList() instanceof net.BlockList;
+       export const useZlib = () =>
+         zlib.constants.Z_SYNC_FLUSH === 2 && zlib.gunzipSync(zlib.gzipSync('ok')).toString() === 'ok';`,
     );
     const result = run(`
       const m = require(${JSON.stringify(file)});
@@ -39,7 +42,8 @@ describe('main bundle: builtins on first use, zod without its tools', () => {
       steps.net = m.useNet(); steps.afterNet = m.loaded();
       steps.tls = m.useTls(); steps.afterTls = m.loaded();
       steps.http = m.useHttp(); steps.https = m.useHttps();
-      steps.child = m.useChild(); steps.afterAll = m.loaded();
+      steps.child = m.useChild(); steps.beforeZlib = m.loaded();
+      steps.zlib = m.useZlib(); steps.afterAll = m.loaded();
       console.log(JSON.stringify(steps));`);
     expect(result).toEqual({
       atLoad: [],
@@ -50,7 +54,9 @@ describe('main bundle: builtins on first use, zod without its tools', () => {
       http: true,
       https: true,
       child: 'ok',
-      afterAll: ['child_process', 'http', 'https', 'net', 'tls'],
+      beforeZlib: ['child_process', 'http', 'https', 'net', 'tls'],
+      zlib: true,
+      afterAll: ['child_process', 'http', 'https', 'net', 'tls', 'zlib'],
     });
   }, 60_000);
 
