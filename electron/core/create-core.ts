@@ -320,6 +320,7 @@ export function createCore(deps: CoreDeps): Core {
       scheduler.stop();
       keyService.stop();
       await keyService.idle();
+      await servers.settled();
       await activity.close();
       await metadata.close();
     },

@@ -16,7 +16,7 @@ import { clientOptions, serverView } from './server-view';
 import { defaultServerName, normaliseServerUrl } from './normalise-url';
 import type { ServerRecord, ServerService } from './server-service';
 import { readServers, writeServers, type ServersDocument, type StoredServer } from './server-store';
-import { moveLegacySignIns } from './sign-in-migration';
+import { afterMigration, moveLegacySignIns } from './sign-in-migration';
 import { createSignInSessions } from './sign-in-sessions';
 import { createDialer } from '../network/dial';
 import {
@@ -59,6 +59,9 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   const listeners = new Set<() => void>();
   const proxyPasswords = createProxyCredentials(secrets);
   let adding: Promise<unknown> = Promise.resolve();
+  // The move of 0.1 sign-in items (sign-in-migration.ts), started by load(): every keychain use of
+  // the sign-in sessions waits for it, start's cached lists do not.
+  let migrated: Promise<unknown> = Promise.resolve();
 
   const emit = () => {
     for (const listener of [...listeners]) {
@@ -113,7 +116,7 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   ) => clientOptions(server, credential, deps.appVersion, network(server, pending), log);
   // Function declarations below are hoisted, so the sessions can be built before them.
   const sessions = createSignInSessions({
-    secrets,
+    secrets: afterMigration(secrets, () => migrated),
     clock,
     log,
     find,
@@ -253,8 +256,15 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     async load() {
       doc = await readServers(metadata);
       for (const id of [...clients.keys()]) forget(id);
-      await moveLegacySignIns(secrets, doc.servers, log);
+      // In the background: one keychain read per server (and loading keytar) no longer comes
+      // before start's cached lists (bench/RESULTS.md, "Start, sixth pass").
+      migrated = moveLegacySignIns(secrets, doc.servers, log).catch((error: unknown) =>
+        log.warn('servers: moving old sign-in items failed; retried on the next start', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
     },
+    settled: () => migrated.then(() => undefined),
     list: () => doc.servers.map(view),
     activeId: () => doc.activeId,
     get(id): ServerRecord {

@@ -32,8 +32,13 @@ export interface ServerRecord {
  * sign-in credentials in the keychain (account `sign-in:<origin>`, see keychain-accounts.ts).
  */
 export interface ServerService {
-  /** Loads the registry from metadata. */
+  /**
+   * Loads the registry from metadata, and starts moving 0.1 sign-in items in the background
+   * (sign-in-migration.ts); sign-in credentials are read only after that move.
+   */
   load(): Promise<void>;
+  /** Resolves when the background work load() started is done (stop, tests). */
+  settled(): Promise<void>;
   list(): Server[];
   activeId(): string | null;
   get(id: string): ServerRecord;

@@ -4,6 +4,30 @@ import type { SecretStore } from '../vault/secret-store';
 import type { StoredServer } from './server-store';
 
 /**
+ * `secrets` for the sign-in sessions: each call first waits for `migration` (the move below, which
+ * runs in the background from start), so no sign-in item is read, written or deleted while it may
+ * still be moving.
+ */
+export function afterMigration(
+  secrets: SecretStore,
+  migration: () => Promise<unknown>,
+): SecretStore {
+  const after =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await migration();
+      return call(...args);
+    };
+  return {
+    get: after((account: string) => secrets.get(account)),
+    set: after((account: string, secret: string) => secrets.set(account, secret)),
+    delete: after((account: string) => secrets.delete(account)),
+    accounts: after(() => secrets.accounts()),
+    status: after(() => secrets.status()),
+  };
+}
+
+/**
  * Moves sign-in credentials from the 0.1 account `<origin>/@login` (inside the key namespace, where
  * a token named `@login` could overwrite it) to `sign-in:<origin>`. An item moves only when it is
  * the credential the server record describes (its access key is the recorded sign-in key) and the

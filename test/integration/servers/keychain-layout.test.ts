@@ -47,10 +47,11 @@ describe('keychain account layout on the real keyring', () => {
     });
     try {
       await again.ready();
-      expect(await lookup(`sign-in:${origin}`)).toBe(rig.sim.admin.token);
-      expect(await lookup(`${origin}/@login`)).toBeNull();
+      // The move runs in the background; a refresh reads the credential only after it.
       const refreshed = await again.dispatch('keys:refresh', { serverId: rig.serverId });
       expect(refreshed).toMatchObject({ ok: true, value: { results: [{ ok: true }] } });
+      expect(await lookup(`sign-in:${origin}`)).toBe(rig.sim.admin.token);
+      expect(await lookup(`${origin}/@login`)).toBeNull();
     } finally {
       await again.close();
     }
@@ -67,11 +68,56 @@ describe('keychain account layout on the real keyring', () => {
     });
     try {
       await again.ready();
+      await again.core.stop(); // waits for the move in the background
       expect(await lookup(`sign-in:${origin}`)).toBe(rig.sim.admin.token);
       expect(await lookup(`${origin}/@login`)).toBe(stranger);
     } finally {
       await again.close();
       await rig.t.secrets.delete(`${origin}/@login`);
+    }
+  });
+
+  it('lists cached keys at start without waiting for the move; the refresh waits for it', async () => {
+    const origin = rig.sim.origin;
+    await rig.t.secrets.set(`${origin}/@login`, rig.sim.admin.token);
+    await rig.t.secrets.delete(`sign-in:${origin}`);
+    // The real keyring, with reads of the old account held until released (a slow keychain).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const keyring = rig.t.secrets;
+    const again = createTestCore({
+      dataDir: rig.t.dataDir,
+      keychainService: rig.t.keychainService,
+      keep: true,
+      secrets: {
+        ...keyring,
+        get: async (account) => {
+          if (account.endsWith('/@login')) await held;
+          return keyring.get(account);
+        },
+        set: (account, secret) => keyring.set(account, secret),
+        delete: (account) => keyring.delete(account),
+        accounts: () => keyring.accounts(),
+        status: () => keyring.status(),
+      },
+    });
+    try {
+      await again.ready();
+      const listed = await again.dispatch('keys:list', { serverId: rig.serverId });
+      expect(listed.ok).toBe(true);
+      let refreshed = false;
+      const refresh = again
+        .dispatch('keys:refresh', { serverId: rig.serverId })
+        .then((result) => ((refreshed = true), result));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(refreshed).toBe(false);
+      expect(await lookup(`sign-in:${origin}`)).toBeNull();
+      release();
+      expect(await refresh).toMatchObject({ ok: true, value: { results: [{ ok: true }] } });
+      expect(await lookup(`sign-in:${origin}`)).toBe(rig.sim.admin.token);
+    } finally {
+      release();
+      await again.close();
     }
   });
 });

@@ -200,6 +200,7 @@ export function createFakeRancher(options: {
   const servers: FakeRancher['servers'] = {
     records,
     load: async () => undefined,
+    settled: async () => undefined,
     list: () => [...records.values()].map(summary),
     activeId: () => 's1',
     get(id) {
