@@ -11,6 +11,8 @@ export interface SeededRandom {
   pick<T>(items: readonly T[]): T;
   /** A string of `length` characters drawn from `alphabet` (code points, not UTF-16 units). */
   string(alphabet: readonly string[], length: number): string;
+  /** `text` after `edits` random edits: a character of `alphabet` inserted or put in place of one, or one removed. */
+  mutate(text: string, alphabet: string, edits: number): string;
 }
 
 /** Builds a generator from a 32-bit seed. */
@@ -30,5 +32,20 @@ export function seededRandom(seed: number): SeededRandom {
   };
   const string = (alphabet: readonly string[], length: number): string =>
     Array.from({ length }, () => pick(alphabet)).join('');
-  return { next, int, pick, string };
+  const mutate = (text: string, alphabet: string, edits: number): string => {
+    let out = text;
+    for (let n = 0; n < edits; n++) {
+      const at = int(out.length + 1);
+      const char = alphabet[int(alphabet.length)] ?? '';
+      const op = int(3);
+      out =
+        op === 0
+          ? out.slice(0, at) + char + out.slice(at)
+          : op === 1
+            ? out.slice(0, at) + out.slice(at + 1)
+            : out.slice(0, at) + char + out.slice(at + 1);
+    }
+    return out;
+  };
+  return { next, int, pick, string, mutate };
 }

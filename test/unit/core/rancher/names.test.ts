@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../support/seeded-random';
 import {
   DNS_SUBDOMAIN,
   isDnsSubdomain,
@@ -8,24 +9,12 @@ import {
 
 describe('isDnsSubdomain', () => {
   it('answers as the expression it replaces, on names and on mutations of them', () => {
-    let seed = 1123;
-    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const rng = seededRandom(1123);
     const alphabet = 'az09-.A_/%:é \u0131\n';
     const bases = ['token-7kq2x', 'user-nf54k', 'c-m-8xz2', 'a', 'kubeconfig-u-x.y.z', 'local'];
     let accepted = 0;
     for (let n = 0; n < 30_000; n++) {
-      let name = bases[Math.floor(next() * bases.length)] as string;
-      for (let edits = Math.floor(next() * 4); edits > 0; edits--) {
-        const at = Math.floor(next() * (name.length + 1));
-        const char = alphabet[Math.floor(next() * alphabet.length)] as string;
-        const op = Math.floor(next() * 3);
-        name =
-          op === 0
-            ? name.slice(0, at) + char + name.slice(at)
-            : op === 1
-              ? name.slice(0, at) + name.slice(at + 1)
-              : name.slice(0, at) + char + name.slice(at + 1);
-      }
+      const name = rng.mutate(rng.pick(bases), alphabet, rng.int(4));
       const expected = DNS_SUBDOMAIN.test(name);
       expect(isDnsSubdomain(name), JSON.stringify(name)).toBe(expected);
       if (expected) accepted++;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../support/seeded-random';
 import {
   extTokenSchema,
   v3TokenCreatedSchema,
@@ -253,24 +254,12 @@ describe('tokens already held (a list read against the records, bench/RESULTS.md
 describe('isUtcText', () => {
   const pattern = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
   it('answers as the regular expression it replaces, on valid times and on mutations of them', () => {
-    let seed = 2026;
-    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const rng = seededRandom(2026);
     const alphabet = '0123456789-T:.Z z+\u0660\n';
     const bases = ['2025-08-18T09:12:44Z', '2025-08-18T09:12:44.5Z', '2025-08-18T09:12:44.123456Z'];
     let checked = 0;
     for (let n = 0; n < 20_000; n++) {
-      let text = bases[Math.floor(next() * bases.length)] as string;
-      for (let edits = Math.floor(next() * 3); edits > 0; edits--) {
-        const at = Math.floor(next() * (text.length + 1));
-        const char = alphabet[Math.floor(next() * alphabet.length)] as string;
-        const op = Math.floor(next() * 3);
-        text =
-          op === 0
-            ? text.slice(0, at) + char + text.slice(at)
-            : op === 1
-              ? text.slice(0, at) + text.slice(at + 1)
-              : text.slice(0, at) + char + text.slice(at + 1);
-      }
+      const text = rng.mutate(rng.pick(bases), alphabet, rng.int(3));
       expect(isUtcText(text), JSON.stringify(text)).toBe(pattern.test(text));
       checked++;
     }
