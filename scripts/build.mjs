@@ -62,7 +62,7 @@ export const preloadBuildOptions = {
  * that does not run), `keepNames` (to keep names in stack traces) cost ~17 ms, and unminified
  * stack traces stay readable in the log file (bench/RESULTS.md, issue 14). axios, yaml and js-yaml
  * are bundled apart (dist/main/vendor, {@link buildMainVendors}) and loaded on first use, as are
- * Node's tls, http, https, child_process and net (scripts/lazy-builtins.mjs); zod's compiler and
+ * Node's tls, http, https, child_process, net and zlib (scripts/lazy-builtins.mjs); zod's compiler and
  * JSON Schema reader are left out (scripts/zod-without-locales.mjs); and the output is ASCII only,
  * so Node reads it as a one-byte string (scripts/ascii-bundle.mjs).
  */
