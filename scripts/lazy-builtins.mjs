@@ -1,4 +1,5 @@
-// Node's network and process modules, loaded by main's bundle on first use (scripts/build.mjs).
+// Node's network, process and compression modules, loaded by main's bundle on first use
+// (scripts/build.mjs).
 import { builtinModules, createRequire } from 'node:module';
 import { lazyFacade } from './lazy-vendor.mjs';
 
@@ -7,8 +8,9 @@ const require = createRequire(import.meta.url);
 /**
  * Start reads files and lists keys: it opens no connection and runs no process, yet loading
  * `node:tls`, `node:http`, `node:https` and `node:child_process` (Node compiles each on first
- * require) cost every start ~2 ms of CPU (bench/RESULTS.md, "Start, fourth pass"), and `node:net`
- * (first used when the background refresh dials) ~0.8 ms more ("Start, sixth pass").
+ * require) cost every start ~2 ms of CPU (bench/RESULTS.md, "Start, fourth pass"), `node:net`
+ * (first used when the background refresh dials) ~0.8 ms more ("Start, sixth pass"), and
+ * `node:zlib` (first used for a compressed answer) ~1 ms ("Start, seventh pass").
  */
 export const lazyBuiltinModules = ['tls', 'http', 'https', 'child_process', 'net', 'zlib'];
 

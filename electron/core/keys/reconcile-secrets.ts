@@ -38,7 +38,7 @@ export async function lookAtKeychain(deps: KeyContext['deps']): Promise<Keychain
 export async function reconcileSecrets(
   ctx: KeyContext,
   serverId: string,
-  look: Promise<KeychainLook | null> = lookAtKeychain(ctx.deps),
+  look: Promise<KeychainLook | null>,
 ): Promise<number> {
   const { deps } = ctx;
   const seen = await look;

@@ -96,13 +96,13 @@ function readStream(
       stream.destroy();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
-    stream.on('data', (chunk: Buffer | string) => {
+    // Bytes: no encoding is set on these streams (Node's response, zlib's output, axios's stream).
+    stream.on('data', (chunk: Buffer) => {
       if (settled) return;
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      size += bytes.length;
+      size += chunk.length;
       if (size > limit) return fail(tooLarge());
       try {
-        onChunk(bytes);
+        onChunk(chunk);
       } catch (error) {
         fail(error);
       }

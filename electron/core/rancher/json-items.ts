@@ -188,7 +188,11 @@ export function itemConsumer<S extends z.ZodType, T>(
         if (size > WHOLE_BODY_LIMIT) streaming = stream();
       },
       end() {
-        if (!streaming) {
+        let split: ItemSplitter;
+        if (streaming) {
+          streaming.splitter.write(streaming.decoder.end());
+          split = streaming.splitter;
+        } else {
           // Decoded once, as a bare client would (invalid UTF-8 becomes U+FFFD, as in streaming).
           const body = Buffer.concat(buffered, size).toString('utf8');
           let whole: unknown;
@@ -202,12 +206,10 @@ export function itemConsumer<S extends z.ZodType, T>(
             if (Array.isArray(list)) for (const item of list) if (isObject(item)) take(item);
             return;
           }
-          streaming = { splitter: splitter(), decoder: new StringDecoder('utf8') };
-          streaming.splitter.write(body);
-        } else {
-          streaming.splitter.write(streaming.decoder.end());
+          split = splitter();
+          split.write(body);
         }
-        if (!streaming.splitter.end()) throw badBodyFailure({ origin }, 'invalid');
+        if (!split.end()) throw badBodyFailure({ origin }, 'invalid');
       },
     };
   };
